@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { AuthResponse, Page, Role, User } from '@ilr/shared';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { DatabaseService } from '../database/database.service';
+import { isUniqueViolation } from '../database/unique-violation';
+import { likePattern, pageWindow } from '../common/pagination';
+import { AccountsErrors } from './accounts.errors';
+import type { RegisterDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
+import { hashPassword, timingDummyHash, verifyPassword } from './passwords';
+import { TokenService } from './token.service';
+import { UserEntity } from './user.entity';
+
+export function toUser(entity: UserEntity): User {
+  return {
+    id: entity.id,
+    email: entity.email,
+    displayName: entity.displayName,
+    role: entity.role,
+    locale: entity.locale,
+    timeZone: entity.timeZone,
+    companyId: entity.companyId,
+  };
+}
+
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger(AccountsService.name);
+
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async register(dto: RegisterDto): Promise<AuthResponse> {
+    const user = await this.createUser({ ...dto, role: 'member' });
+    return { accessToken: this.tokens.issue(user), user: toUser(user) };
+  }
+
+  async createUser(input: RegisterDto & { role: Role; companyId?: string | null; id?: string }): Promise<UserEntity> {
+    const now = new Date();
+    const user = Object.assign(new UserEntity(), {
+      id: input.id ?? randomUUID(),
+      email: input.email.trim().toLowerCase(),
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName.trim(),
+      role: input.role,
+      locale: input.locale ?? 'en',
+      timeZone: input.timeZone ?? 'Asia/Shanghai',
+      companyId: input.companyId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await this.db.transaction((em) => em.insert(UserEntity, user));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw AccountsErrors.emailTaken();
+      throw error;
+    }
+    return user;
+  }
+
+  async login(email: string, password: string): Promise<AuthResponse> {
+    const user = await this.db.manager.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
+    const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
+    if (!user || !valid) throw AccountsErrors.wrongCredentials();
+    return { accessToken: this.tokens.issue(user), user: toUser(user) };
+  }
+
+  async updateMe(user: UserEntity, dto: UpdateMeDto): Promise<User> {
+    const changes = { ...dto, ...(dto.displayName ? { displayName: dto.displayName.trim() } : {}), updatedAt: new Date() };
+    await this.db.transaction((em) => em.update(UserEntity, { id: user.id }, changes));
+    return toUser({ ...user, ...changes });
+  }
+
+  async setRole(userId: string, role: Role): Promise<User> {
+    return this.db.transaction(async (em) => {
+      const user = await em.findOneBy(UserEntity, { id: userId });
+      if (!user) throw AccountsErrors.userNotFound();
+      if (user.role === 'organiser' && role !== 'organiser') {
+        const organisers = await em.countBy(UserEntity, { role: 'organiser' });
+        if (organisers <= 1) throw AccountsErrors.lastOrganiser();
+      }
+      user.role = role;
+      user.updatedAt = new Date();
+      await em.update(UserEntity, { id: user.id }, { role, updatedAt: user.updatedAt });
+      return toUser(user);
+    });
+  }
+
+  async list(query: UserListQuery): Promise<Page<User>> {
+    const { page, pageSize, skip } = pageWindow(query);
+    const qb = this.db.manager.createQueryBuilder(UserEntity, 'u').orderBy('u.created_at', 'ASC').addOrderBy('u.id', 'ASC');
+    if (query.q) qb.andWhere("(LOWER(u.email) LIKE :q ESCAPE '!' OR LOWER(u.display_name) LIKE :q ESCAPE '!')", { q: likePattern(query.q) });
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    const [rows, total] = await qb.skip(skip).take(pageSize).getManyAndCount();
+    return { items: rows.map(toUser), total, page, pageSize };
+  }
+
+  /** Creates the organiser account from ORGANISER_EMAIL / ORGANISER_PASSWORD when it does not exist. */
+  async ensureOrganiser(): Promise<void> {
+    const { email, password } = this.config.organiser;
+    const existing = await this.db.manager.findOneBy(UserEntity, { email });
+    if (existing) return;
+    await this.createUser({ email, password, displayName: 'Organiser', role: 'organiser', locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    this.logger.log(`created the organiser account ${email}`);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Builds the whole application (HTTP API, web app, docs) from a config. main.ts listens with it;
+ * integration tests start the very same app on a random port.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/config';
+import { errorBody, ErrorFilter, toDomainError } from './common/error.filter';
+import { requestId } from './common/request-id';
+import { ApiValidationPipe } from './common/validation';
+import { DemoService } from './demo/demo.service';
+import { AccountsService } from './accounts/accounts.service';
+
+export const BODY_LIMIT = '1mb';
+
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.enableShutdownHooks();
+
+  // Our own body parsers, so their errors (malformed JSON, too large) get the contract's shape;
+  // the raw bytes are kept for webhook signatures.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    requestId(req, res);
+    next();
+  });
+  app.use(
+    express.json({
+      limit: BODY_LIMIT,
+      strict: false,
+      verify: (req, _res, buf) => {
+        (req as Request & { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
+  app.use(express.text({ type: ['text/csv', 'text/plain'], limit: BODY_LIMIT }));
+  app.use(express.raw({ type: 'application/webhook+json', limit: BODY_LIMIT }));
+  app.use((error: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    const domain = toDomainError(error);
+    res.status(domain.status).json(errorBody(domain, req.id));
+  });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new ApiValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('International Living Room API')
+      .setDescription('Forums, cloud roadshows, matchmaking and signing ceremonies for cross-border investment promotion.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveWebApp(app, resolve(config.webDistDir));
+
+  await app.get(AccountsService).ensureOrganiser();
+  if (config.seedDemo) await app.get(DemoService).seed();
+  return app;
+}
+
+/** The built web app on the same port; client-side routes fall back to index.html. */
+function serveWebApp(app: NestExpressApplication, dir: string): void {
+  const index = join(dir, 'index.html');
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  if (!existsSync(index)) {
+    http.get(/^\/(?!api(\/|$)|socket\.io(\/|$)).*/, (_req: Request, res: Response) => {
+      res.type('text/plain').send('The web app is not built yet: run `npm run build:web` (the API is under /api).');
+    });
+    return;
+  }
+  http.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+  http.get(/^\/(?!api(\/|$)|socket\.io(\/|$)).*/, (_req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

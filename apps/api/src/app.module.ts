@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { CompaniesModule } from './companies/companies.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthController } from './health/health.controller';
+import { ReferenceModule } from './reference/reference.module';
+import { requestId } from './common/request-id';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: requestId,
+            customProps: (req) => ({ requestId: (req as { id?: string }).id }),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        DatabaseModule.forRoot(config),
+        AccountsModule,
+        ReferenceModule,
+        CompaniesModule,
+        DemoModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,93 @@
+/** class-validator decorators for the contract's shared shapes (Localized text, pages, instants). */
+import { ValidateBy, ValidationOptions, buildMessage } from 'class-validator';
+import { CONTENT_LANGUAGES, isValidTimeZone, parseInstant } from '@ilr/shared';
+
+/** Length in Unicode code points, as the contract counts text. */
+export const codePoints = (text: string) => [...text].length;
+
+export function IsLocalized(maxLength: number, options?: ValidationOptions & { optional?: boolean }): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isLocalized',
+      validator: {
+        validate(value: unknown) {
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+          const entries = Object.entries(value as Record<string, unknown>);
+          if (entries.length === 0) return false;
+          let present = 0;
+          for (const [key, text] of entries) {
+            if (!(CONTENT_LANGUAGES as readonly string[]).includes(key)) return false;
+            if (typeof text !== 'string' || codePoints(text) > maxLength) return false;
+            if (text.trim() !== '') present++;
+          }
+          return present > 0;
+        },
+        defaultMessage: buildMessage(
+          () => `must be an object with zh, ko or en texts (at least one non-empty, each at most ${maxLength} characters)`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+export function IsCodePointLength(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCodePointLength',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && codePoints(value) >= min && codePoints(value) <= max,
+        defaultMessage: buildMessage(() => `must be a text of ${min} to ${max} characters`, options),
+      },
+    },
+    options,
+  );
+}
+
+export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isTimeZone',
+      validator: {
+        validate: (value: unknown) => isValidTimeZone(value),
+        defaultMessage: buildMessage(() => 'must be an IANA time zone such as Asia/Seoul', options),
+      },
+    },
+    options,
+  );
+}
+
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (value: unknown) => parseInstant(value) !== null,
+        defaultMessage: buildMessage(() => 'must be an ISO-8601 date-time with an offset, e.g. 2020-06-23T09:00:00+08:00', options),
+      },
+    },
+    options,
+  );
+}
+
+/** A list of short tags (offers, needs): at most `maxItems`, each 1..maxLength code points. */
+export function IsTagList(maxItems: number, maxLength: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isTagList',
+      validator: {
+        validate: (value: unknown) =>
+          Array.isArray(value) &&
+          value.length <= maxItems &&
+          value.every((t) => typeof t === 'string' && t.trim() !== '' && codePoints(t) <= maxLength),
+        defaultMessage: buildMessage(
+          () => `must be a list of at most ${maxItems} non-empty texts of at most ${maxLength} characters`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,43 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Localized } from '@ilr/shared';
+
+@Entity('companies')
+export class CompanyEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'simple-json' })
+  name: Localized;
+
+  /** ISO 3166-1 alpha-2. */
+  @Column({ type: 'varchar', length: 2 })
+  country: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  sector: string;
+
+  @Column({ type: 'simple-json' })
+  offers: string[];
+
+  @Column({ type: 'simple-json' })
+  needs: string[];
+
+  @Column({ type: 'simple-json', nullable: true })
+  description: Localized | null;
+
+  @Column({ type: 'varchar', length: 2048, nullable: true })
+  website: string | null;
+
+  /** Lower-cased names, offers and needs in every language, for the directory's text search. */
+  @Column({ type: 'text' })
+  searchText: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdById: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

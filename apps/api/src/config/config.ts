@@ -1,0 +1,149 @@
+/**
+ * The one typed configuration object. It is read from the environment once at boot; a missing
+ * or malformed variable stops the process with a message naming it (see ConfigError).
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  database: { kind: 'sqlite'; path: string } | { kind: 'mysql'; url: string };
+  migrateOnStart: boolean;
+  seedDemo: boolean;
+  jwt: { secret: string; ttlSeconds: number };
+  organiser: { email: string; password: string };
+  loginRateLimit: { limit: number; windowSeconds: number };
+  redisUrl: string | null;
+  livekit: { url: string; apiKey: string; apiSecret: string } | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+/** Development-only defaults, documented in the README; production refuses to start without real values. */
+export const DEV_DEFAULTS = {
+  jwtSecret: 'dev-only-insecure-jwt-secret-change-me-in-production',
+  organiserEmail: 'organiser@living-room.local',
+  organiserPassword: 'living-room-2020',
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+function duration(env: Env, name: string, fallbackSeconds: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallbackSeconds;
+  const match = DURATION.exec(raw);
+  if (!match || Number(match[1]) === 0) throw new ConfigError(name, `must be a duration like 900, 15m, 12h or 7d (got "${raw}")`);
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+function parseDatabase(raw: string): AppConfig['database'] {
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') throw new ConfigError('DATABASE_URL', 'needs a file path after sqlite: (e.g. sqlite:./data/living-room.sqlite)');
+    return { kind: 'sqlite', path };
+  }
+  if (raw.startsWith('mysql://') || raw.startsWith('mariadb://')) {
+    try {
+      const url = new URL(raw.replace(/^mariadb:/, 'mysql:'));
+      if (url.pathname.length <= 1) throw new Error('no database');
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'must look like mysql://user:password@host:3306/database');
+    }
+    return { kind: 'mysql', url: raw.replace(/^mariadb:/, 'mysql:') };
+  }
+  throw new ConfigError('DATABASE_URL', 'must start with sqlite: or mysql://');
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const database = parseDatabase(str(env, 'DATABASE_URL') ?? 'sqlite:./data/living-room.sqlite');
+
+  const jwtSecret = str(env, 'JWT_SECRET') ?? (production ? undefined : DEV_DEFAULTS.jwtSecret);
+  if (jwtSecret === undefined) throw new ConfigError('JWT_SECRET', 'is required in production');
+  if (production && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters in production');
+
+  const organiserEmail = str(env, 'ORGANISER_EMAIL') ?? (production ? undefined : DEV_DEFAULTS.organiserEmail);
+  const organiserPassword = str(env, 'ORGANISER_PASSWORD') ?? (production ? undefined : DEV_DEFAULTS.organiserPassword);
+  if (organiserEmail === undefined) throw new ConfigError('ORGANISER_EMAIL', 'is required in production');
+  if (organiserPassword === undefined) throw new ConfigError('ORGANISER_PASSWORD', 'is required in production');
+  if (!/^[^\s@]+@[^\s@]+$/.test(organiserEmail)) throw new ConfigError('ORGANISER_EMAIL', 'must be an email address');
+  if ([...organiserPassword].length < 10) throw new ConfigError('ORGANISER_PASSWORD', 'must be at least 10 characters');
+  if (production && organiserPassword === DEV_DEFAULTS.organiserPassword) {
+    throw new ConfigError('ORGANISER_PASSWORD', 'must not be the documented development default in production');
+  }
+
+  const livekitUrl = str(env, 'LIVEKIT_URL');
+  const livekitKey = str(env, 'LIVEKIT_API_KEY');
+  const livekitSecret = str(env, 'LIVEKIT_API_SECRET');
+  const livekitSet = [livekitUrl, livekitKey, livekitSecret].filter((v) => v !== undefined).length;
+  if (livekitSet !== 0 && livekitSet !== 3) {
+    const missing = ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'].find((n) => str(env, n) === undefined)!;
+    throw new ConfigError(missing, 'is required when any LiveKit variable is set');
+  }
+  if (livekitUrl !== undefined && !/^(wss?|https?):\/\//.test(livekitUrl)) {
+    throw new ConfigError('LIVEKIT_URL', 'must start with ws://, wss://, http:// or https://');
+  }
+
+  const redisUrl = str(env, 'REDIS_URL') ?? null;
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
+
+  return {
+    nodeEnv,
+    host: str(env, 'HOST') ?? '0.0.0.0',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    database,
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
+    seedDemo: bool(env, 'SEED_DEMO', database.kind === 'sqlite' && !production),
+    jwt: { secret: jwtSecret, ttlSeconds: duration(env, 'JWT_TTL', 12 * 3600) },
+    organiser: { email: organiserEmail.toLowerCase(), password: organiserPassword },
+    loginRateLimit: { limit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000), windowSeconds: 60 },
+    redisUrl,
+    livekit: livekitSet === 3 ? { url: livekitUrl!, apiKey: livekitKey!, apiSecret: livekitSecret! } : null,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
+    webDistDir: str(env, 'WEB_DIST_DIR') ?? 'apps/web/dist',
+  };
+}

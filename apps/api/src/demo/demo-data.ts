@@ -1,0 +1,172 @@
+/**
+ * Demo data modelled on the opening of the China–Korea "International Living Room" in Qingdao's
+ * Chengyang district (23 June 2020). Firm names are illustrative; ids are fixed so seeding is
+ * idempotent.
+ */
+import type { Locale, Localized } from '@ilr/shared';
+
+export const DEMO_PASSWORD = 'living-room-demo';
+
+export interface DemoUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: 'promoter' | 'member';
+  locale: Locale;
+  timeZone: string;
+  companyId?: string;
+}
+
+export interface DemoCompany {
+  id: string;
+  name: Required<Localized>;
+  country: 'KR' | 'CN';
+  sector: string;
+  offers: string[];
+  needs: string[];
+  description: Localized;
+  website?: string;
+}
+
+const c = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const u = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
+
+export const DEMO_COMPANIES: DemoCompany[] = [
+  {
+    id: c(1),
+    name: { zh: '韩源新零售', ko: '한원 뉴리테일', en: 'Hanyuan New Retail' },
+    country: 'KR',
+    sector: 'retail',
+    offers: ['Korean consumer brands', 'weekend warehouse retail format', 'membership store operations'],
+    needs: ['retail space in Chengyang', 'cold-chain logistics partner', 'cross-border e-commerce licence'],
+    description: {
+      zh: '经营韩国进口商品的新零售企业,以“周末仓库”会员制门店连接韩国品牌与中国家庭。',
+      ko: '한국 수입 상품을 취급하는 뉴리테일 기업으로, ‘주말 창고’ 회원제 매장으로 한국 브랜드와 중국 가정을 연결합니다.',
+      en: 'New-retail company selling imported Korean goods through "weekend warehouse" membership stores.',
+    },
+  },
+  {
+    id: c(2),
+    name: { zh: '韩星化妆品', ko: '한성코스메틱', en: 'Hansung Cosmetics' },
+    country: 'KR',
+    sector: 'cosmetics',
+    offers: ['K-beauty skincare lines', 'OEM/ODM formulation'],
+    needs: ['NMPA registration support', 'distributors in North China'],
+    description: { ko: '기초 화장품 전문 제조사. 중국 화북 지역 유통 파트너를 찾고 있습니다.', en: 'Skincare manufacturer looking for North China distribution.' },
+  },
+  {
+    id: c(3),
+    name: { zh: '大韩精密电子', ko: '대한정밀전자', en: 'Daehan Precision Electronics' },
+    country: 'KR',
+    sector: 'semiconductors',
+    offers: ['power semiconductor modules', 'SMT assembly know-how'],
+    needs: ['factory land in an industrial park', 'local engineering talent'],
+    description: { ko: '전력 반도체 모듈 제조사', en: 'Maker of power semiconductor modules.', zh: '功率半导体模块制造商。' },
+  },
+  {
+    id: c(4),
+    name: { zh: '釜山海洋物流', ko: '부산해양물류', en: 'Busan Marine Logistics' },
+    country: 'KR',
+    sector: 'logistics',
+    offers: ['Busan–Qingdao sea freight', 'bonded warehousing'],
+    needs: ['rail links to Central Asia', 'customs brokerage partner'],
+    description: { ko: '부산–칭다오 해상 운송과 보세 창고를 운영합니다.', en: 'Runs Busan–Qingdao sea freight and bonded warehouses.' },
+  },
+  {
+    id: c(5),
+    name: { zh: '首尔未来出行', ko: '서울퓨처모빌리티', en: 'Seoul Future Mobility' },
+    country: 'KR',
+    sector: 'automotive',
+    offers: ['EV charging controllers', 'fleet telematics'],
+    needs: ['new-energy vehicle makers', 'pilot sites for charging piles'],
+    description: { en: 'EV charging and fleet telematics start-up.', ko: '전기차 충전 및 차량 관제 스타트업' },
+  },
+  {
+    id: c(6),
+    name: { zh: '仁川生物制药', ko: '인천바이오제약', en: 'Incheon Biopharma' },
+    country: 'KR',
+    sector: 'biomedicine',
+    offers: ['biosimilar pipeline', 'GMP consulting'],
+    needs: ['clinical trial partners', 'licensing-in partners'],
+    description: { ko: '바이오시밀러 개발사', en: 'Biosimilar developer.' },
+  },
+  {
+    id: c(7),
+    name: { zh: '韩国文化内容振兴社', ko: '케이컬처콘텐츠', en: 'K-Culture Content' },
+    country: 'KR',
+    sector: 'culture_tourism',
+    offers: ['K-pop live events', 'animation licensing'],
+    needs: ['venues in Qingdao', 'co-production partners'],
+    description: { ko: '공연·애니메이션 콘텐츠 기업', zh: '演出与动漫内容企业。' },
+  },
+  {
+    id: c(101),
+    name: { zh: '青岛众瑞智能仪器', ko: '칭다오 중루이 스마트계측', en: 'Qingdao Zhongrui Smart Instruments' },
+    country: 'CN',
+    sector: 'advanced_manufacturing',
+    offers: ['environmental monitoring instruments', 'new factory capacity'],
+    needs: ['Korean sensor suppliers', 'export channels to Korea'],
+    description: { zh: '环境监测仪器制造商,新建厂房已投入使用。', en: 'Environmental monitoring instrument maker with new capacity.' },
+  },
+  {
+    id: c(102),
+    name: { zh: '城阳轨道交通新材料', ko: '청양 궤도교통 신소재', en: 'Chengyang Rail Transit Materials' },
+    country: 'CN',
+    sector: 'advanced_manufacturing',
+    offers: ['lightweight car-body materials', 'rail transit supply chain'],
+    needs: ['Korean precision components', 'joint R&D'],
+    description: { zh: '轨道交通新材料企业,服务千亿级产业链。', ko: '궤도교통 신소재 기업' },
+  },
+  {
+    id: c(103),
+    name: { zh: '青岛光子五G科技', ko: '칭다오 광자 5G 테크', en: 'Qingdao Photon 5G Technology' },
+    country: 'CN',
+    sector: 'new_infrastructure',
+    offers: ['5G smart towers', 'edge computing sites'],
+    needs: ['Korean IoT device makers', 'smart-city pilots'],
+    description: { zh: '5G智慧塔建设与运营。', en: 'Builds and runs 5G smart towers.' },
+  },
+  {
+    id: c(104),
+    name: { zh: '海信网络数字城市', ko: '하이센스 디지털시티', en: 'Hisense Digital City Networks' },
+    country: 'CN',
+    sector: 'digital',
+    offers: ['digital city platforms', 'traffic management systems'],
+    needs: ['Korean AI vision partners'],
+    description: { zh: '数字城市与智慧交通解决方案。' },
+  },
+  {
+    id: c(105),
+    name: { zh: '青岛跨境电商产业园', ko: '칭다오 국경간 전자상거래 산업단지', en: 'Qingdao Cross-border E-commerce Park' },
+    country: 'CN',
+    sector: 'ecommerce',
+    offers: ['bonded e-commerce warehouse', 'live-streaming studios'],
+    needs: ['Korean brands', 'retail operators'],
+    description: { zh: '提供保税仓与直播基地的跨境电商园区。', ko: '보세 창고와 라이브커머스 스튜디오를 갖춘 산업단지' },
+  },
+  {
+    id: c(106),
+    name: { zh: '山东新能源汽车', ko: '산둥 신에너지자동차', en: 'Shandong New Energy Vehicles' },
+    country: 'CN',
+    sector: 'automotive',
+    offers: ['NEV assembly', 'charging network sites'],
+    needs: ['charging controllers', 'battery management systems'],
+    description: { zh: '新能源汽车整车制造。', en: 'New-energy vehicle assembler.' },
+  },
+  {
+    id: c(107),
+    name: { zh: '胶州湾冷链物流', ko: '자오저우만 콜드체인', en: 'Jiaozhou Bay Cold Chain' },
+    country: 'CN',
+    sector: 'logistics',
+    offers: ['cold-chain warehousing', 'last-mile delivery in Qingdao'],
+    needs: ['imported food and cosmetics clients'],
+    description: { zh: '冷链仓储与城市配送。', ko: '콜드체인 창고와 시내 배송' },
+  },
+];
+
+export const DEMO_USERS: DemoUser[] = [
+  { id: u(1), email: 'promoter@living-room.local', displayName: '王招商', role: 'promoter', locale: 'zh-CN', timeZone: 'Asia/Shanghai' },
+  { id: u(2), email: 'kim@hanyuan.example', displayName: '김민준', role: 'member', locale: 'ko-KR', timeZone: 'Asia/Seoul', companyId: c(1) },
+  { id: u(3), email: 'li@zhongrui.example', displayName: '李明', role: 'member', locale: 'zh-CN', timeZone: 'Asia/Shanghai', companyId: c(101) },
+  { id: u(4), email: 'park@hansung.example', displayName: 'Park Ji-woo', role: 'member', locale: 'en', timeZone: 'Asia/Seoul', companyId: c(2) },
+];

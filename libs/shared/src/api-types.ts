@@ -1,0 +1,74 @@
+/** Request and response shapes shared by the API and the web app (API.md is the contract). */
+import type { Locale, Localized } from './localized';
+
+export type Role = 'organiser' | 'promoter' | 'member';
+export const ROLES: readonly Role[] = ['organiser', 'promoter', 'member'];
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: Locale;
+  timeZone: string;
+  companyId: string | null;
+}
+
+export interface AuthResponse {
+  accessToken: string;
+  user: User;
+}
+
+export interface RegisterRequest {
+  email: string;
+  password: string;
+  displayName: string;
+  locale?: Locale;
+  timeZone?: string;
+}
+
+export interface Company {
+  id: string;
+  name: Localized;
+  country: string;
+  sector: string;
+  offers: string[];
+  needs: string[];
+  description: Localized | null;
+  website: string | null;
+  memberCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CompanyInput {
+  name: Localized;
+  country: string;
+  sector: string;
+  offers: string[];
+  needs: string[];
+  description?: Localized;
+  website?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Country {
+  code: string;
+  label: Localized;
+}
+
+export interface CompanyImportResult {
+  imported: number;
+  items: Company[];
+}
+
+export interface Health {
+  status: 'ok' | 'error';
+  db: 'up' | 'down';
+}

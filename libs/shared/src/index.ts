@@ -1,0 +1,5 @@
+export * from './localized';
+export * from './sectors';
+export * from './errors';
+export * from './api-types';
+export * from './time';
