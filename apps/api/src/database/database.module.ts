@@ -17,7 +17,8 @@ export class DatabaseModule {
           namingStrategy: new SnakeNamingStrategy(),
           migrationsRun: config.migrateOnStart,
           retryAttempts: config.nodeEnv === 'test' ? 1 : 10,
-          logging: ['error'],
+          // Failed queries surface as errors (and unique violations are expected); no query log.
+          logging: false,
         }),
       ],
       providers: [DatabaseService],

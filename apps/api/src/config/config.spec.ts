@@ -1,0 +1,72 @@
+import { ConfigError, DEV_DEFAULTS, loadConfig } from './config';
+
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'mysql://ilr:secret@db:3306/ilr',
+  JWT_SECRET: 'a-production-secret-that-is-long-enough-1234',
+  ORGANISER_EMAIL: 'ops@example.org',
+  ORGANISER_PASSWORD: 'a strong organiser password',
+};
+
+function errorFor(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('starts with documented defaults outside production: embedded SQLite, demo data, port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      database: { kind: 'sqlite', path: './data/living-room.sqlite' },
+      seedDemo: true,
+      livekit: null,
+      redisUrl: null,
+      organiser: { email: DEV_DEFAULTS.organiserEmail, password: DEV_DEFAULTS.organiserPassword },
+    });
+  });
+
+  it('reads MySQL, Redis and LiveKit settings', () => {
+    const config = loadConfig({
+      ...production,
+      REDIS_URL: 'redis://cache:6379',
+      LIVEKIT_URL: 'wss://media.example.org',
+      LIVEKIT_API_KEY: 'key',
+      LIVEKIT_API_SECRET: 'secret',
+      JWT_TTL: '15m',
+    });
+    expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://ilr:secret@db:3306/ilr' });
+    expect(config.seedDemo).toBe(false);
+    expect(config.redisUrl).toBe('redis://cache:6379');
+    expect(config.livekit).toEqual({ url: 'wss://media.example.org', apiKey: 'key', apiSecret: 'secret' });
+    expect(config.jwt.ttlSeconds).toBe(900);
+  });
+
+  it.each([
+    ['JWT_SECRET', { ...production, JWT_SECRET: '' }],
+    ['JWT_SECRET', { ...production, JWT_SECRET: 'short' }],
+    ['ORGANISER_EMAIL', { ...production, ORGANISER_EMAIL: '' }],
+    ['ORGANISER_PASSWORD', { ...production, ORGANISER_PASSWORD: '' }],
+    ['ORGANISER_PASSWORD', { ...production, ORGANISER_PASSWORD: DEV_DEFAULTS.organiserPassword }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://x' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://host-without-database' }],
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['SEED_DEMO', { SEED_DEMO: 'maybe' }],
+    ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['LIVEKIT_API_SECRET', { LIVEKIT_URL: 'wss://x', LIVEKIT_API_KEY: 'k' }],
+    ['LIVEKIT_URL', { LIVEKIT_URL: 'media.example.org', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' }],
+    ['REDIS_URL', { REDIS_URL: 'localhost:6379' }],
+    ['JWT_TTL', { JWT_TTL: 'forever' }],
+  ])('refuses a bad %s and names it', (variable, env) => {
+    const error = errorFor(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+  });
+});

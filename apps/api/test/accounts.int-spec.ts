@@ -1,0 +1,146 @@
+import { DataSource } from 'typeorm';
+import { jwtDecode } from './jwt';
+import { ORGANISER, loginAs, loginOrganiser, registerUser, startApp, uniqueEmail, userWithRole, type TestApp } from './harness';
+
+describe('accounts', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ LOGIN_RATE_LIMIT: '5' });
+  });
+  afterAll(() => t.close());
+
+  it('registers a member, returns a token and the user, and /api/me reads it back', async () => {
+    const email = uniqueEmail('Kim');
+    const res = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ email, password: '비밀번호는열자이상입니다', displayName: '김민준', locale: 'ko-KR', timeZone: 'Asia/Seoul' })
+      .expect(201);
+    expect(res.body.user).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      email: email.toLowerCase(),
+      displayName: '김민준',
+      role: 'member',
+      locale: 'ko-KR',
+      timeZone: 'Asia/Seoul',
+      companyId: null,
+    });
+    const me = await t.http().get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    expect(me.body).toEqual(res.body.user);
+  });
+
+  it('issues access tokens that expire', async () => {
+    const { accessToken } = await registerUser(t);
+    const claims = jwtDecode(accessToken);
+    expect(claims.exp - claims.iat).toBe(t.config.jwt.ttlSeconds);
+  });
+
+  it('refuses a second account with the same email, whatever its case', async () => {
+    const email = uniqueEmail();
+    await registerUser(t, { email });
+    const res = await t.http().post('/api/auth/register').send({ email: email.toUpperCase(), password: 'another password', displayName: 'B' }).expect(409);
+    expect(res.body.error.code).toBe('EMAIL_TAKEN');
+  });
+
+  it('reports each bad registration field by name', async () => {
+    const res = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ email: 'not-an-email', password: 'short', displayName: '', locale: 'fr', timeZone: 'Mars/Olympus' })
+      .expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(res.body.error.details.fields).sort()).toEqual(['displayName', 'email', 'locale', 'password', 'timeZone']);
+  });
+
+  it('counts the password length in code points', async () => {
+    // 9 emoji are 18 UTF-16 units but 9 characters: too short.
+    await t.http().post('/api/auth/register').send({ email: uniqueEmail(), password: '😀'.repeat(9), displayName: 'E' }).expect(400);
+    await t.http().post('/api/auth/register').send({ email: uniqueEmail(), password: '😀'.repeat(10), displayName: 'E' }).expect(201);
+  });
+
+  it('logs in with the right password only, and stores no plain password', async () => {
+    const email = uniqueEmail();
+    await registerUser(t, { email, password: 'the right password' });
+    await loginAs(t, email, 'the right password');
+    const wrong = await t.http().post('/api/auth/login').send({ email, password: 'the wrong password' }).expect(401);
+    expect(wrong.body.error.code).toBe('UNAUTHENTICATED');
+    const unknown = await t.http().post('/api/auth/login').send({ email: uniqueEmail(), password: 'whatever it is' }).expect(401);
+    expect(unknown.body.error.code).toBe('UNAUTHENTICATED');
+    const [row] = await t.app.get(DataSource).query('SELECT password_hash FROM users WHERE email = ?', [email]);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain('the right password');
+  });
+
+  it('rate-limits repeated login attempts on one account with 429', async () => {
+    const email = uniqueEmail();
+    await registerUser(t, { email, password: 'the right password' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await t.http().post('/api/auth/login').send({ email, password: `wrong password ${i}` })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    const limited = await t.http().post('/api/auth/login').send({ email, password: 'the right password' }).expect(429);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    // Another account from the same address is not locked out.
+    const other = uniqueEmail();
+    await registerUser(t, { email: other, password: 'another right password' });
+    await loginAs(t, other, 'another right password');
+  });
+
+  it('rejects missing, malformed and forged tokens with 401', async () => {
+    expect((await t.http().get('/api/me').expect(401)).body.error.code).toBe('UNAUTHENTICATED');
+    await t.http().get('/api/me').set('Authorization', 'Token abc').expect(401);
+    await t.http().get('/api/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
+    const { accessToken } = await registerUser(t);
+    const [h, p] = accessToken.split('.');
+    await t.http().get('/api/me').set('Authorization', `Bearer ${h}.${p}.forgedsignature`).expect(401);
+  });
+
+  it('creates the organiser from the environment at start-up', async () => {
+    const organiser = await loginAs(t, ORGANISER.email, ORGANISER.password);
+    expect(organiser.user.role).toBe('organiser');
+  });
+
+  it('lets only the organiser change roles, and the change takes effect at once', async () => {
+    const member = await registerUser(t);
+    const promoter = await userWithRole(t, 'promoter');
+    const organiser = await loginOrganiser(t);
+    const denied = await t.http().patch(`/api/users/${member.user.id}/role`).set(promoter.auth).send({ role: 'organiser' }).expect(403);
+    expect(denied.body.error.code).toBe('FORBIDDEN');
+    await t.http().patch(`/api/users/${member.user.id}/role`).set(member.auth).send({ role: 'organiser' }).expect(403);
+
+    const res = await t.http().patch(`/api/users/${member.user.id}/role`).set(organiser.auth).send({ role: 'promoter' }).expect(200);
+    expect(res.body).toMatchObject({ id: member.user.id, role: 'promoter' });
+    const me = await t.http().get('/api/me').set(member.auth).expect(200);
+    expect(me.body.role).toBe('promoter');
+
+    await t.http().patch(`/api/users/${member.user.id}/role`).set(organiser.auth).send({ role: 'king' }).expect(400);
+    await t.http().patch('/api/users/not-a-uuid/role').set(organiser.auth).send({ role: 'member' }).expect(400);
+    await t.http().patch('/api/users/00000000-0000-4000-8000-000000000000/role').set(organiser.auth).send({ role: 'member' }).expect(404);
+  });
+
+  it('does not let the last organiser demote themselves', async () => {
+    const organiser = await loginOrganiser(t);
+    const res = await t.http().patch(`/api/users/${organiser.user.id}/role`).set(organiser.auth).send({ role: 'member' }).expect(409);
+    expect(res.body.error.code).toBe('LAST_ORGANISER');
+  });
+
+  it('lets users change their language and time zone', async () => {
+    const user = await registerUser(t);
+    const res = await t.http().patch('/api/me').set(user.auth).send({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' }).expect(200);
+    expect(res.body).toMatchObject({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    await t.http().patch('/api/me').set(user.auth).send({ role: 'organiser' }).expect(400);
+  });
+
+  it('lists users for the organiser with search and pagination', async () => {
+    const organiser = await loginOrganiser(t);
+    const email = uniqueEmail('findme');
+    await registerUser(t, { email });
+    const res = await t.http().get('/api/users').query({ q: 'findme', pageSize: 5 }).set(organiser.auth).expect(200);
+    expect(res.body).toMatchObject({ total: 1, page: 1, pageSize: 5 });
+    expect(res.body.items[0].email).toBe(email);
+    const member = await registerUser(t);
+    await t.http().get('/api/users').set(member.auth).expect(403);
+  });
+});
