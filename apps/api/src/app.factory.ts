@@ -16,6 +16,7 @@ import { requestId } from './common/request-id';
 import { ApiValidationPipe } from './common/validation';
 import { DemoService } from './demo/demo.service';
 import { AccountsService } from './accounts/accounts.service';
+import { configureRealtime } from './realtime/realtime.setup';
 
 export const BODY_LIMIT = '1mb';
 
@@ -61,7 +62,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     app,
     new DocumentBuilder()
       .setTitle('International Living Room API')
-      .setDescription('Forums, cloud roadshows, matchmaking and signing ceremonies for cross-border investment promotion.')
+      .setDescription(
+        'Forums, cloud roadshows, matchmaking and signing ceremonies for cross-border investment promotion.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
@@ -69,6 +72,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   serveWebApp(app, resolve(config.webDistDir));
+  await configureRealtime(app, config);
 
   await app.get(AccountsService).ensureOrganiser();
   if (config.seedDemo) await app.get(DemoService).seed();
@@ -85,7 +89,13 @@ function serveWebApp(app: NestExpressApplication, dir: string): void {
     });
     return;
   }
-  http.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+  http.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
   http.get(/^\/(?!api(\/|$)|socket\.io(\/|$)).*/, (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

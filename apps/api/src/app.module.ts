@@ -6,6 +6,9 @@ import { AccountsModule } from './accounts/accounts.module';
 import { CompaniesModule } from './companies/companies.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { EventsModule } from './events/events.module';
+import { LiveModule } from './live/live.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { HealthController } from './health/health.controller';
 import { ReferenceModule } from './reference/reference.module';
 import { requestId } from './common/request-id';
@@ -30,6 +33,9 @@ export class AppModule {
         AccountsModule,
         ReferenceModule,
         CompaniesModule,
+        EventsModule,
+        LiveModule,
+        RealtimeModule,
         DemoModule,
       ],
       controllers: [HealthController],

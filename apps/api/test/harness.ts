@@ -45,7 +45,10 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
   const dir = join(tmpdir(), 'ilr-tests');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${randomUUID()}.sqlite`);
-  return { url: `sqlite:${file}`, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })) };
+  return {
+    url: `sqlite:${file}`,
+    drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })),
+  };
 }
 
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {

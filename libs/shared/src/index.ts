@@ -3,3 +3,5 @@ export * from './sectors';
 export * from './errors';
 export * from './api-types';
 export * from './time';
+export * from './events';
+export * from './live';

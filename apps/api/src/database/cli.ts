@@ -8,7 +8,11 @@ import { SnakeNamingStrategy } from './naming';
 async function main(command: string | undefined): Promise<void> {
   if (command !== 'migrate') throw new Error('usage: cli.ts migrate');
   const config = loadConfig();
-  const dataSource = new DataSource({ ...dataSourceOptions(config.database), entities: [], namingStrategy: new SnakeNamingStrategy() });
+  const dataSource = new DataSource({
+    ...dataSourceOptions(config.database),
+    entities: [],
+    namingStrategy: new SnakeNamingStrategy(),
+  });
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'the database is up to date');

@@ -28,8 +28,8 @@ export interface DemoCompany {
   website?: string;
 }
 
-const c = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const u = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
+export const c = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const u = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
 
 export const DEMO_COMPANIES: DemoCompany[] = [
   {
@@ -52,7 +52,10 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     sector: 'cosmetics',
     offers: ['K-beauty skincare lines', 'OEM/ODM formulation'],
     needs: ['NMPA registration support', 'distributors in North China'],
-    description: { ko: '기초 화장품 전문 제조사. 중국 화북 지역 유통 파트너를 찾고 있습니다.', en: 'Skincare manufacturer looking for North China distribution.' },
+    description: {
+      ko: '기초 화장품 전문 제조사. 중국 화북 지역 유통 파트너를 찾고 있습니다.',
+      en: 'Skincare manufacturer looking for North China distribution.',
+    },
   },
   {
     id: c(3),
@@ -61,7 +64,11 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     sector: 'semiconductors',
     offers: ['power semiconductor modules', 'SMT assembly know-how'],
     needs: ['factory land in an industrial park', 'local engineering talent'],
-    description: { ko: '전력 반도체 모듈 제조사', en: 'Maker of power semiconductor modules.', zh: '功率半导体模块制造商。' },
+    description: {
+      ko: '전력 반도체 모듈 제조사',
+      en: 'Maker of power semiconductor modules.',
+      zh: '功率半导体模块制造商。',
+    },
   },
   {
     id: c(4),
@@ -70,7 +77,10 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     sector: 'logistics',
     offers: ['Busan–Qingdao sea freight', 'bonded warehousing'],
     needs: ['rail links to Central Asia', 'customs brokerage partner'],
-    description: { ko: '부산–칭다오 해상 운송과 보세 창고를 운영합니다.', en: 'Runs Busan–Qingdao sea freight and bonded warehouses.' },
+    description: {
+      ko: '부산–칭다오 해상 운송과 보세 창고를 운영합니다.',
+      en: 'Runs Busan–Qingdao sea freight and bonded warehouses.',
+    },
   },
   {
     id: c(5),
@@ -106,7 +116,10 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     sector: 'advanced_manufacturing',
     offers: ['environmental monitoring instruments', 'new factory capacity'],
     needs: ['Korean sensor suppliers', 'export channels to Korea'],
-    description: { zh: '环境监测仪器制造商,新建厂房已投入使用。', en: 'Environmental monitoring instrument maker with new capacity.' },
+    description: {
+      zh: '环境监测仪器制造商,新建厂房已投入使用。',
+      en: 'Environmental monitoring instrument maker with new capacity.',
+    },
   },
   {
     id: c(102),
@@ -137,12 +150,19 @@ export const DEMO_COMPANIES: DemoCompany[] = [
   },
   {
     id: c(105),
-    name: { zh: '青岛跨境电商产业园', ko: '칭다오 국경간 전자상거래 산업단지', en: 'Qingdao Cross-border E-commerce Park' },
+    name: {
+      zh: '青岛跨境电商产业园',
+      ko: '칭다오 국경간 전자상거래 산업단지',
+      en: 'Qingdao Cross-border E-commerce Park',
+    },
     country: 'CN',
     sector: 'ecommerce',
     offers: ['bonded e-commerce warehouse', 'live-streaming studios'],
     needs: ['Korean brands', 'retail operators'],
-    description: { zh: '提供保税仓与直播基地的跨境电商园区。', ko: '보세 창고와 라이브커머스 스튜디오를 갖춘 산업단지' },
+    description: {
+      zh: '提供保税仓与直播基地的跨境电商园区。',
+      ko: '보세 창고와 라이브커머스 스튜디오를 갖춘 산업단지',
+    },
   },
   {
     id: c(106),
@@ -165,8 +185,217 @@ export const DEMO_COMPANIES: DemoCompany[] = [
 ];
 
 export const DEMO_USERS: DemoUser[] = [
-  { id: u(1), email: 'promoter@living-room.local', displayName: '王招商', role: 'promoter', locale: 'zh-CN', timeZone: 'Asia/Shanghai' },
-  { id: u(2), email: 'kim@hanyuan.example', displayName: '김민준', role: 'member', locale: 'ko-KR', timeZone: 'Asia/Seoul', companyId: c(1) },
-  { id: u(3), email: 'li@zhongrui.example', displayName: '李明', role: 'member', locale: 'zh-CN', timeZone: 'Asia/Shanghai', companyId: c(101) },
-  { id: u(4), email: 'park@hansung.example', displayName: 'Park Ji-woo', role: 'member', locale: 'en', timeZone: 'Asia/Seoul', companyId: c(2) },
+  {
+    id: u(1),
+    email: 'promoter@living-room.local',
+    displayName: '王招商',
+    role: 'promoter',
+    locale: 'zh-CN',
+    timeZone: 'Asia/Shanghai',
+  },
+  {
+    id: u(2),
+    email: 'kim@hanyuan.example',
+    displayName: '김민준',
+    role: 'member',
+    locale: 'ko-KR',
+    timeZone: 'Asia/Seoul',
+    companyId: c(1),
+  },
+  {
+    id: u(3),
+    email: 'li@zhongrui.example',
+    displayName: '李明',
+    role: 'member',
+    locale: 'zh-CN',
+    timeZone: 'Asia/Shanghai',
+    companyId: c(101),
+  },
+  {
+    id: u(4),
+    email: 'park@hansung.example',
+    displayName: 'Park Ji-woo',
+    role: 'member',
+    locale: 'en',
+    timeZone: 'Asia/Seoul',
+    companyId: c(2),
+  },
+];
+
+const e = (n: number) => `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`;
+const s = (n: number) => `00000000-0000-4000-b000-${String(n).padStart(12, '0')}`;
+
+export interface DemoSession {
+  id: string;
+  title: Required<Localized>;
+  kind: 'talk' | 'pitch' | 'panel' | 'signing';
+  /** Offsets from the event start, in minutes. */
+  from: number;
+  to: number;
+  speakerUserIds?: string[];
+}
+
+export interface DemoEvent {
+  id: string;
+  kind: 'forum' | 'roadshow' | 'matchmaking' | 'ceremony';
+  title: Required<Localized>;
+  description: Localized;
+  /** A fixed instant, or days from today at a given Seoul hour (so the demo always has a live and an upcoming event). */
+  when: { at: string } | { daysFromToday: number; seoulHour: number };
+  minutes: number;
+  timeZone: string;
+  venue: string;
+  format: 'onsite' | 'online' | 'hybrid';
+  status: 'published' | 'live' | 'ended';
+  sessions: DemoSession[];
+  registeredUserIds: string[];
+}
+
+export const DEMO_EVENTS: DemoEvent[] = [
+  {
+    id: e(1),
+    kind: 'forum',
+    title: {
+      zh: '中韩交流合作“国际客厅”开厅仪式',
+      ko: '한중 교류협력 ‘국제 응접실’ 개관식',
+      en: 'Opening of the China–Korea International Living Room',
+    },
+    description: {
+      zh: '国际客厅集会议、论坛、路演、招商、展示等功能于一体,“云端客厅”同步启用。8个重点项目现场签约,总投资2.7亿美元。',
+      ko: '회의·포럼·로드쇼·투자 유치·전시를 한곳에 모은 국제 응접실이 문을 열고, ‘클라우드 응접실’이 동시에 가동되었습니다. 8개 중점 프로젝트가 현장에서 체결되었으며 총투자액은 2억 7천만 달러입니다.',
+      en: 'One place for meetings, forums, roadshows, investment promotion and exhibition, with its online twin, the Cloud Living Room, started at the same moment. Eight key projects were signed on site, US$270 million in total.',
+    },
+    when: { at: '2020-06-23T09:00:00+08:00' },
+    minutes: 180,
+    timeZone: 'Asia/Shanghai',
+    venue: 'Chengyang District, Qingdao',
+    format: 'hybrid',
+    status: 'ended',
+    sessions: [
+      {
+        id: s(1),
+        title: {
+          zh: '开厅论坛:打造中韩交流合作桥头堡',
+          ko: '개관 포럼: 한중 교류협력의 교두보',
+          en: 'Opening forum: a bridgehead for China–Korea cooperation',
+        },
+        kind: 'talk',
+        from: 0,
+        to: 60,
+        speakerUserIds: [u(1)],
+      },
+      {
+        id: s(2),
+        title: {
+          zh: '云端路演:韩国重点企业',
+          ko: '클라우드 로드쇼: 한국 중점 기업',
+          en: 'Cloud roadshow: key Korean firms',
+        },
+        kind: 'pitch',
+        from: 70,
+        to: 130,
+      },
+      {
+        id: s(3),
+        title: { zh: '重点项目集中签约', ko: '중점 프로젝트 합동 협약 체결', en: 'Signing of key projects' },
+        kind: 'signing',
+        from: 140,
+        to: 180,
+      },
+    ],
+    registeredUserIds: [u(2), u(3)],
+  },
+  {
+    id: e(2),
+    kind: 'roadshow',
+    title: {
+      zh: '云端客厅:韩国新零售与美妆路演',
+      ko: '클라우드 응접실: 한국 뉴리테일·뷰티 로드쇼',
+      en: 'Cloud Living Room: Korean new retail and beauty roadshow',
+    },
+    description: {
+      zh: '韩国企业在线路演,欢迎本地企业提问并预约对接洽谈。',
+      ko: '한국 기업의 온라인 로드쇼입니다. 현지 기업의 질문과 비즈니스 매칭 상담 신청을 환영합니다.',
+      en: 'Korean firms pitch online; local firms ask questions and request one-to-one meetings.',
+    },
+    when: { daysFromToday: 0, seoulHour: 0 },
+    minutes: 24 * 60 - 1,
+    timeZone: 'Asia/Seoul',
+    venue: 'Cloud Living Room (online)',
+    format: 'online',
+    status: 'live',
+    sessions: [
+      {
+        id: s(11),
+        title: {
+          zh: '韩源新零售:周末仓库',
+          ko: '한원 뉴리테일: 주말 창고',
+          en: 'Hanyuan New Retail: the Weekend Warehouse',
+        },
+        kind: 'pitch',
+        from: 0,
+        to: 12 * 60,
+        speakerUserIds: [u(2)],
+      },
+      {
+        id: s(12),
+        title: {
+          zh: '韩星化妆品:K-美妆进入华北',
+          ko: '한성코스메틱: K-뷰티 화북 진출',
+          en: 'Hansung Cosmetics: K-beauty in North China',
+        },
+        kind: 'pitch',
+        from: 12 * 60,
+        to: 24 * 60 - 1,
+        speakerUserIds: [u(4)],
+      },
+    ],
+    registeredUserIds: [u(3)],
+  },
+  {
+    id: e(3),
+    kind: 'roadshow',
+    title: {
+      zh: '新基建项目阳光发布路演',
+      ko: '신인프라 프로젝트 공개 발표 로드쇼',
+      en: 'New infrastructure projects: sunshine release roadshow',
+    },
+    description: {
+      zh: '5G、充电桩、数据中心、工业互联网等新基建项目公开发布,诚邀中韩企业参与。',
+      ko: '5G, 충전소, 데이터센터, 산업 인터넷 등 신인프라 프로젝트를 공개 발표합니다.',
+      en: '5G, charging piles, data centres and industrial internet projects published openly for investors.',
+    },
+    when: { daysFromToday: 7, seoulHour: 10 },
+    minutes: 120,
+    timeZone: 'Asia/Seoul',
+    venue: 'Chengyang District, Qingdao / online',
+    format: 'hybrid',
+    status: 'published',
+    sessions: [
+      {
+        id: s(21),
+        title: {
+          zh: '城阳新基建项目介绍',
+          ko: '청양구 신인프라 프로젝트 소개',
+          en: 'Chengyang new infrastructure projects',
+        },
+        kind: 'talk',
+        from: 0,
+        to: 45,
+        speakerUserIds: [u(1)],
+      },
+      {
+        id: s(22),
+        title: {
+          zh: '圆桌:中韩企业如何参与',
+          ko: '패널: 한중 기업의 참여 방안',
+          en: 'Panel: how Korean and Chinese firms take part',
+        },
+        kind: 'panel',
+        from: 50,
+        to: 120,
+      },
+    ],
+    registeredUserIds: [],
+  },
 ];

@@ -1,10 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
 import { UserEntity } from '../accounts/user.entity';
 import { companySearchText } from '../companies/companies.service';
 import { CompanyEntity } from '../companies/company.entity';
 import { DatabaseService } from '../database/database.service';
-import { DEMO_COMPANIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DateTime } from 'luxon';
+import { newBadgeCode } from '../events/badge-code';
+import { EventEntity, RegistrationEntity, SessionEntity } from '../events/event.entities';
+import { DEMO_COMPANIES, DEMO_EVENTS, DEMO_PASSWORD, DEMO_USERS, type DemoEvent } from './demo-data';
 
 /** Seeds the demo firms and logins once; running it again changes nothing. */
 @Injectable()
@@ -38,6 +42,66 @@ export class DemoService {
       await this.accounts.createUser({ ...demo, password: DEMO_PASSWORD });
       created++;
     }
+    for (const demo of DEMO_EVENTS) {
+      if (await this.db.manager.existsBy(EventEntity, { id: demo.id })) continue;
+      await this.seedEvent(demo);
+      created++;
+    }
     if (created) this.logger.log(`demo data: ${created} records created`);
+  }
+
+  private async seedEvent(demo: DemoEvent): Promise<void> {
+    const organiser = await this.db.manager.findOneByOrFail(UserEntity, { role: 'organiser' });
+    const start =
+      'at' in demo.when
+        ? DateTime.fromISO(demo.when.at)
+        : DateTime.now()
+            .setZone('Asia/Seoul')
+            .startOf('day')
+            .plus({ days: demo.when.daysFromToday, hours: demo.when.seoulHour });
+    const at = (minutes: number) => start.plus({ minutes }).toJSDate();
+    const now = new Date();
+    await this.db.transaction(async (em) => {
+      await em.insert(EventEntity, {
+        id: demo.id,
+        kind: demo.kind,
+        title: demo.title,
+        description: demo.description,
+        startsAt: at(0),
+        endsAt: at(demo.minutes),
+        timeZone: demo.timeZone,
+        venue: demo.venue,
+        format: demo.format,
+        status: demo.status,
+        createdById: organiser.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (const session of demo.sessions) {
+        await em.insert(SessionEntity, {
+          id: session.id,
+          eventId: demo.id,
+          title: session.title,
+          description: null,
+          kind: session.kind,
+          startsAt: at(session.from),
+          endsAt: at(session.to),
+          speakerUserIds: session.speakerUserIds ?? [],
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      for (const userId of demo.registeredUserIds) {
+        await em.insert(RegistrationEntity, {
+          id: randomUUID(),
+          eventId: demo.id,
+          userId,
+          badgeCode: newBadgeCode(),
+          createdAt: now,
+          checkedInAt: null,
+          checkedInById: null,
+        });
+      }
+    });
   }
 }

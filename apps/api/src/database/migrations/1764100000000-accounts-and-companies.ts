@@ -47,7 +47,12 @@ export class AccountsAndCompanies1764100000000 implements MigrationInterface {
         uniques: [{ name: 'uq_users_email', columnNames: ['email'] }],
         indices: [{ columnNames: ['company_id'] }],
         foreignKeys: [
-          { columnNames: ['company_id'], referencedTableName: 'companies', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          {
+            columnNames: ['company_id'],
+            referencedTableName: 'companies',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
         ],
       }),
     );

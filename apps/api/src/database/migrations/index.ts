@@ -1,4 +1,12 @@
 import { AccountsAndCompanies1764100000000 } from './1764100000000-accounts-and-companies';
+import { Events1764100001000 } from './1764100001000-events';
+import { Live1764100002000 } from './1764100002000-live';
+import { Realtime1764100003000 } from './1764100003000-realtime';
 
 /** Every migration in order, listed explicitly so the bundled build needs no file globbing. */
-export const MIGRATIONS = [AccountsAndCompanies1764100000000];
+export const MIGRATIONS = [
+  AccountsAndCompanies1764100000000,
+  Events1764100001000,
+  Live1764100002000,
+  Realtime1764100003000,
+];

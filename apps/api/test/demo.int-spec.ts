@@ -1,0 +1,51 @@
+import { DemoService } from '../src/demo/demo.service';
+import { DEMO_PASSWORD } from '../src/demo/demo-data';
+import { loginAs, startApp, type TestApp } from './harness';
+
+describe('demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ SEED_DEMO: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('seeds Korean and Chinese firms with trilingual profiles and working logins', async () => {
+    const promoter = await loginAs(t, 'promoter@living-room.local', DEMO_PASSWORD);
+    expect(promoter.user.role).toBe('promoter');
+    const kr = await t.http().get('/api/companies').query({ country: 'KR' }).set(promoter.auth).expect(200);
+    const cn = await t.http().get('/api/companies').query({ country: 'CN' }).set(promoter.auth).expect(200);
+    expect(kr.body.total + cn.body.total).toBeGreaterThanOrEqual(12);
+    expect(kr.body.total).toBeGreaterThanOrEqual(6);
+    expect(cn.body.total).toBeGreaterThanOrEqual(6);
+    const hanyuan = await t.http().get('/api/companies').query({ q: '한원' }).set(promoter.auth).expect(200);
+    expect(hanyuan.body.items[0].name).toEqual({ zh: '韩源新零售', ko: '한원 뉴리테일', en: 'Hanyuan New Retail' });
+    const member = await loginAs(t, 'kim@hanyuan.example', DEMO_PASSWORD);
+    expect(member.user.companyId).toBe(hanyuan.body.items[0].id);
+  });
+
+  it('seeds the opening of the living room, a live roadshow and an upcoming one', async () => {
+    const events = await t.http().get('/api/events').expect(200);
+    const byStatus = (status: string) => events.body.items.filter((e: { status: string }) => e.status === status);
+    expect(byStatus('ended')[0]).toMatchObject({
+      kind: 'forum',
+      format: 'hybrid',
+      startsAt: '2020-06-23T01:00:00.000Z',
+    });
+    const live = byStatus('live')[0];
+    expect(live.kind).toBe('roadshow');
+    expect(new Date(live.startsAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(new Date(live.endsAt).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(byStatus('published')[0].startsAt).getTime()).toBeGreaterThan(Date.now());
+    const agenda = await t
+      .http()
+      .get(`/api/events/${byStatus('ended')[0].id}/agenda`)
+      .expect(200);
+    expect(agenda.body.map((s: { kind: string }) => s.kind)).toEqual(['talk', 'pitch', 'signing']);
+  });
+
+  it('is idempotent', async () => {
+    const before = (await t.http().get('/api/events').expect(200)).body.total;
+    await t.app.get(DemoService).seed();
+    expect((await t.http().get('/api/events').expect(200)).body.total).toBe(before);
+  });
+});
