@@ -22,7 +22,9 @@ for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('
   if (typeof data.numPassedTests === 'number') {
     passed += data.numPassedTests;
     failed += data.numFailedTests + data.numRuntimeErrorTestSuites;
-    notes.push(`${file}: ${data.numPassedTests} passed, ${data.numFailedTests} failed, ${data.numRuntimeErrorTestSuites} suites failed to load`);
+    notes.push(
+      `${file}: ${data.numPassedTests} passed, ${data.numFailedTests} failed, ${data.numRuntimeErrorTestSuites} suites failed to load`,
+    );
   } else if (data.stats) {
     const ok = data.stats.expected + (data.stats.flaky ?? 0);
     const bad = data.stats.unexpected + (data.errors?.length ?? 0);

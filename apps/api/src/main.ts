@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const where = `http://localhost:${config.port}`;
   console.log(`International Living Room is running at ${where} (API ${where}/api, docs ${where}/api/docs)`);
-  if (!config.livekit) console.log('Video is off: LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).');
+  if (!config.livekit)
+    console.log('Video is off: LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).');
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,15 @@
 import { DataSource } from 'typeorm';
 import { jwtDecode } from './jwt';
-import { ORGANISER, loginAs, loginOrganiser, registerUser, startApp, uniqueEmail, userWithRole, type TestApp } from './harness';
+import {
+  ORGANISER,
+  loginAs,
+  loginOrganiser,
+  registerUser,
+  startApp,
+  uniqueEmail,
+  userWithRole,
+  type TestApp,
+} from './harness';
 
 describe('accounts', () => {
   let t: TestApp;
@@ -14,7 +23,13 @@ describe('accounts', () => {
     const res = await t
       .http()
       .post('/api/auth/register')
-      .send({ email, password: '비밀번호는열자이상입니다', displayName: '김민준', locale: 'ko-KR', timeZone: 'Asia/Seoul' })
+      .send({
+        email,
+        password: '비밀번호는열자이상입니다',
+        displayName: '김민준',
+        locale: 'ko-KR',
+        timeZone: 'Asia/Seoul',
+      })
       .expect(201);
     expect(res.body.user).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -38,7 +53,11 @@ describe('accounts', () => {
   it('refuses a second account with the same email, whatever its case', async () => {
     const email = uniqueEmail();
     await registerUser(t, { email });
-    const res = await t.http().post('/api/auth/register').send({ email: email.toUpperCase(), password: 'another password', displayName: 'B' }).expect(409);
+    const res = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ email: email.toUpperCase(), password: 'another password', displayName: 'B' })
+      .expect(409);
     expect(res.body.error.code).toBe('EMAIL_TAKEN');
   });
 
@@ -49,13 +68,27 @@ describe('accounts', () => {
       .send({ email: 'not-an-email', password: 'short', displayName: '', locale: 'fr', timeZone: 'Mars/Olympus' })
       .expect(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(res.body.error.details.fields).sort()).toEqual(['displayName', 'email', 'locale', 'password', 'timeZone']);
+    expect(Object.keys(res.body.error.details.fields).sort()).toEqual([
+      'displayName',
+      'email',
+      'locale',
+      'password',
+      'timeZone',
+    ]);
   });
 
   it('counts the password length in code points', async () => {
     // 9 emoji are 18 UTF-16 units but 9 characters: too short.
-    await t.http().post('/api/auth/register').send({ email: uniqueEmail(), password: '😀'.repeat(9), displayName: 'E' }).expect(400);
-    await t.http().post('/api/auth/register').send({ email: uniqueEmail(), password: '😀'.repeat(10), displayName: 'E' }).expect(201);
+    await t
+      .http()
+      .post('/api/auth/register')
+      .send({ email: uniqueEmail(), password: '😀'.repeat(9), displayName: 'E' })
+      .expect(400);
+    await t
+      .http()
+      .post('/api/auth/register')
+      .send({ email: uniqueEmail(), password: '😀'.repeat(10), displayName: 'E' })
+      .expect(201);
   });
 
   it('logs in with the right password only, and stores no plain password', async () => {
@@ -64,7 +97,11 @@ describe('accounts', () => {
     await loginAs(t, email, 'the right password');
     const wrong = await t.http().post('/api/auth/login').send({ email, password: 'the wrong password' }).expect(401);
     expect(wrong.body.error.code).toBe('UNAUTHENTICATED');
-    const unknown = await t.http().post('/api/auth/login').send({ email: uniqueEmail(), password: 'whatever it is' }).expect(401);
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: uniqueEmail(), password: 'whatever it is' })
+      .expect(401);
     expect(unknown.body.error.code).toBe('UNAUTHENTICATED');
     const [row] = await t.app.get(DataSource).query('SELECT password_hash FROM users WHERE email = ?', [email]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
@@ -76,7 +113,14 @@ describe('accounts', () => {
     await registerUser(t, { email, password: 'the right password' });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      statuses.push((await t.http().post('/api/auth/login').send({ email, password: `wrong password ${i}` })).status);
+      statuses.push(
+        (
+          await t
+            .http()
+            .post('/api/auth/login')
+            .send({ email, password: `wrong password ${i}` })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
@@ -106,29 +150,54 @@ describe('accounts', () => {
     const member = await registerUser(t);
     const promoter = await userWithRole(t, 'promoter');
     const organiser = await loginOrganiser(t);
-    const denied = await t.http().patch(`/api/users/${member.user.id}/role`).set(promoter.auth).send({ role: 'organiser' }).expect(403);
+    const denied = await t
+      .http()
+      .patch(`/api/users/${member.user.id}/role`)
+      .set(promoter.auth)
+      .send({ role: 'organiser' })
+      .expect(403);
     expect(denied.body.error.code).toBe('FORBIDDEN');
     await t.http().patch(`/api/users/${member.user.id}/role`).set(member.auth).send({ role: 'organiser' }).expect(403);
 
-    const res = await t.http().patch(`/api/users/${member.user.id}/role`).set(organiser.auth).send({ role: 'promoter' }).expect(200);
+    const res = await t
+      .http()
+      .patch(`/api/users/${member.user.id}/role`)
+      .set(organiser.auth)
+      .send({ role: 'promoter' })
+      .expect(200);
     expect(res.body).toMatchObject({ id: member.user.id, role: 'promoter' });
     const me = await t.http().get('/api/me').set(member.auth).expect(200);
     expect(me.body.role).toBe('promoter');
 
     await t.http().patch(`/api/users/${member.user.id}/role`).set(organiser.auth).send({ role: 'king' }).expect(400);
     await t.http().patch('/api/users/not-a-uuid/role').set(organiser.auth).send({ role: 'member' }).expect(400);
-    await t.http().patch('/api/users/00000000-0000-4000-8000-000000000000/role').set(organiser.auth).send({ role: 'member' }).expect(404);
+    await t
+      .http()
+      .patch('/api/users/00000000-0000-4000-8000-000000000000/role')
+      .set(organiser.auth)
+      .send({ role: 'member' })
+      .expect(404);
   });
 
   it('does not let the last organiser demote themselves', async () => {
     const organiser = await loginOrganiser(t);
-    const res = await t.http().patch(`/api/users/${organiser.user.id}/role`).set(organiser.auth).send({ role: 'member' }).expect(409);
+    const res = await t
+      .http()
+      .patch(`/api/users/${organiser.user.id}/role`)
+      .set(organiser.auth)
+      .send({ role: 'member' })
+      .expect(409);
     expect(res.body.error.code).toBe('LAST_ORGANISER');
   });
 
   it('lets users change their language and time zone', async () => {
     const user = await registerUser(t);
-    const res = await t.http().patch('/api/me').set(user.auth).send({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' }).expect(200);
+    const res = await t
+      .http()
+      .patch('/api/me')
+      .set(user.auth)
+      .send({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' })
+      .expect(200);
     expect(res.body).toMatchObject({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
     await t.http().patch('/api/me').set(user.auth).send({ role: 'organiser' }).expect(400);
   });

@@ -37,7 +37,11 @@ describe('companies', () => {
 
   it('round-trips Korean, Chinese and emoji byte-exact through the database', async () => {
     const member = await registerUser(t);
-    const name = { zh: '青岛众瑞智能仪器有限公司 🚄', ko: '칭다오 중루이 스마트계측 😀', en: 'Zhongrui 𝒮mart Instruments' };
+    const name = {
+      zh: '青岛众瑞智能仪器有限公司 🚄',
+      ko: '칭다오 중루이 스마트계측 😀',
+      en: 'Zhongrui 𝒮mart Instruments',
+    };
     const offers = ['한국 센서 🤝', '环境监测仪器'];
     const created = await createCompany(t, member, { name, offers });
     const fetched = await t.http().get(`/api/companies/${created.id}`).set(member.auth).expect(200);
@@ -75,12 +79,38 @@ describe('companies', () => {
       .http()
       .post('/api/companies')
       .set(member.auth)
-      .send({ name: { fr: 'Société' }, country: 'XX', sector: 'alchemy', offers: 'everything', needs: [''], website: 'ftp://x', extra: 1 })
+      .send({
+        name: { fr: 'Société' },
+        country: 'XX',
+        sector: 'alchemy',
+        offers: 'everything',
+        needs: [''],
+        website: 'ftp://x',
+        extra: 1,
+      })
       .expect(400);
-    expect(Object.keys(res.body.error.details.fields).sort()).toEqual(['country', 'extra', 'name', 'needs', 'offers', 'sector', 'website']);
-    const empty = await t.http().post('/api/companies').set(member.auth).send({ ...companyInput(), name: { en: '  ' } }).expect(400);
+    expect(Object.keys(res.body.error.details.fields).sort()).toEqual([
+      'country',
+      'extra',
+      'name',
+      'needs',
+      'offers',
+      'sector',
+      'website',
+    ]);
+    const empty = await t
+      .http()
+      .post('/api/companies')
+      .set(member.auth)
+      .send({ ...companyInput(), name: { en: '  ' } })
+      .expect(400);
     expect(empty.body.error.details.fields).toHaveProperty('name');
-    const huge = await t.http().post('/api/companies').set(member.auth).send({ ...companyInput(), name: { en: 'x'.repeat(201) } }).expect(400);
+    const huge = await t
+      .http()
+      .post('/api/companies')
+      .set(member.auth)
+      .send({ ...companyInput(), name: { en: 'x'.repeat(201) } })
+      .expect(400);
     expect(huge.body.error.details.fields).toHaveProperty('name');
   });
 
@@ -97,16 +127,36 @@ describe('companies', () => {
         }),
       );
     }
-    const all = await t.http().get('/api/companies').query({ q: tag.toUpperCase(), pageSize: 3 }).set(promoter.auth).expect(200);
+    const all = await t
+      .http()
+      .get('/api/companies')
+      .query({ q: tag.toUpperCase(), pageSize: 3 })
+      .set(promoter.auth)
+      .expect(200);
     expect(all.body).toMatchObject({ total: 7, page: 1, pageSize: 3 });
     expect(all.body.items.map((c: { id: string }) => c.id)).toEqual(made.slice(0, 3).map((c) => c.id));
-    const third = await t.http().get('/api/companies').query({ q: tag, pageSize: 3, page: 3 }).set(promoter.auth).expect(200);
+    const third = await t
+      .http()
+      .get('/api/companies')
+      .query({ q: tag, pageSize: 3, page: 3 })
+      .set(promoter.auth)
+      .expect(200);
     expect(third.body.items.map((c: { id: string }) => c.id)).toEqual([made[6].id]);
 
-    const kr = await t.http().get('/api/companies').query({ q: tag, country: 'KR', sector: 'food' }).set(promoter.auth).expect(200);
+    const kr = await t
+      .http()
+      .get('/api/companies')
+      .query({ q: tag, country: 'KR', sector: 'food' })
+      .set(promoter.auth)
+      .expect(200);
     expect(kr.body.items.map((c: { id: string }) => c.id)).toEqual([made[4].id, made[6].id]);
 
-    const chinese = await t.http().get('/api/companies').query({ q: `${tag}企业5` }).set(promoter.auth).expect(200);
+    const chinese = await t
+      .http()
+      .get('/api/companies')
+      .query({ q: `${tag}企业5` })
+      .set(promoter.auth)
+      .expect(200);
     expect(chinese.body.items.map((c: { id: string }) => c.id)).toEqual([made[5].id]);
 
     const wildcard = await t.http().get('/api/companies').query({ q: '%' }).set(promoter.auth).expect(200);
@@ -117,7 +167,15 @@ describe('companies', () => {
     const member = await registerUser(t);
     const capped = await t.http().get('/api/companies').query({ pageSize: 500 }).set(member.auth).expect(200);
     expect(capped.body.pageSize).toBe(100);
-    for (const bad of [{ page: 0 }, { page: -1 }, { page: 1.5 }, { pageSize: 'ten' }, { page: '' }, { country: 'XX' }, { sector: 'nope' }]) {
+    for (const bad of [
+      { page: 0 },
+      { page: -1 },
+      { page: 1.5 },
+      { pageSize: 'ten' },
+      { page: '' },
+      { country: 'XX' },
+      { sector: 'nope' },
+    ]) {
       const res = await t.http().get('/api/companies').query(bad).set(member.auth);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
@@ -136,9 +194,19 @@ describe('companies', () => {
     const outsider = await registerUser(t);
     const promoter = await userWithRole(t, 'promoter');
     const company = await createCompany(t, owner);
-    const denied = await t.http().patch(`/api/companies/${company.id}`).set(outsider.auth).send({ needs: ['x'] }).expect(403);
+    const denied = await t
+      .http()
+      .patch(`/api/companies/${company.id}`)
+      .set(outsider.auth)
+      .send({ needs: ['x'] })
+      .expect(403);
     expect(denied.body.error.code).toBe('FORBIDDEN');
-    const edited = await t.http().patch(`/api/companies/${company.id}`).set(owner.auth).send({ needs: ['사무실 공간'], name: { ko: '새 이름' } }).expect(200);
+    const edited = await t
+      .http()
+      .patch(`/api/companies/${company.id}`)
+      .set(owner.auth)
+      .send({ needs: ['사무실 공간'], name: { ko: '새 이름' } })
+      .expect(200);
     expect(edited.body).toMatchObject({ needs: ['사무실 공간'], name: { ko: '새 이름' } });
     await t.http().patch(`/api/companies/${company.id}`).set(promoter.auth).send({ sector: 'food' }).expect(200);
     const found = await t.http().get('/api/companies').query({ q: '새 이름' }).set(outsider.auth).expect(200);
@@ -149,7 +217,8 @@ describe('companies', () => {
   });
 
   describe('CSV import', () => {
-    const header = 'name_zh,name_ko,name_en,country,sector,offers,needs,description_zh,description_ko,description_en,website';
+    const header =
+      'name_zh,name_ko,name_en,country,sector,offers,needs,description_zh,description_ko,description_en,website';
 
     it('imports every row of a good file', async () => {
       const promoter = await userWithRole(t, 'promoter');
@@ -158,7 +227,13 @@ describe('companies', () => {
         '韩星化妆品,한성코스메틱,Hansung Cosmetics,KR,cosmetics,skincare;OEM,distributors,,,,https://hansung.example',
         '"胶州湾冷链物流, 青岛",,Jiaozhou Bay Cold Chain,CN,logistics,cold chain,"food clients;cosmetics clients",冷链,,,',
       ].join('\r\n');
-      const res = await t.http().post('/api/companies/import').set(promoter.auth).set('Content-Type', 'text/csv').send(csv).expect(201);
+      const res = await t
+        .http()
+        .post('/api/companies/import')
+        .set(promoter.auth)
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(201);
       expect(res.body.imported).toBe(2);
       expect(res.body.items[1]).toMatchObject({
         name: { zh: '胶州湾冷链物流, 青岛', en: 'Jiaozhou Bay Cold Chain' },
@@ -177,7 +252,13 @@ describe('companies', () => {
         `,,,CN,retail,a,b,,,,`,
         `${marker}三,,,CN,spaceflight,a,b,,,,`,
       ].join('\n');
-      const res = await t.http().post('/api/companies/import').set(promoter.auth).set('Content-Type', 'text/csv').send(csv).expect(400);
+      const res = await t
+        .http()
+        .post('/api/companies/import')
+        .set(promoter.auth)
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       expect(res.body.error.details.rows.map((r: { row: number }) => r.row)).toEqual([3, 4, 5]);
       expect(res.body.error.details.rows[0].reason).toMatch(/country/);
@@ -189,11 +270,26 @@ describe('companies', () => {
 
     it('rejects a wrong header, a non-CSV body and members', async () => {
       const promoter = await userWithRole(t, 'promoter');
-      const wrong = await t.http().post('/api/companies/import').set(promoter.auth).set('Content-Type', 'text/csv').send('name,land\nx,y').expect(400);
-      expect(wrong.body.error.details.rows[0]).toMatchObject({ row: 1, reason: expect.stringMatching(/unknown column/) });
+      const wrong = await t
+        .http()
+        .post('/api/companies/import')
+        .set(promoter.auth)
+        .set('Content-Type', 'text/csv')
+        .send('name,land\nx,y')
+        .expect(400);
+      expect(wrong.body.error.details.rows[0]).toMatchObject({
+        row: 1,
+        reason: expect.stringMatching(/unknown column/),
+      });
       await t.http().post('/api/companies/import').set(promoter.auth).send({ csv: header }).expect(415);
       const member = await registerUser(t);
-      await t.http().post('/api/companies/import').set(member.auth).set('Content-Type', 'text/csv').send(header).expect(403);
+      await t
+        .http()
+        .post('/api/companies/import')
+        .set(member.auth)
+        .set('Content-Type', 'text/csv')
+        .send(header)
+        .expect(403);
     });
   });
 });

@@ -16,7 +16,14 @@ describe('API conventions', () => {
     await t.http().get('/api/docs').expect(200).expect('content-type', /html/);
     const res = await t.http().get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    for (const path of ['/api/auth/register', '/api/auth/login', '/api/me', '/api/companies', '/api/companies/{id}', '/api/sectors']) {
+    for (const path of [
+      '/api/auth/register',
+      '/api/auth/login',
+      '/api/me',
+      '/api/companies',
+      '/api/companies/{id}',
+      '/api/sectors',
+    ]) {
       expect(Object.keys(res.body.paths)).toContain(path);
     }
   });
@@ -36,7 +43,12 @@ describe('API conventions', () => {
   });
 
   it('rejects malformed JSON, non-object bodies and unknown fields with VALIDATION_FAILED', async () => {
-    const malformed = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400);
+    const malformed = await t
+      .http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
     expect(malformed.body.error.code).toBe('VALIDATION_FAILED');
 
     for (const body of ['[1,2]', '"text"', '42', 'null']) {

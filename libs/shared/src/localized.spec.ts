@@ -10,9 +10,17 @@ describe('pickLocalized', () => {
   });
 
   it('falls back visibly, English first, then the other language', () => {
-    expect(pickLocalized({ zh: '路演', en: 'Roadshow' }, 'ko')).toEqual({ text: 'Roadshow', language: 'en', isFallback: true });
+    expect(pickLocalized({ zh: '路演', en: 'Roadshow' }, 'ko')).toEqual({
+      text: 'Roadshow',
+      language: 'en',
+      isFallback: true,
+    });
     expect(pickLocalized({ zh: '路演' }, 'ko')).toEqual({ text: '路演', language: 'zh', isFallback: true });
-    expect(pickLocalized({ ko: '로드쇼', en: '  ' }, 'en')).toEqual({ text: '로드쇼', language: 'ko', isFallback: true });
+    expect(pickLocalized({ ko: '로드쇼', en: '  ' }, 'en')).toEqual({
+      text: '로드쇼',
+      language: 'ko',
+      isFallback: true,
+    });
   });
 
   it('returns null when nothing is there', () => {

@@ -21,9 +21,15 @@ export const SECTORS: readonly Sector[] = [
   { code: 'ecommerce', label: { en: 'Cross-border e-commerce', zh: '跨境电商', ko: '국경 간 전자상거래' } },
   { code: 'logistics', label: { en: 'Logistics and shipping', zh: '物流与航运', ko: '물류·해운' } },
   { code: 'marine', label: { en: 'Marine economy', zh: '海洋经济', ko: '해양 경제' } },
-  { code: 'digital', label: { en: 'Digital economy and software', zh: '数字经济与软件', ko: '디지털 경제·소프트웨어' } },
+  {
+    code: 'digital',
+    label: { en: 'Digital economy and software', zh: '数字经济与软件', ko: '디지털 경제·소프트웨어' },
+  },
   { code: 'new_infrastructure', label: { en: 'New infrastructure', zh: '新基建', ko: '신인프라' } },
-  { code: 'culture_tourism', label: { en: 'Culture, media and tourism', zh: '文化旅游与传媒', ko: '문화·관광·미디어' } },
+  {
+    code: 'culture_tourism',
+    label: { en: 'Culture, media and tourism', zh: '文化旅游与传媒', ko: '문화·관광·미디어' },
+  },
   { code: 'finance', label: { en: 'Finance and investment', zh: '金融与投资', ko: '금융·투자' } },
   { code: 'real_estate', label: { en: 'Real estate and construction', zh: '房地产与建筑', ko: '부동산·건설' } },
   { code: 'education', label: { en: 'Education and training', zh: '教育培训', ko: '교육·훈련' } },

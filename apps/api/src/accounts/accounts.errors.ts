@@ -5,5 +5,9 @@ export const AccountsErrors = {
   wrongCredentials: () => new DomainError(401, 'UNAUTHENTICATED', 'The email or password is not correct'),
   userNotFound: () => new DomainError(404, 'NOT_FOUND', 'User not found'),
   lastOrganiser: () =>
-    new DomainError(409, 'LAST_ORGANISER', 'The last organiser cannot give up the role; make someone else organiser first'),
+    new DomainError(
+      409,
+      'LAST_ORGANISER',
+      'The last organiser cannot give up the role; make someone else organiser first',
+    ),
 };

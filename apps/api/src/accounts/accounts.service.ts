@@ -70,7 +70,11 @@ export class AccountsService {
   }
 
   async updateMe(user: UserEntity, dto: UpdateMeDto): Promise<User> {
-    const changes = { ...dto, ...(dto.displayName ? { displayName: dto.displayName.trim() } : {}), updatedAt: new Date() };
+    const changes = {
+      ...dto,
+      ...(dto.displayName ? { displayName: dto.displayName.trim() } : {}),
+      updatedAt: new Date(),
+    };
     await this.db.transaction((em) => em.update(UserEntity, { id: user.id }, changes));
     return toUser({ ...user, ...changes });
   }
@@ -92,8 +96,14 @@ export class AccountsService {
 
   async list(query: UserListQuery): Promise<Page<User>> {
     const { page, pageSize, skip } = pageWindow(query);
-    const qb = this.db.manager.createQueryBuilder(UserEntity, 'u').orderBy('u.created_at', 'ASC').addOrderBy('u.id', 'ASC');
-    if (query.q) qb.andWhere("(LOWER(u.email) LIKE :q ESCAPE '!' OR LOWER(u.display_name) LIKE :q ESCAPE '!')", { q: likePattern(query.q) });
+    const qb = this.db.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .orderBy('u.created_at', 'ASC')
+      .addOrderBy('u.id', 'ASC');
+    if (query.q)
+      qb.andWhere("(LOWER(u.email) LIKE :q ESCAPE '!' OR LOWER(u.display_name) LIKE :q ESCAPE '!')", {
+        q: likePattern(query.q),
+      });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     const [rows, total] = await qb.skip(skip).take(pageSize).getManyAndCount();
     return { items: rows.map(toUser), total, page, pageSize };
@@ -104,7 +114,14 @@ export class AccountsService {
     const { email, password } = this.config.organiser;
     const existing = await this.db.manager.findOneBy(UserEntity, { email });
     if (existing) return;
-    await this.createUser({ email, password, displayName: 'Organiser', role: 'organiser', locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    await this.createUser({
+      email,
+      password,
+      displayName: 'Organiser',
+      role: 'organiser',
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+    });
     this.logger.log(`created the organiser account ${email}`);
   }
 }

@@ -17,14 +17,20 @@ export class TokenService {
   ) {}
 
   issue(user: UserEntity): string {
-    return this.jwt.sign({ sub: user.id }, { secret: this.config.jwt.secret, expiresIn: this.config.jwt.ttlSeconds, algorithm: 'HS256' });
+    return this.jwt.sign(
+      { sub: user.id },
+      { secret: this.config.jwt.secret, expiresIn: this.config.jwt.ttlSeconds, algorithm: 'HS256' },
+    );
   }
 
   /** The user a token belongs to; any problem with the token is a 401. */
   async userFor(token: string): Promise<UserEntity> {
     let sub: unknown;
     try {
-      ({ sub } = await this.jwt.verifyAsync<{ sub: string }>(token, { secret: this.config.jwt.secret, algorithms: ['HS256'] }));
+      ({ sub } = await this.jwt.verifyAsync<{ sub: string }>(token, {
+        secret: this.config.jwt.secret,
+        algorithms: ['HS256'],
+      }));
     } catch {
       throw unauthenticated('The access token is invalid or has expired');
     }

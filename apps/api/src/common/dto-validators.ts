@@ -5,7 +5,10 @@ import { CONTENT_LANGUAGES, isValidTimeZone, parseInstant } from '@ilr/shared';
 /** Length in Unicode code points, as the contract counts text. */
 export const codePoints = (text: string) => [...text].length;
 
-export function IsLocalized(maxLength: number, options?: ValidationOptions & { optional?: boolean }): PropertyDecorator {
+export function IsLocalized(
+  maxLength: number,
+  options?: ValidationOptions & { optional?: boolean },
+): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isLocalized',
@@ -23,7 +26,8 @@ export function IsLocalized(maxLength: number, options?: ValidationOptions & { o
           return present > 0;
         },
         defaultMessage: buildMessage(
-          () => `must be an object with zh, ko or en texts (at least one non-empty, each at most ${maxLength} characters)`,
+          () =>
+            `must be an object with zh, ko or en texts (at least one non-empty, each at most ${maxLength} characters)`,
           options,
         ),
       },
@@ -37,8 +41,7 @@ export function IsCodePointLength(min: number, max: number, options?: Validation
     {
       name: 'isCodePointLength',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && codePoints(value) >= min && codePoints(value) <= max,
+        validate: (value: unknown) => typeof value === 'string' && codePoints(value) >= min && codePoints(value) <= max,
         defaultMessage: buildMessage(() => `must be a text of ${min} to ${max} characters`, options),
       },
     },
@@ -65,7 +68,10 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       name: 'isInstant',
       validator: {
         validate: (value: unknown) => parseInstant(value) !== null,
-        defaultMessage: buildMessage(() => 'must be an ISO-8601 date-time with an offset, e.g. 2020-06-23T09:00:00+08:00', options),
+        defaultMessage: buildMessage(
+          () => 'must be an ISO-8601 date-time with an offset, e.g. 2020-06-23T09:00:00+08:00',
+          options,
+        ),
       },
     },
     options,

@@ -24,7 +24,8 @@ const CODE_BY_STATUS: Record<number, string> = {
 
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
-  if (error instanceof ThrottlerException) return new DomainError(429, 'RATE_LIMITED', 'Too many attempts; try again in a minute');
+  if (error instanceof ThrottlerException)
+    return new DomainError(429, 'RATE_LIMITED', 'Too many attempts; try again in a minute');
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
@@ -34,7 +35,8 @@ export function toDomainError(error: unknown): DomainError {
   if (isUniqueViolation(error)) return new DomainError(409, 'ALREADY_EXISTS', 'This already exists');
   // body-parser and raw-body errors carry an HTTP status and a type.
   const e = error as { type?: string; status?: number };
-  if (e?.type === 'entity.too.large') return new DomainError(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MB');
+  if (e?.type === 'entity.too.large')
+    return new DomainError(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MB');
   if (e?.type === 'entity.parse.failed') return new DomainError(400, 'VALIDATION_FAILED', 'The body is not valid JSON');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding');

@@ -7,9 +7,18 @@ describe('flattenValidationErrors', () => {
       { property: 'rogue', constraints: { whitelistValidation: 'property rogue should not exist' }, children: [] },
       {
         property: 'slots',
-        children: [{ property: '0', children: [{ property: 'startsAt', constraints: { isInstant: 'must be an instant' }, children: [] }] }],
+        children: [
+          {
+            property: '0',
+            children: [{ property: 'startsAt', constraints: { isInstant: 'must be an instant' }, children: [] }],
+          },
+        ],
       },
     ]);
-    expect(fields).toEqual({ email: 'must be an email', rogue: 'is not an allowed field', 'slots.0.startsAt': 'must be an instant' });
+    expect(fields).toEqual({
+      email: 'must be an email',
+      rogue: 'is not an allowed field',
+      'slots.0.startsAt': 'must be an instant',
+    });
   });
 });

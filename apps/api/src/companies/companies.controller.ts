@@ -30,7 +30,12 @@ export class CompaniesController {
   @Roles('organiser', 'promoter')
   @Post('import')
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', description: `CSV with the header ${CSV_COLUMNS.join(',')}; offers and needs separated by ";"` } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      description: `CSV with the header ${CSV_COLUMNS.join(',')}; offers and needs separated by ";"`,
+    },
+  })
   @ApiOperation({ summary: 'Import firms from CSV, all or nothing; problems are reported by row number' })
   import(@CurrentUser() user: UserEntity, @Req() req: Request): Promise<CompanyImportResult> {
     if (!req.is('text/csv') || typeof req.body !== 'string') {

@@ -73,7 +73,11 @@ export class CompaniesService {
       await em.insert(CompanyEntity, company);
       if (joins) {
         // The companyId IS NULL condition makes two concurrent creations by one member safe.
-        const result = await em.update(UserEntity, { id: user.id, companyId: IsNull() }, { companyId: company.id, updatedAt: new Date() });
+        const result = await em.update(
+          UserEntity,
+          { id: user.id, companyId: IsNull() },
+          { companyId: company.id, updatedAt: new Date() },
+        );
         if (!result.affected) throw CompaniesErrors.alreadyMember();
       }
       return toCompany(company, joins ? 1 : 0);
@@ -89,13 +93,19 @@ export class CompaniesService {
 
   async list(query: CompanyListQuery): Promise<Page<Company>> {
     const { page, pageSize, skip } = pageWindow(query);
-    const qb = this.db.manager.createQueryBuilder(CompanyEntity, 'c').orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC');
+    const qb = this.db.manager
+      .createQueryBuilder(CompanyEntity, 'c')
+      .orderBy('c.created_at', 'ASC')
+      .addOrderBy('c.id', 'ASC');
     if (query.country) qb.andWhere('c.country = :country', { country: query.country });
     if (query.sector) qb.andWhere('c.sector = :sector', { sector: query.sector });
     const q = query.q?.trim();
     if (q) qb.andWhere("c.search_text LIKE :q ESCAPE '!'", { q: likePattern(q) });
     const [rows, total] = await qb.skip(skip).take(pageSize).getManyAndCount();
-    const counts = await this.memberCounts(this.db.manager, rows.map((r) => r.id));
+    const counts = await this.memberCounts(
+      this.db.manager,
+      rows.map((r) => r.id),
+    );
     return { items: rows.map((r) => toCompany(r, counts.get(r.id) ?? 0)), total, page, pageSize };
   }
 
@@ -124,7 +134,8 @@ export class CompaniesService {
   async importCsv(user: UserEntity, csv: string): Promise<CompanyImportResult> {
     const { rows, problems } = await parseCompaniesCsv(csv);
     if (problems.length) throw CompaniesErrors.csvRejected(problems);
-    if (rows.length === 0) throw CompaniesErrors.csvRejected([{ row: 2, reason: 'the file has no firms after the header' }]);
+    if (rows.length === 0)
+      throw CompaniesErrors.csvRejected([{ row: 2, reason: 'the file has no firms after the header' }]);
     const companies = rows.map((dto) => this.build(dto, user.id));
     await this.db.transaction(async (em) => {
       for (let i = 0; i < companies.length; i += 200) await em.insert(CompanyEntity, companies.slice(i, i + 200));

@@ -1,13 +1,21 @@
 import { parseCompaniesCsv } from './company-csv';
 
-const header = 'name_zh,name_ko,name_en,country,sector,offers,needs,description_zh,description_ko,description_en,website';
+const header =
+  'name_zh,name_ko,name_en,country,sector,offers,needs,description_zh,description_ko,description_en,website';
 
 describe('parseCompaniesCsv', () => {
   it('reads quoted cells, ; separated lists, a BOM and CRLF line ends', async () => {
-    const { rows, problems } = await parseCompaniesCsv(`\uFEFF${header}\r\n"韩源,新零售",한원,,kr,retail," a ; b ;",c,,,,\r\n`);
+    const { rows, problems } = await parseCompaniesCsv(
+      `\uFEFF${header}\r\n"韩源,新零售",한원,,kr,retail," a ; b ;",c,,,,\r\n`,
+    );
     expect(problems).toEqual([]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ name: { zh: '韩源,新零售', ko: '한원' }, country: 'KR', offers: ['a', 'b'], needs: ['c'] });
+    expect(rows[0]).toMatchObject({
+      name: { zh: '韩源,新零售', ko: '한원' },
+      country: 'KR',
+      offers: ['a', 'b'],
+      needs: ['c'],
+    });
   });
 
   it('reports row numbers as a spreadsheet shows them', async () => {

@@ -74,7 +74,8 @@ function duration(env: Env, name: string, fallbackSeconds: number): number {
   const raw = str(env, name);
   if (raw === undefined) return fallbackSeconds;
   const match = DURATION.exec(raw);
-  if (!match || Number(match[1]) === 0) throw new ConfigError(name, `must be a duration like 900, 15m, 12h or 7d (got "${raw}")`);
+  if (!match || Number(match[1]) === 0)
+    throw new ConfigError(name, `must be a duration like 900, 15m, 12h or 7d (got "${raw}")`);
   const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
   return Number(match[1]) * unit;
 }
@@ -82,7 +83,8 @@ function duration(env: Env, name: string, fallbackSeconds: number): number {
 function parseDatabase(raw: string): AppConfig['database'] {
   if (raw.startsWith('sqlite:')) {
     const path = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '') throw new ConfigError('DATABASE_URL', 'needs a file path after sqlite: (e.g. sqlite:./data/living-room.sqlite)');
+    if (path === '')
+      throw new ConfigError('DATABASE_URL', 'needs a file path after sqlite: (e.g. sqlite:./data/living-room.sqlite)');
     return { kind: 'sqlite', path };
   }
   if (raw.startsWith('mysql://') || raw.startsWith('mariadb://')) {
@@ -104,7 +106,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const jwtSecret = str(env, 'JWT_SECRET') ?? (production ? undefined : DEV_DEFAULTS.jwtSecret);
   if (jwtSecret === undefined) throw new ConfigError('JWT_SECRET', 'is required in production');
-  if (production && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters in production');
+  if (production && jwtSecret.length < 32)
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters in production');
 
   const organiserEmail = str(env, 'ORGANISER_EMAIL') ?? (production ? undefined : DEV_DEFAULTS.organiserEmail);
   const organiserPassword = str(env, 'ORGANISER_PASSWORD') ?? (production ? undefined : DEV_DEFAULTS.organiserPassword);
@@ -129,7 +132,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const redisUrl = str(env, 'REDIS_URL') ?? null;
-  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl))
+    throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
 
   return {
     nodeEnv,
@@ -143,7 +147,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginRateLimit: { limit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000), windowSeconds: 60 },
     redisUrl,
     livekit: livekitSet === 3 ? { url: livekitUrl!, apiKey: livekitKey!, apiSecret: livekitSecret! } : null,
-    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'warn' : 'info',
+    ),
     webDistDir: str(env, 'WEB_DIST_DIR') ?? 'apps/web/dist',
   };
 }
