@@ -1,0 +1,148 @@
+/**
+ * The one HTTP client of the web app. Adds the bearer token, serialises JSON, and turns every
+ * failure into an `ApiError` (code, status, message, fields, rows) so that components only ever
+ * deal with one error type.
+ */
+import type { ApiErrorBody, ErrorCode } from '@ilr/shared';
+import { ERROR_STATUS } from '@ilr/shared';
+import { getToken } from './token';
+
+export type RowError = { row: number; reason: string };
+
+/** Codes the client produces itself, on top of the API's. */
+export type ClientErrorCode = 'NETWORK';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode | ClientErrorCode | string;
+  readonly status: number;
+  /** `details.fields`: dotted field path → message. */
+  readonly fields: Record<string, string>;
+  /** `details.rows` (CSV import). */
+  readonly rows: RowError[];
+  readonly details: Record<string, unknown>;
+
+  constructor(init: { code: string; status: number; message: string; details?: Record<string, unknown> }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.code = init.code;
+    this.status = init.status;
+    this.details = init.details ?? {};
+    const fields = this.details.fields;
+    this.fields = isStringRecord(fields) ? fields : {};
+    const rows = this.details.rows;
+    this.rows = Array.isArray(rows) ? rows.filter(isRowError) : [];
+  }
+
+  isKnownCode(): this is ApiError & { code: ErrorCode } {
+    return Object.prototype.hasOwnProperty.call(ERROR_STATUS, this.code);
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
+}
+
+function isRowError(value: unknown): value is RowError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RowError).row === 'number' &&
+    typeof (value as RowError).reason === 'string'
+  );
+}
+
+/** When the body is not the contract's error shape (a proxy's HTML page…), guess from the status. */
+function codeForStatus(status: number): ErrorCode {
+  const match = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, s]) => s === status);
+  if (match && status !== 409) return match[0];
+  if (status === 502 || status === 504) return 'UNAVAILABLE';
+  return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  /** JSON body (serialised here). */
+  json?: unknown;
+  /** Raw body with its content type, e.g. a CSV file. */
+  raw?: { body: BodyInit; contentType: string };
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let body: BodyInit | undefined;
+  if (options.raw) {
+    body = options.raw.body;
+    headers['Content-Type'] = options.raw.contentType;
+  } else if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['Content-Type'] = 'application/json';
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), { method, headers, body, signal: options.signal });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({ code: 'NETWORK', status: 0, message: 'Network request failed' });
+  }
+
+  const text = await response.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+
+  if (!response.ok) {
+    const error = (data as Partial<ApiErrorBody> | undefined)?.error;
+    if (error && typeof error.code === 'string') {
+      throw new ApiError({
+        code: error.code,
+        status: response.status,
+        message: typeof error.message === 'string' ? error.message : error.code,
+        details: error.details,
+      });
+    }
+    throw new ApiError({ code: codeForStatus(response.status), status: response.status, message: response.statusText });
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json }),
+  patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
+  put: <T>(path: string, json: unknown) => request<T>('PUT', path, { json }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  postRaw: <T>(path: string, body: BodyInit, contentType: string) =>
+    request<T>('POST', path, { raw: { body, contentType } }),
+};

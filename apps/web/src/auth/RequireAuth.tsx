@@ -1,0 +1,43 @@
+/** Route guards: log in first; optionally one of some roles. */
+import { Result } from 'antd';
+import { ButtonLink } from '../common/ButtonLink';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router-dom';
+import type { Role, User } from '@ilr/shared';
+import { LoadingBlock } from '../common/LoadingBlock';
+import { ErrorAlert } from '../errors/ErrorAlert';
+import { useCurrentUser, useMe } from './useAuth';
+
+interface Props {
+  roles?: readonly Role[];
+  children: (user: User) => React.ReactNode;
+}
+
+export function RequireAuth({ roles, children }: Props) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { user, isLoading } = useCurrentUser();
+  const me = useMe();
+
+  if (isLoading) return <LoadingBlock />;
+  if (me.error) return <ErrorAlert error={me.error} />;
+  if (!user) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  if (roles && !roles.includes(user.role)) {
+    return (
+      <Result
+        status="403"
+        title={t('auth.forbidden.title')}
+        subTitle={t('auth.forbidden.body')}
+        extra={
+          <ButtonLink to="/" type="primary">
+            {t('notFound.back')}
+          </ButtonLink>
+        }
+      />
+    );
+  }
+  return <>{children(user)}</>;
+}

@@ -1,0 +1,77 @@
+/** Session hooks: who am I, log in, register, log out, update my profile. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuthResponse, Locale, RegisterRequest, User } from '@ilr/shared';
+import { api, isApiError } from '../api/client';
+import { queryKeys } from '../api/keys';
+import { clearToken, setToken, useAccessToken } from '../api/token';
+
+export function useMe() {
+  const token = useAccessToken();
+  return useQuery({
+    queryKey: [...queryKeys.me, token],
+    enabled: Boolean(token),
+    queryFn: async ({ signal }) => {
+      try {
+        return await api.get<User>('/api/me', undefined, signal);
+      } catch (error) {
+        // A stale or revoked token: drop it so the app shows the logged-out state.
+        if (isApiError(error) && error.status === 401) {
+          clearToken();
+          return null;
+        }
+        throw error;
+      }
+    },
+  });
+}
+
+/** The signed-in user, or null (also while logged out). */
+export function useCurrentUser(): { user: User | null; isLoading: boolean } {
+  const token = useAccessToken();
+  const me = useMe();
+  return { user: token ? (me.data ?? null) : null, isLoading: Boolean(token) && me.isLoading };
+}
+
+function useStartSession() {
+  const queryClient = useQueryClient();
+  return (response: AuthResponse) => {
+    queryClient.removeQueries({ queryKey: queryKeys.me });
+    setToken(response.accessToken);
+    queryClient.setQueryData([...queryKeys.me, response.accessToken], response.user);
+  };
+}
+
+export function useLogin() {
+  const start = useStartSession();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api.post<AuthResponse>('/api/auth/login', body),
+    onSuccess: start,
+  });
+}
+
+export function useRegister() {
+  const start = useStartSession();
+  return useMutation({
+    mutationFn: (body: RegisterRequest) => api.post<AuthResponse>('/api/auth/register', body),
+    onSuccess: start,
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return () => {
+    clearToken();
+    queryClient.clear();
+  };
+}
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { displayName?: string; locale?: Locale; timeZone?: string }) =>
+      api.patch<User>('/api/me', body),
+    onSuccess: (user) => {
+      queryClient.setQueriesData<User | null>({ queryKey: queryKeys.me }, user);
+    },
+  });
+}

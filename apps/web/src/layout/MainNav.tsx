@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import type { Role } from '@ilr/shared';
+import { useCurrentUser } from '../auth/useAuth';
+
+interface Item {
+  to: string;
+  label: string;
+  /** Shown only when signed in (with one of these roles, when given). */
+  auth?: boolean;
+  roles?: Role[];
+}
+
+export function MainNav() {
+  const { t } = useTranslation();
+  const { user } = useCurrentUser();
+  const items: Item[] = [
+    { to: '/', label: t('nav.home') },
+    { to: '/companies', label: t('nav.directory'), auth: true },
+    { to: '/my-company', label: t('nav.myCompany'), auth: true },
+    { to: '/companies/import', label: t('nav.import'), auth: true, roles: ['organiser', 'promoter'] },
+    { to: '/people', label: t('nav.people'), auth: true, roles: ['organiser'] },
+  ];
+  const visible = items.filter((i) => (!i.auth || user) && (!i.roles || (user && i.roles.includes(user.role))));
+  return (
+    <nav aria-label={t('app.mainNav')} className="main-nav">
+      <ul>
+        {visible.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,21 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page, Role, User } from '@ilr/shared';
+import { api } from '../api/client';
+import { queryKeys } from '../api/keys';
+
+export function useUsers(filters: { q?: string; page: number }) {
+  return useQuery({
+    queryKey: queryKeys.users(filters),
+    queryFn: ({ signal }) => api.get<Page<User>>('/api/users', { ...filters }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useChangeRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, role }: { id: string; role: Role }) =>
+      api.patch<User>(`/api/users/${encodeURIComponent(id)}/role`, { role }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users() }),
+  });
+}
