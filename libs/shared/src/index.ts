@@ -4,3 +4,4 @@ export * from './errors';
 export * from './api-types';
 export * from './time';
 export * from './events';
+export * from './live';

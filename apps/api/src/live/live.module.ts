@@ -1,5 +1,36 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
+import { AttendanceService } from './attendance.service';
+import { LiveAccessService } from './live-access.service';
+import { LiveTokenService } from './live-token.service';
+import { LiveWebhookController } from './live-webhook.controller';
+import { LiveController } from './live.controller';
+import { LiveKitService } from './livekit.service';
+import { MEETING_ROOMS, NoMeetingRooms } from './meeting-rooms';
+import { RecordingService } from './recording.service';
+import { StageService } from './stage.service';
+import { takeWebhookSignature } from './webhook-signature.middleware';
+import { WebhookService } from './webhook.service';
 
-/** LiveKit video: config, tokens, room service, recording, webhooks. */
-@Module({})
-export class LiveModule {}
+/** LiveKit video: config, tokens, the stage (hands, speakers, removal), recording, webhooks and attendance. */
+@Module({
+  imports: [EventsModule],
+  controllers: [LiveController, LiveWebhookController],
+  providers: [
+    LiveKitService,
+    LiveAccessService,
+    LiveTokenService,
+    StageService,
+    RecordingService,
+    AttendanceService,
+    WebhookService,
+    // Matchmaking will bind its own implementation here (see meeting-rooms.ts).
+    { provide: MEETING_ROOMS, useClass: NoMeetingRooms },
+  ],
+  exports: [LiveKitService, LiveAccessService],
+})
+export class LiveModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(takeWebhookSignature).forRoutes(LiveWebhookController);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Who watched a session and for how long, from LiveKit's participant webhooks. One row per
+ * connection (participant sid); webhooks may arrive late, twice or out of order, so each
+ * handler only ever fills in what it knows.
+ */
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
+import type { ParticipantInfo } from 'livekit-server-sdk';
+import type { AttendanceRow } from '@ilr/shared';
+import { UserEntity } from '../accounts/user.entity';
+import { DatabaseService } from '../database/database.service';
+import { LiveAccessService } from './live-access.service';
+import { connectedMs, toMinutes } from './attendance';
+import { LiveAttendanceEntity } from './live.entities';
+
+/** ParticipantInfo.Kind.STANDARD (livekit-server-sdk does not re-export the enum). */
+const STANDARD_PARTICIPANT = 0;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly access: LiveAccessService,
+  ) {}
+
+  /** Longest-watching first. Connections still open count up to now. */
+  async report(user: UserEntity, sessionId: string): Promise<AttendanceRow[]> {
+    await this.access.hostOrStaff(user, sessionId);
+    const rows = await this.db.manager.find(LiveAttendanceEntity, { where: { sessionId } });
+    if (!rows.length) return [];
+    const byUser = new Map<string, LiveAttendanceEntity[]>();
+    for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+    const users = await this.db.manager.find(UserEntity, {
+      where: { id: In([...byUser.keys()]) },
+      select: { id: true, displayName: true },
+    });
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const now = new Date();
+    return [...byUser]
+      .map(([userId, intervals]) => ({
+        userId,
+        displayName: names.get(userId) ?? '',
+        minutes: toMinutes(connectedMs(intervals, now)),
+        joins: intervals.length,
+      }))
+      .sort(
+        (a, b) =>
+          b.minutes - a.minutes || a.displayName.localeCompare(b.displayName) || a.userId.localeCompare(b.userId),
+      );
+  }
+
+  async joined(em: EntityManager, sessionId: string, participant: ParticipantInfo, at: Date): Promise<void> {
+    if (!(await this.isUser(em, participant))) return;
+    const row = await em.findOneBy(LiveAttendanceEntity, { sessionId, participantSid: participant.sid });
+    if (!row) {
+      await em.insert(LiveAttendanceEntity, {
+        id: randomUUID(),
+        sessionId,
+        userId: participant.identity,
+        participantSid: participant.sid,
+        joinedAt: at,
+        leftAt: null,
+      });
+    } else if (at < row.joinedAt) {
+      // The leave came first and guessed the start; the join's own time is better.
+      await em.update(LiveAttendanceEntity, { id: row.id }, { joinedAt: at });
+    }
+  }
+
+  async left(em: EntityManager, sessionId: string, participant: ParticipantInfo, at: Date): Promise<void> {
+    if (!(await this.isUser(em, participant))) return;
+    const row = await em.findOneBy(LiveAttendanceEntity, { sessionId, participantSid: participant.sid });
+    if (!row) {
+      // The join webhook is late or lost: LiveKit still tells us when this connection began.
+      const joinedAt = participant.joinedAt > 0n ? new Date(Number(participant.joinedAt) * 1000) : at;
+      const from = joinedAt < at ? joinedAt : at;
+      await em.insert(LiveAttendanceEntity, {
+        id: randomUUID(),
+        sessionId,
+        userId: participant.identity,
+        participantSid: participant.sid,
+        joinedAt: from,
+        leftAt: at,
+      });
+    } else if (row.leftAt === null) {
+      await em.update(LiveAttendanceEntity, { id: row.id }, { leftAt: at < row.joinedAt ? row.joinedAt : at });
+    }
+  }
+
+  /** The room closed: every connection still open ended then. */
+  async roomFinished(em: EntityManager, sessionId: string, at: Date): Promise<void> {
+    await em.update(
+      LiveAttendanceEntity,
+      { sessionId, leftAt: IsNull(), joinedAt: LessThanOrEqual(at) },
+      { leftAt: at },
+    );
+  }
+
+  /** Only people count: our identities are user ids; egress, ingress, SIP and agents are not attendees. */
+  private async isUser(em: EntityManager, participant: ParticipantInfo): Promise<boolean> {
+    if ((participant.kind as number) !== STANDARD_PARTICIPANT || !participant.sid || !UUID.test(participant.identity))
+      return false;
+    return em.existsBy(UserEntity, { id: participant.identity });
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsUUID, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+
+/** Fails when `other` is present too: for pairs of fields where exactly one may be given. */
+function IsAbsentWith(other: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isAbsentWith',
+      constraints: [other],
+      validator: {
+        validate: (_value, args) => (args?.object as Record<string, unknown>)[other] === undefined,
+        defaultMessage: () => `give either ${other} or this, not both`,
+      },
+    },
+    options,
+  );
+}
+
+export class LiveTokenDto {
+  @ApiPropertyOptional({ description: 'an agenda session (exactly one of sessionId and meetingId)' })
+  @ValidateIf((o: LiveTokenDto) => o.sessionId !== undefined || o.meetingId === undefined)
+  @IsUUID('all', { message: 'must be a session id (give sessionId or meetingId)' })
+  sessionId?: string;
+
+  @ApiPropertyOptional({ description: 'a matchmaking meeting at a virtual table' })
+  @ValidateIf((o: LiveTokenDto) => o.meetingId !== undefined)
+  @IsUUID('all', { message: 'must be a meeting id' })
+  @IsAbsentWith('sessionId')
+  meetingId?: string;
+}
+
+export class StageUserDto {
+  @ApiProperty({ description: 'the user to bring on stage' })
+  @IsUUID('all', { message: 'must be a user id' })
+  userId: string;
+}

@@ -1,0 +1,100 @@
+/** Live video (LiveKit) shapes shared by the API and the web app. */
+
+/** `GET /api/live/config`: whether video is available on this server and where clients connect. */
+export interface LiveConfig {
+  enabled: boolean;
+  /** The LiveKit URL clients connect to (ws:// or wss://), null when video is off. */
+  url: string | null;
+}
+
+/** `POST /api/live/token`: exactly one of the two. */
+export interface LiveTokenRequest {
+  sessionId?: string;
+  meetingId?: string;
+}
+
+export interface LiveToken {
+  url: string;
+  token: string;
+  identity: string;
+  room: string;
+  canPublish: boolean;
+}
+
+/**
+ * What a participant is in a room, as written into the LiveKit participant metadata so every
+ * client can show it: hosts run the stage, speakers were brought on stage by a host, the audience watches.
+ */
+export const LIVE_ROLES = ['host', 'speaker', 'audience'] as const;
+export type LiveRole = (typeof LIVE_ROLES)[number];
+
+/** JSON in a LiveKit participant's `metadata`. */
+export interface LiveParticipantMetadata {
+  role: LiveRole;
+  companyId: string | null;
+}
+
+export interface RaisedHand {
+  userId: string;
+  displayName: string;
+  companyId: string | null;
+  raisedAt: string;
+}
+
+/** The result of promote, demote and remove. `live` is false when the user was not connected to the room at the time. */
+export interface StageChange {
+  userId: string;
+  canPublish: boolean;
+  live: boolean;
+}
+
+export const RECORDING_STATUSES = [
+  'starting',
+  'active',
+  'ending',
+  'complete',
+  'failed',
+  'aborted',
+  'limit_reached',
+] as const;
+export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
+
+export interface RecordingFile {
+  filename: string;
+  location: string | null;
+  sizeBytes: number | null;
+  durationSeconds: number | null;
+}
+
+export interface Recording {
+  id: string;
+  sessionId: string;
+  egressId: string | null;
+  status: RecordingStatus;
+  startedAt: string;
+  endedAt: string | null;
+  /** Known once LiveKit reports the egress as ended. */
+  file: RecordingFile | null;
+  error: string | null;
+}
+
+/** Minutes are the union of a participant's connected intervals, to one decimal. */
+export interface AttendanceRow {
+  userId: string;
+  displayName: string;
+  minutes: number;
+  joins: number;
+}
+
+/** Error codes of the live feature beyond the common ones (see errors.ts). */
+export const LIVE_ERROR_STATUS = {
+  VIDEO_DISABLED: 503,
+  LIVEKIT_UNAVAILABLE: 503,
+  LIVEKIT_ERROR: 502,
+  ALREADY_ON_STAGE: 409,
+  HOST_IS_FIXED: 409,
+  NOT_A_PARTICIPANT: 409,
+  RECORDING_ACTIVE: 409,
+  RECORDING_STARTING: 409,
+  NO_ACTIVE_RECORDING: 409,
+} as const;
