@@ -15,6 +15,7 @@ import { errorBody, ErrorFilter, toDomainError } from './common/error.filter';
 import { requestId } from './common/request-id';
 import { ApiValidationPipe } from './common/validation';
 import { DemoService } from './demo/demo.service';
+import { PublicAgendaCache } from './events/public-agenda.cache';
 import { AccountsService } from './accounts/accounts.service';
 import { configureRealtime } from './realtime/realtime.setup';
 
@@ -37,6 +38,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     requestId(req, res);
     next();
   });
+  app.use(app.get(PublicAgendaCache).middleware);
   app.use(
     express.json({
       limit: BODY_LIMIT,
@@ -79,24 +81,29 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   return app;
 }
 
+/** Paths that belong to the web app: everything but the API and socket.io. */
+const WEB_PATH = /^\/(?!api(\/|$)|socket\.io(\/|$)).*/;
+
 /** The built web app on the same port; client-side routes fall back to index.html. */
 function serveWebApp(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   const http = app.getHttpAdapter().getInstance() as express.Express;
   if (!existsSync(index)) {
-    http.get(/^\/(?!api(\/|$)|socket\.io(\/|$)).*/, (_req: Request, res: Response) => {
+    http.get(WEB_PATH, (_req: Request, res: Response) => {
       res.type('text/plain').send('The web app is not built yet: run `npm run build:web` (the API is under /api).');
     });
     return;
   }
-  http.use(
-    express.static(dir, {
-      index: false,
-      maxAge: '1h',
-      setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
-    }),
+  const assets = express.static(dir, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+  });
+  // API requests never look for a file on disk.
+  http.use((req: Request, res: Response, next: NextFunction) =>
+    WEB_PATH.test(req.path) ? assets(req, res, next) : next(),
   );
-  http.get(/^\/(?!api(\/|$)|socket\.io(\/|$)).*/, (_req: Request, res: Response) => {
+  http.get(WEB_PATH, (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -200,6 +200,37 @@ describe('events, agenda, registration and check-in', () => {
     expect((await t.http().get(`/api/events/${event.id}/agenda`).expect(200)).body).toHaveLength(1);
   });
 
+  it('serves the public agenda from a micro-cache that a change on this node clears at once', async () => {
+    const event = await publishedEvent();
+    const session = {
+      title: { en: 'First' },
+      startsAt: '2020-06-23T09:00:00+08:00',
+      endsAt: '2020-06-23T10:00:00+08:00',
+    };
+    await t.http().post(`/api/events/${event.id}/sessions`).set(organiser.auth).send(session).expect(201);
+    const first = await t.http().get(`/api/events/${event.id}/agenda`).expect(200);
+    const cached = await t.http().get(`/api/events/${event.id}/agenda`).expect(200);
+    expect(cached.body).toEqual(first.body);
+    expect(cached.headers['content-type']).toMatch(/^application\/json/);
+    await t.http().get(`/api/events/${event.id}/agenda`).set('If-None-Match', cached.headers.etag).expect(304);
+
+    const added = await t
+      .http()
+      .post(`/api/events/${event.id}/sessions`)
+      .set(organiser.auth)
+      .send({ ...session, title: { en: 'Second' } })
+      .expect(201);
+    const fresh = await t.http().get(`/api/events/${event.id}/agenda`).expect(200);
+    expect(fresh.body.map((s: { id: string }) => s.id)).toContain(added.body.id);
+
+    await t.http().delete(`/api/sessions/${added.body.id}`).set(organiser.auth).expect(204);
+    expect((await t.http().get(`/api/events/${event.id}/agenda`).expect(200)).body).toHaveLength(1);
+    // A draft is never served from the cache to anonymous callers.
+    const draft = await createEvent();
+    await t.http().get(`/api/events/${draft.id}/agenda`).set(organiser.auth).expect(200);
+    await t.http().get(`/api/events/${draft.id}/agenda`).expect(404);
+  });
+
   it('serves the agenda as a valid iCalendar with the right instants', async () => {
     const event = await publishedEvent();
     await t

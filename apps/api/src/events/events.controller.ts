@@ -31,6 +31,7 @@ import {
 } from './dto/events.dto';
 import { EventAccessService } from './event-access.service';
 import { EventsService } from './events.service';
+import { PublicAgendaCache } from './public-agenda.cache';
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -39,6 +40,7 @@ export class EventsController {
   constructor(
     private readonly events: EventsService,
     private readonly access: EventAccessService,
+    private readonly agendaCache: PublicAgendaCache,
   ) {}
 
   @Roles('organiser', 'promoter')
@@ -119,8 +121,11 @@ export class EventsController {
   @Public()
   @Get('events/:id/agenda')
   @ApiOperation({ summary: 'Sessions in start order' })
-  agenda(@CurrentUser() user: UserEntity | undefined, @UuidParam() id: string): Promise<AgendaSession[]> {
-    return this.events.agenda(user, id);
+  async agenda(@CurrentUser() user: UserEntity | undefined, @UuidParam() id: string): Promise<AgendaSession[]> {
+    const agenda = await this.events.agenda(user, id);
+    // Only what an anonymous caller may see is cached (drafts are 404 to them and never get here).
+    if (!user) this.agendaCache.store(id, agenda);
+    return agenda;
   }
 
   @Public()

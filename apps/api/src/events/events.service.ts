@@ -28,6 +28,7 @@ import type {
 import { EventAccessService, isStaff } from './event-access.service';
 import { EventEntity, RegistrationEntity, SessionEntity } from './event.entities';
 import { EventsErrors } from './events.errors';
+import { PublicAgendaCache } from './public-agenda.cache';
 
 const clean = (value: Localized | undefined | null): Localized | null => {
   if (!value) return null;
@@ -75,6 +76,7 @@ export class EventsService {
   constructor(
     private readonly db: DatabaseService,
     private readonly access: EventAccessService,
+    private readonly agendaCache: PublicAgendaCache,
   ) {}
 
   async create(user: UserEntity, dto: CreateEventDto): Promise<EventSummary> {
@@ -116,6 +118,7 @@ export class EventsService {
       if (event.endsAt <= event.startsAt) throw EventsErrors.endsBeforeStart();
       event.updatedAt = new Date();
       await em.save(EventEntity, event);
+      this.agendaCache.invalidate(id);
       return toEvent(event);
     });
   }
@@ -129,6 +132,7 @@ export class EventsService {
       event.status = to;
       event.updatedAt = new Date();
       await em.update(EventEntity, { id }, { status: to, updatedAt: event.updatedAt });
+      this.agendaCache.invalidate(id);
       return toEvent(event);
     });
   }
@@ -180,6 +184,7 @@ export class EventsService {
       updatedAt: now,
     });
     await this.db.transaction((em) => em.insert(SessionEntity, session));
+    this.agendaCache.invalidate(eventId);
     return (await this.withSpeakers([session]))[0];
   }
 
@@ -197,6 +202,7 @@ export class EventsService {
     if (session.endsAt <= session.startsAt) throw EventsErrors.endsBeforeStart();
     session.updatedAt = new Date();
     await this.db.transaction((em) => em.save(SessionEntity, session));
+    this.agendaCache.invalidate(session.eventId);
     return (await this.withSpeakers([session]))[0];
   }
 
@@ -205,6 +211,7 @@ export class EventsService {
     if (!session) throw EventsErrors.sessionNotFound();
     await this.access.managedEvent(user, session.eventId);
     await this.db.transaction((em) => em.delete(SessionEntity, { id: sessionId }));
+    this.agendaCache.invalidate(session.eventId);
   }
 
   async sessions(eventId: string): Promise<SessionEntity[]> {
