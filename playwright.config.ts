@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 if (!existsSync('dist/apps/api/main.js') || !existsSync('apps/web/dist/index.html')) {
