@@ -1,0 +1,80 @@
+import { UpperBoundSolver } from './bounds';
+import { SchedulerInputError } from './errors';
+import { compile } from './model';
+import { Prng } from './prng';
+import { firstComeFirstServed } from './greedy';
+import { explainUnscheduled } from './reasons';
+import { Search } from './search';
+import { compareScores, ScheduleState } from './state';
+import { assignTables } from './tables';
+import { clock, summarize } from './stats';
+import type { ScheduleInput, ScheduleOptions, ScheduleResult } from './types';
+
+const DEFAULT_TIME_LIMIT_MS = 10_000;
+
+/**
+ * Schedules the accepted requests into slots and tables, maximising (in this order) the total
+ * weight of scheduled requests, then fewer idle gaps, then the number of companies with a
+ * meeting. Fixed meetings stay as they are.
+ *
+ * How: a greedy pass (heaviest first, each in the free slot that adds fewest gaps); ejection
+ * chains (make room for a request by moving the meetings in its way to other slots, up to
+ * three levels deep) and weight-raising swaps until neither helps; a seeded large-neighbourhood
+ * search on weight (free a company's or a slot's meetings, re-insert with chains that may drop
+ * lighter meetings) until the weight meets the proven bound or stalls; the same search on the
+ * full objective; gap-closing moves. A Lagrangian dual of the LP relaxation gives the proven
+ * upper bounds (see `bounds.ts`) and tells the search when the weight is optimal.
+ *
+ * @throws SchedulerInputError on invalid input or options.
+ */
+export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  const started = clock();
+  const seed = options.seed ?? 1;
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  if (!Number.isSafeInteger(seed)) {
+    throw new SchedulerInputError('INVALID_VALUE', 'seed must be an integer', { field: 'seed' });
+  }
+  if (!(timeLimitMs >= 0 && Number.isFinite(timeLimitMs))) {
+    throw new SchedulerInputError('INVALID_VALUE', 'timeLimitMs must be a non-negative number', {
+      field: 'timeLimitMs',
+    });
+  }
+  const model = compile(input);
+  const st = new ScheduleState(model);
+  const search = new Search(st, new Prng(seed), started + timeLimitMs, clock);
+
+  search.construct();
+  // Every later step only improves, so starting from the better of the two greedy schedules
+  // guarantees never doing worse than first come, first served (unless out of time already).
+  if (!search.outOfTime()) {
+    const baseline = firstComeFirstServed(model);
+    if (compareScores(baseline.score, st.score) > 0) st.copyFrom(baseline);
+  }
+  search.improve();
+  const solver = new UpperBoundSolver(model);
+  const outOfTime = () => search.outOfTime();
+  const first = solver.refine({ meetings: st.count, weight: st.score.weight }, outOfTime, true);
+  // Rounds of local search without improvement before giving up. Enough for every company
+  // and slot to be picked about 20 times on small events, where exact optimality is within
+  // reach and rounds are cheap; capped on large ones, where rounds cost more and the weight is
+  // typically proven optimal early. Counted, not timed, so results do not depend on the machine.
+  const { companyCount, slotCount, requestCount } = model;
+  const patience = Math.min(
+    3_000,
+    20 * (companyCount + slotCount),
+    Math.max(500, 2_000_000 / Math.max(1, requestCount)),
+  );
+  search.localSearch(20 * patience, patience, first.weight, true);
+  search.localSearch(patience, patience / 4, first.weight, false);
+  search.reduceGaps();
+  search.cover();
+  const bounds = solver.refine({ meetings: st.count, weight: st.score.weight }, outOfTime);
+
+  return {
+    meetings: assignTables(model, st),
+    unscheduled: explainUnscheduled(model, st),
+    upperBound: bounds.meetings,
+    weightUpperBound: bounds.weight,
+    stats: summarize(st, started, search.counters, search.timedOut),
+  };
+}
