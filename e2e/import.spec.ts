@@ -43,8 +43,7 @@ test('CSV import lists bad rows, then imports a clean file', async ({ page }) =>
     'sector: Please choose one of the allowed values.',
   );
 
-  // A fresh page for the clean file, as after fixing the spreadsheet. (Choosing a second file on
-  // the same page left the import pending under CI=true in Chromium; see README, known limits.)
+  // A fresh page for the clean file, as after fixing the spreadsheet.
   await page.reload();
   await file.setInputFiles({
     name: 'good.csv',

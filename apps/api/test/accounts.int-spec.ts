@@ -190,15 +190,18 @@ describe('accounts', () => {
     expect(res.body.error.code).toBe('LAST_ORGANISER');
   });
 
-  it('lets users change their language and time zone', async () => {
-    const user = await registerUser(t);
+  it('lets users change their language, time zone and name, and keeps the rest', async () => {
+    const user = await registerUser(t, { timeZone: 'Asia/Seoul', locale: 'ko-KR' });
     const res = await t
       .http()
       .patch('/api/me')
       .set(user.auth)
       .send({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' })
       .expect(200);
-    expect(res.body).toMatchObject({ locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    expect(res.body).toEqual({ ...user.user, locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    const renamed = await t.http().patch('/api/me').set(user.auth).send({ displayName: ' 王明 ' }).expect(200);
+    expect(renamed.body).toEqual({ ...user.user, displayName: '王明', locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    expect((await t.http().get('/api/me').set(user.auth).expect(200)).body).toEqual(renamed.body);
     await t.http().patch('/api/me').set(user.auth).send({ role: 'organiser' }).expect(400);
   });
 

@@ -188,6 +188,18 @@ describe('events, agenda, registration and check-in', () => {
       .expect(400);
     expect(ghost.body.error.details.fields).toHaveProperty('speakerUserIds');
 
+    const one = await t.http().get(`/api/sessions/${first.body.id}`).expect(200);
+    expect(one.body).toEqual(first.body);
+    const draftEvent = await createEvent();
+    const draftSession = await t
+      .http()
+      .post(`/api/events/${draftEvent.id}/sessions`)
+      .set(organiser.auth)
+      .send({ title: { en: 'Hidden' }, startsAt: '2020-06-23T09:00:00Z', endsAt: '2020-06-23T10:00:00Z' })
+      .expect(201);
+    await t.http().get(`/api/sessions/${draftSession.body.id}`).expect(404);
+    await t.http().get(`/api/sessions/${draftSession.body.id}`).set(organiser.auth).expect(200);
+
     await t
       .http()
       .patch(`/api/sessions/${second.body.id}`)

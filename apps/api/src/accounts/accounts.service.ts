@@ -70,11 +70,11 @@ export class AccountsService {
   }
 
   async updateMe(user: UserEntity, dto: UpdateMeDto): Promise<User> {
-    const changes = {
-      ...dto,
-      ...(dto.displayName ? { displayName: dto.displayName.trim() } : {}),
-      updatedAt: new Date(),
-    };
+    // Only the fields the caller sent: the DTO instance carries the others as undefined.
+    const changes: Partial<UserEntity> = { updatedAt: new Date() };
+    if (dto.displayName !== undefined) changes.displayName = dto.displayName.trim();
+    if (dto.locale !== undefined) changes.locale = dto.locale;
+    if (dto.timeZone !== undefined) changes.timeZone = dto.timeZone;
     await this.db.transaction((em) => em.update(UserEntity, { id: user.id }, changes));
     return toUser({ ...user, ...changes });
   }

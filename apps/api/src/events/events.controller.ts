@@ -101,6 +101,13 @@ export class EventsController {
     return this.events.addSession(user, id, dto);
   }
 
+  @Public()
+  @Get('sessions/:id')
+  @ApiOperation({ summary: 'One session with its speakers (for the live room)' })
+  session(@CurrentUser() user: UserEntity | undefined, @UuidParam() id: string): Promise<AgendaSession> {
+    return this.events.session(user, id);
+  }
+
   @Roles('organiser', 'promoter')
   @Patch('sessions/:id')
   updateSession(

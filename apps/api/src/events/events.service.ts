@@ -214,6 +214,15 @@ export class EventsService {
     this.agendaCache.invalidate(session.eventId);
   }
 
+  /** One session of an event the caller may see (drafts' sessions are 404 to everyone else). */
+  async session(user: UserEntity | undefined, sessionId: string): Promise<AgendaSession> {
+    const session = await this.db.manager.findOneBy(SessionEntity, { id: sessionId });
+    if (!session) throw EventsErrors.sessionNotFound();
+    const event = await this.db.manager.findOneBy(EventEntity, { id: session.eventId });
+    if (!event || !this.access.canSee(user, event)) throw EventsErrors.sessionNotFound();
+    return (await this.withSpeakers([session]))[0];
+  }
+
   async sessions(eventId: string): Promise<SessionEntity[]> {
     return this.db.manager.find(SessionEntity, { where: { eventId }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
