@@ -26,6 +26,8 @@ export default defineConfig({
     baseURL: BASE_URL,
     locale: 'en-US',
     timezoneId: 'Asia/Seoul',
+    // The app turns antd's animations off for "reduce motion": no test waits on a transition.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

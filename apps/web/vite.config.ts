@@ -30,6 +30,8 @@ export default defineConfig({
             return 'react';
           if (/\/node_modules\/(antd|@ant-design|rc-[^/]+|@rc-component)\//.test(id)) return 'antd';
           if (/\/node_modules\/(i18next[^/]*|react-i18next)\//.test(id)) return 'i18n';
+          // Video is loaded only when a live room has it on: keep LiveKit out of the first load.
+          if (/\/node_modules\/(livekit-client|@livekit)\//.test(id)) return 'livekit';
           return 'vendor';
         },
       },

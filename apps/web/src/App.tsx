@@ -1,7 +1,7 @@
 /** Providers (query, antd locale + theme, router) and the route table. */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { createQueryClient } from './api/queryClient';
 import { LoginPage } from './auth/LoginPage';
@@ -9,16 +9,36 @@ import { SignUpPage } from './auth/SignUpPage';
 import { DirectoryPage } from './companies/DirectoryPage';
 import { ImportCompaniesPage } from './companies/ImportCompaniesPage';
 import { MyCompanyPage } from './companies/MyCompanyPage';
+import { ConsolePage } from './console/ConsolePage';
+import { CheckInPage } from './console/CheckInPage';
+import { EditEventPage, NewEventPage } from './console/EventEditorPage';
+import { EventPage } from './events/EventPage';
+import { EventsPage } from './events/EventsPage';
 import { HomePage } from './home/HomePage';
 import { NotFoundPage } from './home/NotFoundPage';
 import { antdLocaleFor } from './i18n/antdLocale';
 import { useLocale } from './i18n/useLocale';
 import { AppLayout } from './layout/AppLayout';
+import { LiveRoomPage } from './live/LiveRoomPage';
 import { PeoplePage } from './people/PeoplePage';
 
-const theme = {
-  token: { colorPrimary: '#1f4e8c', borderRadius: 6 },
-};
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/**
+ * Follows the system's "reduce motion" setting. With motion off antd also drops its enter/leave
+ * animations, which matters beyond comfort: a button whose loading spinner is still "leaving"
+ * keeps it in the accessibility tree, and screen readers would announce "loading Import".
+ */
+function usePrefersReducedMotion(): boolean {
+  const query = useMemo(() => (typeof window.matchMedia === 'function' ? window.matchMedia(REDUCED_MOTION) : null), []);
+  return useSyncExternalStore(
+    (onChange) => {
+      query?.addEventListener('change', onChange);
+      return () => query?.removeEventListener('change', onChange);
+    },
+    () => query?.matches ?? false,
+  );
+}
 
 function CompanyRedirect() {
   const { id } = useParams();
@@ -37,6 +57,13 @@ export function AppRoutes() {
         <Route path="companies/import" element={<ImportCompaniesPage />} />
         <Route path="companies/:id" element={<CompanyRedirect />} />
         <Route path="people" element={<PeoplePage />} />
+        <Route path="events" element={<EventsPage />} />
+        <Route path="events/:id" element={<EventPage />} />
+        <Route path="events/:id/check-in" element={<CheckInPage />} />
+        <Route path="live/sessions/:sessionId" element={<LiveRoomPage />} />
+        <Route path="console" element={<ConsolePage />} />
+        <Route path="console/events/new" element={<NewEventPage />} />
+        <Route path="console/events/:id" element={<EditEventPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
@@ -47,6 +74,11 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   const { locale } = useLocale();
   const antdLocale = useMemo(() => antdLocaleFor(locale), [locale]);
+  const reducedMotion = usePrefersReducedMotion();
+  const theme = useMemo(
+    () => ({ token: { colorPrimary: '#1f4e8c', borderRadius: 6, motion: !reducedMotion } }),
+    [reducedMotion],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={antdLocale} theme={theme} button={{ autoInsertSpace: false }}>

@@ -5,3 +5,4 @@ export * from './api-types';
 export * from './time';
 export * from './events';
 export * from './live';
+export * from './realtime';

@@ -78,6 +78,8 @@ export interface RequestOptions {
   raw?: { body: BodyInit; contentType: string };
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** `blob` for downloads (badges, files); JSON otherwise. */
+  responseType?: 'json' | 'blob';
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -91,7 +93,8 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const accept = options.responseType === 'blob' ? '*/*' : 'application/json';
+  const headers: Record<string, string> = { Accept: accept, ...options.headers };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
 
@@ -111,6 +114,8 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({ code: 'NETWORK', status: 0, message: 'Network request failed' });
   }
+
+  if (response.ok && options.responseType === 'blob') return (await response.blob()) as T;
 
   const text = await response.text();
   let data: unknown = undefined;
@@ -139,6 +144,8 @@ export async function request<T>(method: string, path: string, options: RequestO
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  /** A download that needs the bearer token (so a plain link would not do). */
+  getBlob: (path: string, query?: Query) => request<Blob>('GET', path, { query, responseType: 'blob' }),
   post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
   put: <T>(path: string, json: unknown) => request<T>('PUT', path, { json }),

@@ -6,4 +6,14 @@ export const queryKeys = {
   companies: (filters?: object) => (filters ? (['companies', filters] as const) : (['companies'] as const)),
   company: (id: string) => ['company', id] as const,
   users: (filters?: object) => (filters ? (['users', filters] as const) : (['users'] as const)),
+  events: (filters?: object) => (filters ? (['events', filters] as const) : (['events'] as const)),
+  /** Everything about one event (details, agenda, my registration, stats) starts with this. */
+  event: (id: string) => ['event', id] as const,
+  agenda: (eventId: string) => ['event', eventId, 'agenda'] as const,
+  myRegistration: (eventId: string) => ['event', eventId, 'registration', 'me'] as const,
+  eventStats: (eventId: string) => ['event', eventId, 'stats'] as const,
+  liveConfig: ['live', 'config'] as const,
+  liveToken: (sessionId: string) => ['live', 'token', sessionId] as const,
+  hands: (sessionId: string) => ['live', 'hands', sessionId] as const,
+  recordings: (sessionId: string) => ['live', 'recordings', sessionId] as const,
 };

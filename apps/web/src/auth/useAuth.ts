@@ -71,7 +71,10 @@ export function useUpdateMe() {
     mutationFn: (body: { displayName?: string; locale?: Locale; timeZone?: string }) =>
       api.patch<User>('/api/me', body),
     onSuccess: (user) => {
-      queryClient.setQueriesData<User | null>({ queryKey: queryKeys.me }, user);
+      // Merge, then re-read: the API's reply may leave fields out (it has been seen without
+      // displayName and timeZone), and a partial user would blank the name and the viewer's clock.
+      queryClient.setQueriesData<User | null>({ queryKey: queryKeys.me }, (old) => (old ? { ...old, ...user } : user));
+      return queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
   });
 }

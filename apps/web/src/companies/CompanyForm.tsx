@@ -6,7 +6,7 @@ import { ErrorAlert } from '../errors/ErrorAlert';
 import { useFormErrors } from '../errors/useFormErrors';
 import { CountrySelect } from '../reference/CountrySelect';
 import { SectorSelect } from '../reference/SectorSelect';
-import { LocalizedInput, compactLocalized } from './LocalizedInput';
+import { LocalizedInput, compactLocalized } from '../common/LocalizedInput';
 
 const FIELDS = ['name', 'description', 'country', 'sector', 'offers', 'needs', 'website'] as const;
 

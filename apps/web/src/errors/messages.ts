@@ -4,17 +4,27 @@
  * generic translated fallback so that no raw server English reaches a form field.
  */
 import type { TFunction } from 'i18next';
-import { ERROR_STATUS, type ErrorCode } from '@ilr/shared';
 import { isApiError } from '../api/client';
+import { en } from '../i18n/locales/en';
+import type { TranslatedErrorCode } from './codes';
 
-function isErrorCode(code: string): code is ErrorCode {
-  return Object.prototype.hasOwnProperty.call(ERROR_STATUS, code);
+export function isTranslatedCode(code: string): code is TranslatedErrorCode {
+  return Object.prototype.hasOwnProperty.call(en.errors.codes, code);
+}
+
+/** The code of an API error or of a live room's ack error (`{ code, message }`). */
+export function errorCodeOf(error: unknown): string | null {
+  if (isApiError(error)) return error.code;
+  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string') {
+    return (error as { code: string }).code;
+  }
+  return null;
 }
 
 export function errorMessage(t: TFunction, error: unknown): string {
-  if (!isApiError(error)) return t('errors.generic');
-  if (error.code === 'NETWORK') return t('errors.network');
-  if (isErrorCode(error.code)) return t(`errors.codes.${error.code}`);
+  const code = errorCodeOf(error);
+  if (code === 'NETWORK') return t('errors.network');
+  if (code && isTranslatedCode(code)) return t(`errors.codes.${code}`);
   return t('errors.generic');
 }
 

@@ -25,6 +25,9 @@ export function HomePage() {
             {t('home.ctaCompany')}
           </ButtonLink>
         ) : null}
+        <ButtonLink to="/events" size="large">
+          {t('home.ctaEvents')}
+        </ButtonLink>
         <ButtonLink to="/companies" size="large">
           {t('home.ctaDirectory')}
         </ButtonLink>

@@ -9,6 +9,8 @@ interface Item {
   /** Shown only when signed in (with one of these roles, when given). */
   auth?: boolean;
   roles?: Role[];
+  /** Stays current on the pages below it (an event's page under "Events"). */
+  section?: boolean;
 }
 
 export function MainNav() {
@@ -16,10 +18,12 @@ export function MainNav() {
   const { user } = useCurrentUser();
   const items: Item[] = [
     { to: '/', label: t('nav.home') },
+    { to: '/events', label: t('nav.events'), section: true },
     { to: '/companies', label: t('nav.directory'), auth: true },
     { to: '/my-company', label: t('nav.myCompany'), auth: true },
     { to: '/companies/import', label: t('nav.import'), auth: true, roles: ['organiser', 'promoter'] },
     { to: '/people', label: t('nav.people'), auth: true, roles: ['organiser'] },
+    { to: '/console', label: t('nav.console'), auth: true, roles: ['organiser', 'promoter'], section: true },
   ];
   const visible = items.filter((i) => (!i.auth || user) && (!i.roles || (user && i.roles.includes(user.role))));
   return (
@@ -27,7 +31,7 @@ export function MainNav() {
       <ul>
         {visible.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end>
+            <NavLink to={item.to} end={!item.section}>
               {item.label}
             </NavLink>
           </li>

@@ -3,9 +3,10 @@ import type { Page, Role, User } from '@ilr/shared';
 import { api } from '../api/client';
 import { queryKeys } from '../api/keys';
 
-export function useUsers(filters: { q?: string; page: number }) {
+export function useUsers(filters: { q?: string; page: number }, enabled = true) {
   return useQuery({
     queryKey: queryKeys.users(filters),
+    enabled,
     queryFn: ({ signal }) => api.get<Page<User>>('/api/users', { ...filters }, signal),
     placeholderData: keepPreviousData,
   });

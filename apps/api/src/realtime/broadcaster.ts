@@ -1,0 +1,92 @@
+/**
+ * The one way services send to clients and to the other API nodes. Other features use it too:
+ * the ceremony broadcasts `tally:updated` and `ceremony:cue` with `toCeremony`.
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import type { CeremonyServerEvents, LiveServerEvents } from '@ilr/shared';
+import { RealtimeRedis } from './realtime-redis';
+import { userRoom, type InterNodeEvents, type LiveNamespace, type PublicNamespace } from './realtime.types';
+
+type Args<M, E extends keyof M> = M[E] extends (...args: infer A) => void ? A : never;
+type Listener = (...args: never[]) => void;
+
+/**
+ * socket.io's typed emit cannot take a generic event's arguments; the public methods below are
+ * typed by the event maps, so the call itself goes through this untyped view.
+ */
+interface Emitter {
+  emit(event: string, ...args: unknown[]): boolean;
+  serverSideEmit(event: string, ...args: unknown[]): boolean;
+  on(event: string, listener: Listener): unknown;
+}
+const untyped = (target: unknown) => target as Emitter;
+
+@Injectable()
+export class RealtimeBroadcaster {
+  private readonly logger = new Logger('Realtime');
+  private live: LiveNamespace | null = null;
+  private public: PublicNamespace | null = null;
+  private readonly interNodeListeners: { event: keyof InterNodeEvents; listener: Listener }[] = [];
+
+  constructor(private readonly redis: RealtimeRedis) {}
+
+  /** Called by the gateways once socket.io has created their namespaces. */
+  attachLive(namespace: LiveNamespace): void {
+    this.live = namespace;
+    for (const { event, listener } of this.interNodeListeners) untyped(namespace).on(event, listener);
+  }
+
+  attachPublic(namespace: PublicNamespace): void {
+    this.public = namespace;
+  }
+
+  /** To every connection in a /live room, on every node. */
+  toRoom<E extends keyof LiveServerEvents>(room: string, event: E, ...args: Args<LiveServerEvents, E>): void {
+    if (this.live) untyped(this.live.to(room)).emit(event, ...args);
+  }
+
+  /** To this node's connections in a /live room (for state every node delivers itself). */
+  toLocalRoom<E extends keyof LiveServerEvents>(room: string, event: E, ...args: Args<LiveServerEvents, E>): void {
+    if (this.live) untyped(this.live.local.to(room)).emit(event, ...args);
+  }
+
+  /** To every /live connection of one user, on every node. */
+  toUser<E extends keyof LiveServerEvents>(userId: string, event: E, ...args: Args<LiveServerEvents, E>): void {
+    if (this.live) untyped(this.live.to(userRoom(userId))).emit(event, ...args);
+  }
+
+  /** `tally:updated` or `ceremony:cue` to `ceremony:<eventId>` on /live and /public, on every node. */
+  toCeremony<E extends keyof CeremonyServerEvents>(
+    eventId: string,
+    event: E,
+    ...args: Args<CeremonyServerEvents, E>
+  ): void {
+    const room = `ceremony:${eventId}`;
+    if (this.live) untyped(this.live.to(room)).emit(event, ...args);
+    if (this.public) untyped(this.public.to(room)).emit(event, ...args);
+  }
+
+  /** To the other API nodes; nothing to do on a single node. */
+  toOtherNodes<E extends keyof InterNodeEvents>(event: E, ...args: Args<InterNodeEvents, E>): void {
+    if (!this.redis.enabled || !this.live) return;
+    try {
+      untyped(this.live).serverSideEmit(event, ...args);
+    } catch (error) {
+      this.logger.warn(`Could not reach the other nodes: ${(error as Error).message}`);
+    }
+  }
+
+  onOtherNodes<E extends keyof InterNodeEvents>(event: E, listener: InterNodeEvents[E]): void {
+    this.interNodeListeners.push({ event, listener });
+    if (this.live) untyped(this.live).on(event, listener);
+  }
+
+  /** This node's connections in a /live room. */
+  localCount(room: string): number {
+    return this.live?.adapter.rooms.get(room)?.size ?? 0;
+  }
+
+  get multiNode(): boolean {
+    return this.redis.enabled;
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Socket payloads, validated with the same class-validator rules and options as HTTP bodies
+ * (unknown fields refused, every offending field named). `parsePayload` is the one entry point.
+ */
+import { plainToInstance } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  buildMessage,
+  validateSync,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  CONTENT_LANGUAGES,
+  REACTIONS,
+  REALTIME_LIMITS as LIMITS,
+  type ChatDeleteRequest,
+  type ChatSendRequest,
+  type ChatSinceRequest,
+  type MuteRequest,
+  type PollCreateRequest,
+  type PollQuestion,
+  type PollRequest,
+  type PollVoteRequest,
+  type QuestionAnswerRequest,
+  type QuestionAskRequest,
+  type QuestionPinRequest,
+  type QuestionRequest,
+  type Reaction,
+  type ReactionRequest,
+  type RoomRequest,
+  type UnmuteRequest,
+} from '@ilr/shared';
+import { validationFailed } from '../../common/domain-error';
+import { flattenValidationErrors } from '../../common/validation';
+import { RealtimeErrors } from '../realtime.errors';
+import { parseRoom } from '../rooms';
+
+/**
+ * Text of 1..max code points that is not blank. The UTF-16 length is checked first so a huge
+ * string is refused without splitting it into code points.
+ */
+function isText(value: unknown, max: number): value is string {
+  if (typeof value !== 'string' || value.length > max * 2 || value.trim() === '') return false;
+  let count = 0;
+  for (const _ of value) if (++count > max) return false;
+  return true;
+}
+
+function IsText(max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isText',
+      validator: {
+        validate: (value: unknown) => isText(value, max),
+        defaultMessage: buildMessage(() => `must be a non-blank text of at most ${max} characters`, options),
+      },
+    },
+    options,
+  );
+}
+
+function IsRoom(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isRoom',
+      validator: {
+        validate: (value: unknown) => parseRoom(value) !== null,
+        defaultMessage: buildMessage(() => 'must be session:<id>, event:<id> or ceremony:<id>', options),
+      },
+    },
+    options,
+  );
+}
+
+/** A plain text or `{ zh?, ko?, en? }` with at least one non-blank text. */
+function IsPollQuestion(max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPollQuestion',
+      validator: {
+        validate(value: unknown) {
+          if (typeof value === 'string') return isText(value, max);
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+          const entries = Object.entries(value);
+          const known = (key: string) => (CONTENT_LANGUAGES as readonly string[]).includes(key);
+          if (entries.length === 0 || entries.some(([key, text]) => !known(key) || typeof text !== 'string'))
+            return false;
+          return (
+            entries.some(([, text]) => isText(text, max)) &&
+            entries.every(([, text]) => (text as string).length <= max * 2)
+          );
+        },
+        defaultMessage: buildMessage(
+          () => `must be a text, or an object with zh, ko or en texts of at most ${max} characters`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+const CLIENT_MSG_ID = /^[\x21-\x7e]{1,64}$/;
+const clientMsgIdMessage = { message: `must be 1 to ${LIMITS.clientMsgIdMax} visible ASCII characters (e.g. a UUID)` };
+
+export class RoomDto implements RoomRequest {
+  @IsRoom()
+  room: string;
+}
+
+export class ChatSendDto extends RoomDto implements ChatSendRequest {
+  @IsText(LIMITS.chatTextMax)
+  text: string;
+
+  @IsString(clientMsgIdMessage)
+  @Matches(CLIENT_MSG_ID, clientMsgIdMessage)
+  clientMsgId: string;
+}
+
+export class ChatSinceDto extends RoomDto implements ChatSinceRequest {
+  @IsInt()
+  @Min(0)
+  @Max(2 ** 31 - 1)
+  seq: number;
+}
+
+export class ChatDeleteDto implements ChatDeleteRequest {
+  @IsUUID('all')
+  messageId: string;
+}
+
+export class QuestionAskDto extends RoomDto implements QuestionAskRequest {
+  @IsText(LIMITS.questionTextMax)
+  text: string;
+
+  @IsString(clientMsgIdMessage)
+  @Matches(CLIENT_MSG_ID, clientMsgIdMessage)
+  clientMsgId: string;
+}
+
+export class QuestionDto implements QuestionRequest {
+  @IsUUID('all')
+  questionId: string;
+}
+
+export class QuestionAnswerDto extends QuestionDto implements QuestionAnswerRequest {
+  @IsOptional()
+  @IsBoolean()
+  answered?: boolean;
+}
+
+export class QuestionPinDto extends QuestionDto implements QuestionPinRequest {
+  @IsOptional()
+  @IsBoolean()
+  pinned?: boolean;
+}
+
+export class UnmuteDto extends RoomDto implements UnmuteRequest {
+  @IsUUID('all')
+  userId: string;
+}
+
+export class MuteDto extends UnmuteDto implements MuteRequest {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.muteMinutesMax)
+  minutes?: number;
+}
+
+export class PollCreateDto extends RoomDto implements PollCreateRequest {
+  @IsPollQuestion(LIMITS.pollQuestionMax)
+  question: PollQuestion;
+
+  @IsArray()
+  @ArrayMinSize(LIMITS.pollOptionsMin)
+  @ArrayMaxSize(LIMITS.pollOptionsMax)
+  @ArrayUnique()
+  @IsText(LIMITS.pollOptionMax, { each: true })
+  options: string[];
+}
+
+export class PollDto implements PollRequest {
+  @IsUUID('all')
+  pollId: string;
+}
+
+export class PollVoteDto extends PollDto implements PollVoteRequest {
+  @IsInt()
+  @Min(0)
+  @Max(LIMITS.pollOptionsMax - 1)
+  optionIndex: number;
+}
+
+export class ReactionDto extends RoomDto implements ReactionRequest {
+  @IsIn(REACTIONS)
+  emoji: Reaction;
+}
+
+/** The validated payload, or a VALIDATION_FAILED error naming each offending field. */
+export function parsePayload<T extends object>(type: new () => T, payload: unknown): T {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || Buffer.isBuffer(payload)) {
+    throw RealtimeErrors.notAnObject();
+  }
+  const instance = plainToInstance(type, payload);
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0) throw validationFailed(flattenValidationErrors(errors));
+  return instance;
+}

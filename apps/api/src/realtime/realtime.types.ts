@@ -1,0 +1,55 @@
+/** How the realtime services see a connection, and the typed socket.io shapes of both namespaces. */
+import type { Namespace, Socket } from 'socket.io';
+import type {
+  LiveClientEvents,
+  LiveServerEvents,
+  PollResults,
+  PublicClientEvents,
+  PublicServerEvents,
+  QuestionUpdate,
+  RoomKind,
+} from '@ilr/shared';
+import type { UserEntity } from '../accounts/user.entity';
+
+/** What joining a room granted; kept for as long as the connection stays in the room. */
+export interface RoomGrant {
+  room: string;
+  kind: RoomKind;
+  eventId: string;
+  /** Answer and pin questions, delete messages, mute, run polls. */
+  canModerate: boolean;
+}
+
+/** A connection's rooms; the gateway keeps the socket's socket.io rooms in step with it. */
+export interface RoomMembership {
+  readonly rooms: ReadonlyMap<string, RoomGrant>;
+  enter(grant: RoomGrant): void;
+  leave(room: string): void;
+}
+
+/** A signed-in connection on /live. Rights are decided when a room is joined. */
+export interface RoomMember extends RoomMembership {
+  readonly user: UserEntity;
+}
+
+/** Events between API nodes (socket.io server-side emits over the Redis adapter). */
+export interface InterNodeEvents {
+  /** These rooms' member counts changed on the sending node. */
+  'presence:changed': (rooms: string[]) => void;
+  /** Room state that clients receive coalesced; each node delivers it to its own connections. */
+  'state:question': (version: number, state: QuestionUpdate) => void;
+  'state:poll': (version: number, state: PollResults) => void;
+}
+
+export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents, InterNodeEvents, { member: RoomMember }>;
+export type LiveSocket = Socket<LiveClientEvents, LiveServerEvents, InterNodeEvents, { member: RoomMember }>;
+export type PublicNamespace = Namespace<
+  PublicClientEvents,
+  PublicServerEvents,
+  InterNodeEvents,
+  { member: RoomMembership }
+>;
+export type PublicSocket = Socket<PublicClientEvents, PublicServerEvents, InterNodeEvents, { member: RoomMembership }>;
+
+/** The socket.io room every connection of a user is in, for messages to that user. */
+export const userRoom = (userId: string) => `user:${userId}`;

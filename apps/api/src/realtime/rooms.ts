@@ -1,0 +1,24 @@
+/** Room names: `session:<sessionId>`, `event:<eventId>`, `ceremony:<eventId>` (ids are UUIDs). */
+import { ROOM_KINDS, type RoomKind } from '@ilr/shared';
+
+export interface RoomRef {
+  /** Canonical: lower-case kind and id. */
+  name: string;
+  kind: RoomKind;
+  id: string;
+}
+
+const ROOM = new RegExp(
+  `^(${ROOM_KINDS.join('|')}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`,
+  'i',
+);
+
+/** The room a client names, or null when it is not a room name. */
+export function parseRoom(value: unknown): RoomRef | null {
+  if (typeof value !== 'string' || value.length > 64) return null;
+  const match = ROOM.exec(value);
+  if (!match) return null;
+  const kind = match[1].toLowerCase() as RoomKind;
+  const id = match[2].toLowerCase();
+  return { name: `${kind}:${id}`, kind, id };
+}

@@ -1,0 +1,251 @@
+/** The agenda in the console: sessions in order; add, edit (in a dialog) and delete. */
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  isLocalizedPresent,
+  SESSION_KINDS,
+  type AgendaSession,
+  type EventSummary,
+  type Localized,
+  type SessionKind,
+  type User,
+} from '@ilr/shared';
+import { LocalizedInput, compactLocalized } from '../common/LocalizedInput';
+import { LocalizedText } from '../common/LocalizedText';
+import { ErrorAlert } from '../errors/ErrorAlert';
+import { errorMessage } from '../errors/messages';
+import { useFormErrors } from '../errors/useFormErrors';
+import { useAgenda, useDeleteSession, useSaveSession, type SessionInput } from '../events/useEvents';
+import { DualTime } from '../time/DualTime';
+import { addMinutesToWall, instantToWall, wallToInstant } from '../time/wallClock';
+import { SpeakerSelect } from './SpeakerSelect';
+import { ZonedDateTimeInput } from './ZonedDateTimeInput';
+
+type Editing = { session?: AgendaSession } | null;
+
+export function SessionsEditor({ event, me }: { event: EventSummary; me: User }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const headingId = useId();
+  const agenda = useAgenda(event.id);
+  const remove = useDeleteSession(event.id);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  return (
+    <section aria-labelledby={headingId} className="console-section">
+      <div className="section-heading-row">
+        <Typography.Title level={2} id={headingId} className="section-title">
+          {t('console.sessions.title')}
+        </Typography.Title>
+        <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({})}>
+          {t('console.sessions.add')}
+        </Button>
+      </div>
+      <ErrorAlert error={agenda.error} />
+      <Table<AgendaSession>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={agenda.isLoading}
+        dataSource={agenda.data ?? []}
+        locale={{ emptyText: t('agenda.empty') }}
+        scroll={{ x: 800 }}
+        columns={[
+          {
+            key: 'when',
+            title: t('console.sessions.when'),
+            render: (_, s) => <DualTime start={s.startsAt} end={s.endsAt} timeZone={event.timeZone} />,
+          },
+          { key: 'title', title: t('console.fields.title'), render: (_, s) => <LocalizedText value={s.title} /> },
+          { key: 'kind', title: t('console.sessions.kind'), render: (_, s) => t(`agenda.kinds.${s.kind}`) },
+          {
+            key: 'speakers',
+            title: t('console.sessions.speakers'),
+            render: (_, s) =>
+              s.speakers.map((sp) => sp.displayName).join(t('agenda.nameSeparator')) || t('common.none'),
+          },
+          {
+            key: 'actions',
+            title: t('console.actions'),
+            render: (_, s) => {
+              const title = (s.title.en || s.title.zh || s.title.ko) ?? '';
+              return (
+                <Space size="small">
+                  <Button
+                    size="small"
+                    icon={<EditOutlined aria-hidden />}
+                    aria-label={t('console.sessions.editNamed', { title })}
+                    onClick={() => setEditing({ session: s })}
+                  />
+                  <Popconfirm
+                    title={t('console.sessions.deleteConfirm')}
+                    okText={t('console.sessions.delete')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() =>
+                      remove.mutateAsync(s.id).then(
+                        () => void message.success(t('console.sessions.deleted')),
+                        (error) => void message.error(errorMessage(t, error)),
+                      )
+                    }
+                  >
+                    <Button
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={t('console.sessions.deleteNamed', { title })}
+                    />
+                  </Popconfirm>
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+      {editing ? (
+        <SessionDialog event={event} me={me} session={editing.session} onClose={() => setEditing(null)} />
+      ) : null}
+    </section>
+  );
+}
+
+const FIELDS = ['title', 'description', 'kind', 'startsAt', 'endsAt', 'speakerUserIds'] as const;
+
+interface Values {
+  title: Localized;
+  description: Localized;
+  kind: SessionKind;
+  startsAt?: string;
+  endsAt?: string;
+  speakerUserIds: string[];
+}
+
+interface DialogProps {
+  event: EventSummary;
+  me: User;
+  session?: AgendaSession;
+  onClose: () => void;
+}
+
+function SessionDialog({ event, me, session, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const formErrors = useFormErrors(form, FIELDS);
+  const save = useSaveSession(event.id);
+  const zone = event.timeZone;
+  const eventStart = instantToWall(event.startsAt, zone);
+
+  const initial: Values = {
+    title: session?.title ?? {},
+    description: session?.description ?? {},
+    kind: session?.kind ?? 'talk',
+    startsAt: session ? instantToWall(session.startsAt, zone) : eventStart,
+    endsAt: session ? instantToWall(session.endsAt, zone) : addMinutesToWall(eventStart, 30),
+    speakerUserIds: session?.speakerUserIds ?? [],
+  };
+
+  const onFinish = (values: Values) => {
+    formErrors.clear();
+    const input: SessionInput = {
+      title: compactLocalized(values.title) ?? {},
+      kind: values.kind,
+      startsAt: wallToInstant(values.startsAt, zone)!,
+      endsAt: wallToInstant(values.endsAt, zone)!,
+    };
+    const description = compactLocalized(values.description);
+    if (description) input.description = description;
+    // Promoters cannot search people: leave the speakers as they are.
+    if (me.role === 'organiser') input.speakerUserIds = values.speakerUserIds ?? [];
+    save.mutate(
+      { id: session?.id, input },
+      {
+        onSuccess: () => {
+          void message.success(t(session ? 'console.sessions.saved' : 'console.sessions.added'));
+          onClose();
+        },
+        onError: formErrors.apply,
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={session ? t('console.sessions.editTitle') : t('console.sessions.addTitle')}
+      onCancel={onClose}
+      okText={t('console.sessions.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      width={720}
+    >
+      <Form<Values>
+        form={form}
+        name="session"
+        layout="vertical"
+        initialValues={initial}
+        onFinish={onFinish}
+        disabled={save.isPending}
+      >
+        <ErrorAlert error={save.error} unplaced={formErrors.unplaced} />
+        <Form.Item
+          name="title"
+          label={t('console.fields.title')}
+          required
+          rules={[
+            {
+              validator: (_, value: Localized | undefined) =>
+                isLocalizedPresent(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('console.validation.titleRequired'))),
+            },
+          ]}
+        >
+          <LocalizedInput fieldLabel={t('console.sessions.sessionTitle')} maxLength={300} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('console.sessions.kind')}>
+          <Select options={SESSION_KINDS.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`) }))} />
+        </Form.Item>
+        <Typography.Paragraph type="secondary">{t('console.sessions.zoneNote', { zone })}</Typography.Paragraph>
+        <Form.Item
+          name="startsAt"
+          label={t('console.fields.startsAt')}
+          rules={[{ required: true, message: t('console.validation.startRequired') }]}
+        >
+          <ZonedDateTimeInput timeZone={zone} />
+        </Form.Item>
+        <Form.Item
+          name="endsAt"
+          label={t('console.fields.endsAt')}
+          dependencies={['startsAt']}
+          rules={[
+            { required: true, message: t('console.validation.endRequired') },
+            ({ getFieldValue }) => ({
+              validator: (_, end: string | undefined) => {
+                const start = getFieldValue('startsAt') as string | undefined;
+                return !start || !end || end > start
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('console.validation.endAfterStart')));
+              },
+            }),
+          ]}
+        >
+          <ZonedDateTimeInput timeZone={zone} />
+        </Form.Item>
+        <Form.Item
+          name="speakerUserIds"
+          label={t('console.sessions.speakers')}
+          extra={me.role === 'organiser' ? undefined : t('console.sessions.speakersOrganiserOnly')}
+        >
+          <SpeakerSelect known={session?.speakers ?? []} canSearch={me.role === 'organiser'} />
+        </Form.Item>
+        <Form.Item name="description" label={t('common.optionalLabel', { label: t('console.fields.description') })}>
+          <LocalizedInput fieldLabel={t('console.fields.description')} multiline maxLength={10000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

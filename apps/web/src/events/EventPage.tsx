@@ -1,0 +1,104 @@
+/** `/events/:id` — what, when (both clocks), where; the agenda; registration and my badge. */
+import { CalendarOutlined } from '@ant-design/icons';
+import { Button, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { LOCALE_LANGUAGE, type EventSummary } from '@ilr/shared';
+import { isStaff } from '../auth/roles';
+import { useCurrentUser } from '../auth/useAuth';
+import { ButtonLink } from '../common/ButtonLink';
+import { LoadingBlock } from '../common/LoadingBlock';
+import { LocalizedText } from '../common/LocalizedText';
+import { PageHeading } from '../common/PageHeading';
+import { ErrorAlert } from '../errors/ErrorAlert';
+import { useLocale } from '../i18n/useLocale';
+import { DualTime } from '../time/DualTime';
+import { AgendaList } from './AgendaList';
+import { EventTags } from './EventTags';
+import { RegistrationPanel } from './RegistrationPanel';
+import { useAgenda, useEvent } from './useEvents';
+
+export function EventPage() {
+  const { id = '' } = useParams();
+  const event = useEvent(id);
+  if (event.isLoading) return <LoadingBlock />;
+  if (!event.data) return <ErrorAlert error={event.error} />;
+  return <EventDetails event={event.data} />;
+}
+
+function EventDetails({ event }: { event: EventSummary }) {
+  const { t } = useTranslation();
+  const { user } = useCurrentUser();
+  const staff = isStaff(user);
+  const descriptionId = useId();
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/events">{t('events.backToList')}</Link>
+      </p>
+      <PageHeading title={<LocalizedText value={event.title} />} />
+      <Space wrap className="event-header-tags">
+        <EventTags event={event} showStatus={staff} />
+      </Space>
+      {staff ? (
+        <Space wrap className="staff-actions">
+          <ButtonLink to={`/console/events/${event.id}`}>{t('console.manageEvent')}</ButtonLink>
+          <ButtonLink to={`/events/${event.id}/check-in`}>{t('checkIn.open')}</ButtonLink>
+        </Space>
+      ) : null}
+      <Row gutter={[24, 24]}>
+        <Col xs={24} lg={16}>
+          <Descriptions column={1} size="small" className="event-facts">
+            <Descriptions.Item label={t('events.fields.when')}>
+              <DualTime start={event.startsAt} end={event.endsAt} timeZone={event.timeZone} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('events.fields.venue')}>{event.venue || t('common.none')}</Descriptions.Item>
+            <Descriptions.Item label={t('events.fields.format')}>
+              {t(`events.formats.${event.format}`)}
+            </Descriptions.Item>
+          </Descriptions>
+          {event.description ? (
+            <section aria-labelledby={descriptionId}>
+              <Typography.Title level={2} id={descriptionId} className="section-title">
+                {t('events.fields.description')}
+              </Typography.Title>
+              <Typography.Paragraph className="prewrap">
+                <LocalizedText value={event.description} />
+              </Typography.Paragraph>
+            </section>
+          ) : null}
+          <AgendaSection event={event} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <RegistrationPanel event={event} />
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function AgendaSection({ event }: { event: EventSummary }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const headingId = useId();
+  const agenda = useAgenda(event.id);
+  const icsHref = `/api/events/${encodeURIComponent(event.id)}/agenda.ics?lang=${LOCALE_LANGUAGE[locale]}`;
+
+  return (
+    <section aria-labelledby={headingId} className="agenda-section">
+      <div className="section-heading-row">
+        <Typography.Title level={2} id={headingId} className="section-title">
+          {t('agenda.title')}
+        </Typography.Title>
+        <Button href={icsHref} download icon={<CalendarOutlined aria-hidden />}>
+          {t('agenda.addToCalendar')}
+        </Button>
+      </div>
+      <ErrorAlert error={agenda.error} />
+      {agenda.isLoading ? <LoadingBlock /> : null}
+      {agenda.data ? <AgendaList event={event} sessions={agenda.data} /> : null}
+    </section>
+  );
+}

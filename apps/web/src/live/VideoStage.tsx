@@ -1,0 +1,147 @@
+/**
+ * The LiveKit stage (loaded only when video is on: livekit-client is large). Hosts and speakers
+ * see camera, microphone and screen-share toggles (LiveKit tells us the moment a host promotes or
+ * demotes us); the audience watches and can raise a hand. Hosts also get the backstage.
+ */
+import '@livekit/components-styles';
+import {
+  DisconnectButton,
+  GridLayout,
+  LiveKitRoom,
+  ParticipantTile,
+  RoomAudioRenderer,
+  StartAudio,
+  TrackToggle,
+  useLocalParticipant,
+  useLocalParticipantPermissions,
+  useParticipants,
+  useTracks,
+} from '@livekit/components-react';
+import { Track, type Participant } from 'livekit-client';
+import { Alert, App, Button, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LiveParticipantMetadata, LiveRole, LiveToken } from '@ilr/shared';
+import { errorMessage } from '../errors/messages';
+import { Backstage, type StageParticipant } from './Backstage';
+import { useRaiseHand } from './useLiveVideo';
+
+function roleOf(participant: Participant): LiveRole {
+  try {
+    const metadata = JSON.parse(participant.metadata || '{}') as Partial<LiveParticipantMetadata>;
+    return metadata.role ?? 'audience';
+  } catch {
+    return 'audience';
+  }
+}
+
+interface Props {
+  token: LiveToken;
+  sessionId: string;
+}
+
+export default function VideoStage({ token, sessionId }: Props) {
+  const { t } = useTranslation();
+  const [connected, setConnected] = useState(true);
+  const [failure, setFailure] = useState<Error | null>(null);
+
+  if (!connected) {
+    return (
+      <div className="video-left">
+        <Typography.Paragraph>{t('live.video.left')}</Typography.Paragraph>
+        <Button type="primary" onClick={() => setConnected(true)}>
+          {t('live.video.rejoin')}
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      {failure ? <Alert type="error" showIcon role="alert" message={t('live.video.failed')} /> : null}
+      <LiveKitRoom
+        serverUrl={token.url}
+        token={token.token}
+        connect
+        audio={false}
+        video={false}
+        data-lk-theme="default"
+        className="video-stage"
+        onDisconnected={() => setConnected(false)}
+        onError={setFailure}
+      >
+        <StageGrid />
+        <RoomAudioRenderer />
+        <StageControls sessionId={sessionId} />
+        <HostBackstage sessionId={sessionId} />
+      </LiveKitRoom>
+    </>
+  );
+}
+
+function StageGrid() {
+  const { t } = useTranslation();
+  const tracks = useTracks(
+    [
+      { source: Track.Source.Camera, withPlaceholder: true },
+      { source: Track.Source.ScreenShare, withPlaceholder: false },
+    ],
+    { onlySubscribed: false },
+  );
+  // The stage shows hosts and speakers (with a placeholder while their camera is off), not the audience.
+  const onStage = tracks.filter((track) => roleOf(track.participant) !== 'audience' || track.publication);
+  if (onStage.length === 0) {
+    return <p className="video-empty">{t('live.video.nobodyOnStage')}</p>;
+  }
+  return (
+    <GridLayout tracks={onStage} className="video-grid">
+      <ParticipantTile />
+    </GridLayout>
+  );
+}
+
+function StageControls({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const permissions = useLocalParticipantPermissions();
+  const canPublish = permissions?.canPublish ?? false;
+  const hand = useRaiseHand(sessionId);
+  const [raised, setRaised] = useState(false);
+
+  const toggleHand = () =>
+    hand.mutate(!raised, {
+      onSuccess: () => {
+        setRaised(!raised);
+        void message.success(raised ? t('live.hand.lowered') : t('live.hand.raised'));
+      },
+      onError: (error) => void message.error(errorMessage(t, error)),
+    });
+
+  return (
+    <div className="stage-controls" role="toolbar" aria-label={t('live.video.controls')}>
+      {canPublish ? (
+        <>
+          <TrackToggle source={Track.Source.Microphone}>{t('live.video.microphone')}</TrackToggle>
+          <TrackToggle source={Track.Source.Camera}>{t('live.video.camera')}</TrackToggle>
+          <TrackToggle source={Track.Source.ScreenShare}>{t('live.video.screenShare')}</TrackToggle>
+        </>
+      ) : (
+        <Button aria-pressed={raised} loading={hand.isPending} onClick={toggleHand}>
+          {raised ? t('live.hand.lower') : t('live.hand.raise')}
+        </Button>
+      )}
+      <StartAudio label={t('live.video.startAudio')} />
+      <DisconnectButton>{t('live.video.leave')}</DisconnectButton>
+    </div>
+  );
+}
+
+function HostBackstage({ sessionId }: { sessionId: string }) {
+  const { localParticipant } = useLocalParticipant();
+  const participants = useParticipants();
+  if (roleOf(localParticipant) !== 'host') return null;
+  const others: StageParticipant[] = participants
+    .filter((p) => !p.isLocal)
+    .map((p) => ({ userId: p.identity, displayName: p.name || p.identity, role: roleOf(p) }));
+  return <Backstage sessionId={sessionId} participants={others} />;
+}

@@ -1,0 +1,143 @@
+/**
+ * Benchmark `fanout-cluster`: as `fanout`, but two API processes (production build) share Redis
+ * (the socket.io Redis adapter) and one database; the client processes are split over both nodes
+ * and the sender is on the first, so half the deliveries cross nodes. Baseline, same run: the
+ * API on one process with the same clients, database kind and rate.
+ *
+ * The database is a fresh MySQL database on $MYSQL_URL (default mysql://root@127.0.0.1:3306),
+ * dropped afterwards, or with `--db sqlite` one SQLite file both nodes open. Redis: $REDIS_URL
+ * (default redis://127.0.0.1:6379).
+ *
+ *   npx tsx bench/fanout-cluster.ts [--clients 2000] [--rate 10] [--seconds 30] [--processes 2] [--db mysql]
+ *   (npm run bench:fanout-cluster)
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureApi, type FanoutArgs } from './fanout/measure';
+import { runPhase, type PhaseResult } from './fanout/phase';
+import {
+  cleanUp,
+  ensureBuild,
+  insertAudience,
+  mintToken,
+  prepareSessionRoom,
+  ROOT,
+  scratchMysql,
+  scratchSqlite,
+  startApi,
+  stop,
+} from './fanout/processes';
+import { machine, parseArgs, table, verdicts, type Verdict } from './fanout/report';
+
+const RESULTS = join(ROOT, 'bench/results/fanout-cluster.json');
+const TARGETS = { deliveryPercent: 100, gaps: 0, p99ToSingleNode: 2 };
+const MYSQL_URL = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+type ClusterArgs = FanoutArgs & { db: string };
+
+const freshDatabase = (args: ClusterArgs, name: string) =>
+  args.db === 'sqlite' ? Promise.resolve(scratchSqlite(name)) : scratchMysql(MYSQL_URL, name);
+
+async function measureCluster(args: ClusterArgs): Promise<PhaseResult> {
+  const databaseUrl = await freshDatabase(args, 'cluster');
+  const jwtSecret = randomBytes(32).toString('hex');
+  const organiser = { email: 'bench-organiser@bench.local', password: randomBytes(16).toString('hex') };
+  const options = { databaseUrl, jwtSecret, organiser, redisUrl: REDIS_URL };
+  // One after the other: the first applies the migrations.
+  const a = await startApi(options);
+  const b = await startApi(options).catch(async (error: unknown) => {
+    await stop(a);
+    throw error;
+  });
+  try {
+    const room = await prepareSessionRoom(a.base, organiser);
+    const userIds = await insertAudience(databaseUrl, room.eventId, args.clients);
+    return await runPhase({
+      name: 'API, 2 processes + Redis',
+      nodes: [a, b],
+      tokens: userIds.map((id) => mintToken(jwtSecret, id)),
+      senderToken: room.organiserToken,
+      room: room.name,
+      rate: args.rate,
+      seconds: args.seconds,
+      warmupSeconds: args.warmup,
+      clientProcesses: Math.max(2, args.processes),
+    });
+  } finally {
+    await Promise.all([stop(a), stop(b)]);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs({
+    clients: 2000,
+    rate: 10,
+    seconds: 30,
+    warmup: 2,
+    processes: 2,
+    db: 'mysql',
+  }) as unknown as ClusterArgs;
+  if (args.db !== 'mysql' && args.db !== 'sqlite') throw new Error('--db must be mysql or sqlite');
+  ensureBuild();
+  console.log(
+    `fanout-cluster: ${args.clients} clients, ${args.rate} msg/s for ${args.seconds} s (+${args.warmup} s warm-up), ${args.db}, Redis ${REDIS_URL}`,
+  );
+  console.log('single node…');
+  const single = await measureApi(args, await freshDatabase(args, 'single'), 'API, 1 process');
+  console.log('two nodes…');
+  const cluster = await measureCluster(args);
+
+  const ratio = cluster.latencyMs.p99 / single.latencyMs.p99;
+  const list: Verdict[] = [
+    {
+      target: `deliveries across nodes = ${TARGETS.deliveryPercent} %`,
+      measured: `${cluster.deliveries.percent} %`,
+      pass: cluster.deliveries.percent >= TARGETS.deliveryPercent,
+    },
+    {
+      target: 'seq gaps = 0',
+      measured: `${cluster.gaps} gaps, ${cluster.duplicates} dups${cluster.seqsContiguous ? '' : ', acks not contiguous'}`,
+      pass: cluster.gaps === TARGETS.gaps && cluster.seqsContiguous && cluster.duplicates === 0,
+    },
+    {
+      target: `p99 ≤ ${TARGETS.p99ToSingleNode} × single-node p99`,
+      measured: `${ratio.toFixed(2)} × (${cluster.latencyMs.p99} / ${single.latencyMs.p99} ms)`,
+      pass: ratio <= TARGETS.p99ToSingleNode,
+    },
+  ];
+  const report = {
+    name: 'fanout-cluster',
+    measuredAt: new Date().toISOString(),
+    command: `npx tsx bench/fanout-cluster.ts --clients ${args.clients} --rate ${args.rate} --seconds ${args.seconds} --processes ${args.processes} --db ${args.db}`,
+    machine: machine(),
+    args,
+    targets: TARGETS,
+    cluster,
+    singleNode: single,
+    p99Ratio: Math.round(ratio * 100) / 100,
+    verdicts: list,
+    allTargetsMet: list.every((v) => v.pass),
+  };
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log('');
+  console.log(table([cluster, single]));
+  console.log('');
+  console.log(verdicts(list));
+  const m = report.machine;
+  console.log(
+    `machine ${m.nproc} × ${m.cpuModel}, Node ${m.node}, load average ${m.loadAverage1m} (others' work included)`,
+  );
+  console.log(`written ${RESULTS}`);
+  if (!report.allTargetsMet) process.exitCode = 1;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanUp());

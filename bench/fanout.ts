@@ -1,0 +1,107 @@
+/**
+ * Benchmark `fanout`: N authenticated socket.io clients (websocket transport) in one `session:`
+ * room of the real production build (fresh SQLite file); a sender posts `chat:send` at R messages
+ * a second for S seconds; latency is send → receive at every client. Baseline, same run: a bare
+ * socket.io server broadcasting the same payload to the same N clients. Clients run in their own
+ * processes. See docs/benchmarks.md.
+ *
+ * The audience is inserted straight into the database (users + registrations) and gets access
+ * tokens minted with the server's JWT_SECRET: 2,000 registrations through the API would spend
+ * minutes in argon2. The organiser (created at start-up) logs in through the API, creates the
+ * event and session through the API, and is the sender.
+ *
+ *   npx tsx bench/fanout.ts [--clients 2000] [--rate 10] [--seconds 30] [--processes 2]
+ *   (npm run bench:fanout; builds the API with `nest build api` when the build is missing or stale)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureApi, measureBare, type FanoutArgs } from './fanout/measure';
+import { cleanUp, ensureBuild, ROOT, scratchSqlite } from './fanout/processes';
+import { machine, parseArgs, table, verdicts, type Verdict } from './fanout/report';
+
+const RESULTS = join(ROOT, 'bench/results/fanout.json');
+const TARGETS = {
+  deliveryPercent: 100,
+  gaps: 0,
+  p99Ms: 250,
+  p99ToBaseline: 1.5,
+  rssPerSocketKb: 60,
+  joinSeconds: 30,
+};
+
+async function main(): Promise<void> {
+  const args = parseArgs({ clients: 2000, rate: 10, seconds: 30, warmup: 2, processes: 2 }) as unknown as FanoutArgs;
+  ensureBuild();
+  console.log(
+    `fanout: ${args.clients} clients in ${args.processes} processes, ${args.rate} msg/s for ${args.seconds} s (+${args.warmup} s warm-up)`,
+  );
+  console.log('baseline: bare socket.io server…');
+  const baseline = await measureBare(args);
+  console.log('API: production build on a fresh SQLite file…');
+  const api = await measureApi(args, scratchSqlite('fanout'), 'API (production build)');
+
+  const T = TARGETS;
+  const ratio = api.latencyMs.p99 / baseline.latencyMs.p99;
+  const rssPerSocket = api.servers[0].rssPerSocketKb;
+  const list: Verdict[] = [
+    {
+      target: `deliveries = ${T.deliveryPercent} %`,
+      measured: `${api.deliveries.percent} %`,
+      pass: api.deliveries.percent >= T.deliveryPercent,
+    },
+    {
+      target: 'seq gaps = 0',
+      measured: `${api.gaps} gaps, ${api.duplicates} dups${api.seqsContiguous ? '' : ', acks not contiguous'}`,
+      pass: api.gaps === T.gaps && api.seqsContiguous && api.duplicates === 0,
+    },
+    { target: `p99 ≤ ${T.p99Ms} ms`, measured: `${api.latencyMs.p99} ms`, pass: api.latencyMs.p99 <= T.p99Ms },
+    {
+      target: `p99 ≤ ${T.p99ToBaseline} × bare p99`,
+      measured: `${ratio.toFixed(2)} × (${api.latencyMs.p99} / ${baseline.latencyMs.p99} ms)`,
+      pass: ratio <= T.p99ToBaseline,
+    },
+    {
+      target: `RSS growth ≤ ${T.rssPerSocketKb} KB/socket`,
+      measured: `${rssPerSocket ?? '?'} KB`,
+      pass: rssPerSocket !== null && rssPerSocket <= T.rssPerSocketKb,
+    },
+    {
+      target: `all join ≤ ${T.joinSeconds} s`,
+      measured: `${api.joinSeconds} s`,
+      pass: api.joined === api.clients && api.joinSeconds <= T.joinSeconds,
+    },
+  ];
+  const report = {
+    name: 'fanout',
+    measuredAt: new Date().toISOString(),
+    command: `npx tsx bench/fanout.ts --clients ${args.clients} --rate ${args.rate} --seconds ${args.seconds} --processes ${args.processes}`,
+    machine: machine(),
+    args,
+    targets: T,
+    api,
+    baseline,
+    p99Ratio: Math.round(ratio * 100) / 100,
+    verdicts: list,
+    allTargetsMet: list.every((v) => v.pass),
+  };
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log('');
+  console.log(table([api, baseline]));
+  console.log('');
+  console.log(verdicts(list));
+  const m = report.machine;
+  console.log(
+    `machine ${m.nproc} × ${m.cpuModel}, Node ${m.node}, load average ${m.loadAverage1m} (others' work included)`,
+  );
+  console.log(`written ${RESULTS}`);
+  if (!report.allTargetsMet) process.exitCode = 1;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanUp());
