@@ -9,6 +9,8 @@ export interface FanoutArgs {
   seconds: number;
   warmup: number;
   processes: number;
+  /** Baseline and measurement alternate this many times; verdicts use the median round. */
+  rounds: number;
 }
 
 /** The API on one process, on the given database, with N registered clients. */

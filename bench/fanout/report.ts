@@ -78,3 +78,8 @@ export function parseArgs(defaults: Record<string, number | string>): Record<str
   }
   return args;
 }
+
+/** The round with the median of `key` (the lower middle one for an even count). */
+export function medianRound<T>(rounds: T[], key: (round: T) => number): T {
+  return [...rounds].sort((a, b) => key(a) - key(b))[Math.floor((rounds.length - 1) / 2)];
+}
