@@ -146,7 +146,6 @@ describe('live rooms: Q&A, moderation, polls and reactions', () => {
       watcher.on('question:updated', (u) => updates.push({ at: Date.now(), votes: u.votes }));
 
       // Spread over about half a second, so that without coalescing each vote would go out alone.
-      const started = Date.now();
       const replies = [];
       for (const socket of sockets) {
         replies.push(ok(socket, 'question:upvote', { questionId: question.id }));
@@ -155,11 +154,15 @@ describe('live rooms: Q&A, moderation, polls and reactions', () => {
       await Promise.all(replies);
       await waitFor(() => updates.at(-1)?.votes === 100, 'the final count');
       await sleep(500);
-      const span = updates.at(-1)!.at - started;
       expect(updates.at(-1)!.votes).toBe(100);
-      // At most 10 a second (one at once, then one per 100 ms window), and far fewer than 100.
-      expect(updates.length).toBeLessThanOrEqual(Math.ceil(span / 100) + 1);
-      expect(updates.length).toBeLessThan(30);
+      // At most 10 in any second, however long the burst took to process.
+      let busiest = 0;
+      for (let i = 0, j = 0; j < updates.length; j++) {
+        while (updates[j].at - updates[i].at >= 1000) i++;
+        busiest = Math.max(busiest, j - i + 1);
+      }
+      expect(busiest).toBeLessThanOrEqual(10);
+      expect(updates.length).toBeLessThan(100);
       expect(await votesInDb(question.id)).toEqual({ column: 100, rows: 100 });
     });
   });
