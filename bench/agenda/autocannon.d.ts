@@ -20,6 +20,7 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    headers?: Record<string, string>;
   }
   function autocannon(options: Options, callback: (error: Error | null, result: Result) => void): unknown;
   export default autocannon;

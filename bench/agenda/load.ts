@@ -2,14 +2,15 @@
  * The agenda benchmark's load generator, in its own process so it never shares an event loop
  * with a server: runs autocannon against one URL and prints its result, plus how much CPU this
  * process used (on 2 shared cores a busy client limits the figure, so it is reported).
- *   node --import tsx bench/agenda/load.ts <url> <connections> <seconds>
+ *   node --import tsx bench/agenda/load.ts <url> <connections> <seconds> [bearer-token]
  */
 import autocannon from 'autocannon';
 
-const [url, connections, seconds] = process.argv.slice(2);
+const [url, connections, seconds, token] = process.argv.slice(2);
+const headers = token ? { authorization: `Bearer ${token}` } : undefined;
 const cpuBefore = process.cpuUsage();
 const started = process.hrtime.bigint();
-autocannon({ url, connections: Number(connections), duration: Number(seconds) }, (error, result) => {
+autocannon({ url, connections: Number(connections), duration: Number(seconds), headers }, (error, result) => {
   if (error) {
     console.error(error);
     process.exit(1);

@@ -15,7 +15,7 @@ import { errorBody, ErrorFilter, toDomainError } from './common/error.filter';
 import { requestId } from './common/request-id';
 import { ApiValidationPipe } from './common/validation';
 import { DemoService } from './demo/demo.service';
-import { PublicAgendaCache } from './events/public-agenda.cache';
+import { PublicAgendaCache, serveBeforeApp } from './events/public-agenda.cache';
 import { AccountsService } from './accounts/accounts.service';
 import { configureRealtime } from './realtime/realtime.setup';
 
@@ -38,7 +38,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     requestId(req, res);
     next();
   });
-  app.use(app.get(PublicAgendaCache).middleware);
   app.use(
     express.json({
       limit: BODY_LIMIT,
@@ -75,6 +74,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   serveWebApp(app, resolve(config.webDistDir));
   await configureRealtime(app, config);
+  await app.init(); // the gateways attach socket.io to the HTTP server here
+  // Cached public agendas are answered before socket.io and Express (the most-polled request).
+  serveBeforeApp(app.getHttpServer(), app.get(PublicAgendaCache).serve);
 
   await app.get(AccountsService).ensureOrganiser();
   if (config.seedDemo) await app.get(DemoService).seed();

@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { jwtDecode } from './jwt';
 import {
@@ -139,6 +140,18 @@ describe('accounts', () => {
     const { accessToken } = await registerUser(t);
     const [h, p] = accessToken.split('.');
     await t.http().get('/api/me').set('Authorization', `Bearer ${h}.${p}.forgedsignature`).expect(401);
+
+    const { sub } = jwtDecode(accessToken);
+    const now = Math.floor(Date.now() / 1000);
+    const otherSecret = new JwtService().sign({ sub }, { secret: 'x'.repeat(40), algorithm: 'HS256' });
+    const expired = new JwtService().sign({ sub, exp: now - 60 }, { secret: t.config.jwt.secret, algorithm: 'HS256' });
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${p}.`;
+    const otherAlgorithm = new JwtService().sign({ sub }, { secret: t.config.jwt.secret, algorithm: 'HS512' });
+    for (const token of [otherSecret, expired, unsigned, otherAlgorithm]) {
+      const res = await t.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
+      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+    }
+    await t.http().get('/api/me').set('Authorization', `Bearer ${accessToken}`).expect(200);
   });
 
   it('creates the organiser from the environment at start-up', async () => {

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { DataSource } from 'typeorm';
 import { loginOrganiser, registerUser, startApp, userWithRole, type Session, type TestApp } from './harness';
 
 const opening = {
@@ -224,7 +225,22 @@ describe('events, agenda, registration and check-in', () => {
     const cached = await t.http().get(`/api/events/${event.id}/agenda`).expect(200);
     expect(cached.body).toEqual(first.body);
     expect(cached.headers['content-type']).toMatch(/^application\/json/);
+    expect(cached.headers['x-request-id']).toBeTruthy();
     await t.http().get(`/api/events/${event.id}/agenda`).set('If-None-Match', cached.headers.etag).expect(304);
+    const head = await t.http().head(`/api/events/${event.id}/agenda`).expect(200);
+    expect(head.headers.etag).toBe(cached.headers.etag);
+
+    // Proof that anonymous callers are answered from memory: a change made behind the service's
+    // back is not seen by them until the entry expires, while a signed-in caller sees it at once.
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE event_sessions SET title = ? WHERE event_id = ?`, [JSON.stringify({ en: 'Renamed' }), event.id]);
+    expect((await t.http().get(`/api/events/${event.id}/agenda`).expect(200)).body[0].title).toEqual({ en: 'First' });
+    expect(
+      (await t.http().get(`/api/events/${event.id}/agenda`).set(organiser.auth).expect(200)).body[0].title,
+    ).toEqual({ en: 'Renamed' });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await t.http().get(`/api/events/${event.id}/agenda`).expect(200)).body[0].title).toEqual({ en: 'Renamed' });
 
     const added = await t
       .http()

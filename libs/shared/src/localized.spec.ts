@@ -1,4 +1,4 @@
-import { isLocalizedPresent, pickLocalized } from './localized';
+import { isLocalizedPresent, pickLocalized, trimLocalized } from './localized';
 
 describe('pickLocalized', () => {
   it('returns the wanted language when present', () => {
@@ -28,5 +28,12 @@ describe('pickLocalized', () => {
     expect(pickLocalized({ en: ' ' }, 'en')).toBeNull();
     expect(isLocalizedPresent({ en: ' ' })).toBe(false);
     expect(isLocalizedPresent({ zh: '论坛' })).toBe(true);
+  });
+
+  it('trims every language and drops the empty ones', () => {
+    expect(trimLocalized({ zh: ' 论坛 ', ko: '   ', en: 'Forum\n' })).toEqual({ zh: '论坛', en: 'Forum' });
+    expect(trimLocalized({ ko: '' })).toEqual({});
+    expect(trimLocalized(undefined)).toBeNull();
+    expect(trimLocalized(null)).toBeNull();
   });
 });

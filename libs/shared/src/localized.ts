@@ -37,3 +37,14 @@ export function pickLocalized(value: Localized | null | undefined, wanted: Conte
 export function isLocalizedPresent(value: Localized | null | undefined): boolean {
   return CONTENT_LANGUAGES.some((l) => typeof value?.[l] === 'string' && value[l]!.trim() !== '');
 }
+
+/** Trims every language and drops the empty ones; `null` for no value. */
+export function trimLocalized(value: Localized | null | undefined): Localized | null {
+  if (!value) return null;
+  const out: Localized = {};
+  for (const language of CONTENT_LANGUAGES) {
+    const text = value[language]?.trim();
+    if (text) out[language] = text;
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -15,7 +16,16 @@ import { UserEntity } from './user.entity';
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity]),
-    JwtModule.register({}),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        // A key object, not the string: jsonwebtoken would otherwise try (and fail) to parse the
+        // string as a PEM public key on every verify before treating it as a secret.
+        secret: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')),
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwt.ttlSeconds },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
     ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loginThrottlers(config) }),
   ],
   controllers: [AccountsController],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { CONTENT_LANGUAGES, type Company, type CompanyImportResult, type Localized, type Page } from '@ilr/shared';
+import { CONTENT_LANGUAGES, trimLocalized, type Company, type CompanyImportResult, type Page } from '@ilr/shared';
 import { UserEntity } from '../accounts/user.entity';
 import { likePattern, pageWindow } from '../common/pagination';
 import { DatabaseService } from '../database/database.service';
@@ -14,13 +14,6 @@ export function companySearchText(c: Pick<CompanyEntity, 'name' | 'offers' | 'ne
   const names = CONTENT_LANGUAGES.map((l) => c.name[l] ?? '');
   return [...names, ...c.offers, ...c.needs].join(' \u0001 ').toLowerCase();
 }
-
-const cleanLocalized = (value: Localized | undefined): Localized | null => {
-  if (!value) return null;
-  const out: Localized = {};
-  for (const lang of CONTENT_LANGUAGES) if (value[lang]?.trim()) out[lang] = value[lang]!.trim();
-  return out;
-};
 
 export function toCompany(entity: CompanyEntity, memberCount: number): Company {
   return {
@@ -46,12 +39,12 @@ export class CompaniesService {
     const now = new Date();
     const entity = Object.assign(new CompanyEntity(), {
       id: randomUUID(),
-      name: cleanLocalized(dto.name)!,
+      name: trimLocalized(dto.name)!,
       country: dto.country,
       sector: dto.sector,
       offers: dto.offers.map((t) => t.trim()),
       needs: dto.needs.map((t) => t.trim()),
-      description: cleanLocalized(dto.description),
+      description: trimLocalized(dto.description),
       website: dto.website ?? null,
       createdById,
       createdAt: now,
@@ -115,12 +108,12 @@ export class CompaniesService {
       if (!company) throw CompaniesErrors.notFound();
       const fresh = await em.findOneByOrFail(UserEntity, { id: user.id });
       if (fresh.role === 'member' && fresh.companyId !== id) throw CompaniesErrors.notAllowed();
-      if (dto.name !== undefined) company.name = cleanLocalized(dto.name)!;
+      if (dto.name !== undefined) company.name = trimLocalized(dto.name)!;
       if (dto.country !== undefined) company.country = dto.country;
       if (dto.sector !== undefined) company.sector = dto.sector;
       if (dto.offers !== undefined) company.offers = dto.offers.map((t) => t.trim());
       if (dto.needs !== undefined) company.needs = dto.needs.map((t) => t.trim());
-      if (dto.description !== undefined) company.description = cleanLocalized(dto.description);
+      if (dto.description !== undefined) company.description = trimLocalized(dto.description);
       if (dto.website !== undefined) company.website = dto.website;
       company.searchText = companySearchText(company);
       company.updatedAt = new Date();

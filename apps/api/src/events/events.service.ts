@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, Not } from 'typeorm';
 import {
-  CONTENT_LANGUAGES,
   parseInstant,
+  trimLocalized,
   type AgendaSession,
   type CheckInResult,
   type EventStats,
   type EventStatus,
   type EventSummary,
-  type Localized,
   type Page,
   type Registration,
 } from '@ilr/shared';
@@ -29,13 +28,6 @@ import { EventAccessService, isStaff } from './event-access.service';
 import { EventEntity, RegistrationEntity, SessionEntity } from './event.entities';
 import { EventsErrors } from './events.errors';
 import { PublicAgendaCache } from './public-agenda.cache';
-
-const clean = (value: Localized | undefined | null): Localized | null => {
-  if (!value) return null;
-  const out: Localized = {};
-  for (const lang of CONTENT_LANGUAGES) if (value[lang]?.trim()) out[lang] = value[lang]!.trim();
-  return out;
-};
 
 export function toEvent(e: EventEntity): EventSummary {
   return {
@@ -87,8 +79,8 @@ export class EventsService {
     const event = Object.assign(new EventEntity(), {
       id: randomUUID(),
       kind: dto.kind,
-      title: clean(dto.title)!,
-      description: clean(dto.description),
+      title: trimLocalized(dto.title)!,
+      description: trimLocalized(dto.description),
       startsAt,
       endsAt,
       timeZone: dto.timeZone,
@@ -108,8 +100,8 @@ export class EventsService {
       await this.access.managedEvent(user, id);
       const event = await em.findOneByOrFail(EventEntity, { id });
       if (dto.kind !== undefined) event.kind = dto.kind;
-      if (dto.title !== undefined) event.title = clean(dto.title)!;
-      if (dto.description !== undefined) event.description = clean(dto.description);
+      if (dto.title !== undefined) event.title = trimLocalized(dto.title)!;
+      if (dto.description !== undefined) event.description = trimLocalized(dto.description);
       if (dto.startsAt !== undefined) event.startsAt = parseInstant(dto.startsAt)!;
       if (dto.endsAt !== undefined) event.endsAt = parseInstant(dto.endsAt)!;
       if (dto.timeZone !== undefined) event.timeZone = dto.timeZone;
@@ -174,8 +166,8 @@ export class EventsService {
     const session = Object.assign(new SessionEntity(), {
       id: randomUUID(),
       eventId,
-      title: clean(dto.title)!,
-      description: clean(dto.description),
+      title: trimLocalized(dto.title)!,
+      description: trimLocalized(dto.description),
       kind: dto.kind ?? 'talk',
       startsAt,
       endsAt,
@@ -193,8 +185,8 @@ export class EventsService {
     if (!session) throw EventsErrors.sessionNotFound();
     await this.access.managedEvent(user, session.eventId);
     await this.checkSpeakers(dto.speakerUserIds);
-    if (dto.title !== undefined) session.title = clean(dto.title)!;
-    if (dto.description !== undefined) session.description = clean(dto.description);
+    if (dto.title !== undefined) session.title = trimLocalized(dto.title)!;
+    if (dto.description !== undefined) session.description = trimLocalized(dto.description);
     if (dto.kind !== undefined) session.kind = dto.kind;
     if (dto.startsAt !== undefined) session.startsAt = parseInstant(dto.startsAt)!;
     if (dto.endsAt !== undefined) session.endsAt = parseInstant(dto.endsAt)!;

@@ -1,16 +1,19 @@
 /**
  * A micro-cache for the public agenda: the most-read page of a roadshow (every viewer polls it),
  * identical for every anonymous caller. Anonymous `GET /api/events/:id/agenda` is answered from
- * memory before the Nest pipeline; everything else (a bearer token, a miss) goes through it.
+ * memory in front of the application (see `serveBeforeApp`); everything else (a bearer token, a
+ * miss) goes through Nest, and what Nest answers an anonymous caller is stored here.
  * Writes on this node invalidate at once; other nodes and speaker renames catch up within the TTL.
  */
 import { createHash } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AgendaSession } from '@ilr/shared';
+import { requestId } from '../common/request-id';
 
 const AGENDA_PATH = /^\/api\/events\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/agenda\/?$/i;
 const TTL_MS = 2000;
 const MAX_ENTRIES = 1000;
+const CONTENT_TYPE = 'application/json; charset=utf-8';
 
 interface Entry {
   body: Buffer;
@@ -35,16 +38,38 @@ export class PublicAgendaCache {
     this.entries.delete(eventId.toLowerCase());
   }
 
-  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== 'GET' || req.headers.authorization !== undefined) return next();
-    const match = AGENDA_PATH.exec(req.path);
+  /** Answers a fresh hit (200, or 304 for a matching `If-None-Match`) and returns true; else false. */
+  readonly serve = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.authorization !== undefined) return false;
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const match = AGENDA_PATH.exec(query === -1 ? url : url.slice(0, query));
     const entry = match && this.entries.get(match[1].toLowerCase());
-    if (!entry || entry.expires < Date.now()) return next();
+    if (!entry || entry.expires < Date.now()) return false;
+    requestId(req, res);
     res.setHeader('ETag', entry.etag);
     if (req.headers['if-none-match'] === entry.etag) {
-      res.status(304).end();
-      return;
+      res.writeHead(304).end();
+      return true;
     }
-    res.status(200).type('application/json; charset=utf-8').send(entry.body);
+    res.writeHead(200, { 'Content-Type': CONTENT_TYPE, 'Content-Length': entry.body.length });
+    res.end(req.method === 'HEAD' ? undefined : entry.body);
+    return true;
   };
+}
+
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Puts `serve` in front of everything else listening for requests on `server` (socket.io's
+ * engine and the Express app): what it answers never reaches them, the rest goes on unchanged.
+ * Call it after socket.io has attached, which wraps the listeners in the same way.
+ */
+export function serveBeforeApp(server: Server, serve: (req: IncomingMessage, res: ServerResponse) => boolean): void {
+  const listeners = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (serve(req, res)) return;
+    for (const listener of listeners) listener.call(server, req, res);
+  });
 }
