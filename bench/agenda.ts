@@ -6,16 +6,24 @@
  *   npx nest build api        # once; this script runs dist/apps/api/main.js and builds nothing
  *   npx tsx bench/agenda.ts   # (npm run bench:agenda)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api } from './common/api';
+import {
+  cpuSeconds,
+  firstJsonLine,
+  MAIN,
+  newCredentials,
+  ROOT,
+  runMain,
+  scratchFile,
+  scratchSqlite,
+  spawnNode,
+  startServer,
+} from './common/processes';
+import { machine, printFooter, writeResults } from './common/report';
 
-const ROOT = resolve(__dirname, '..');
-const MAIN = join(ROOT, 'dist/apps/api/main.js');
-const RESULTS = join(ROOT, 'bench/results/agenda.json');
 const LOAD = join(ROOT, 'bench/agenda/load.ts');
 const BASELINE = join(ROOT, 'bench/agenda/baseline-server.ts');
 
@@ -43,60 +51,14 @@ interface LoadResult {
   serverCpuMsPerRequest?: number | null;
 }
 
-const children: ChildProcess[] = [];
-const scratch: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
-function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return child;
-}
-
-/** The first stdout line that parses as JSON. */
-function firstJsonLine<T>(child: ChildProcess, what: string): Promise<T> {
-  return new Promise((resolveLine, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      for (const line of out.split('\n')) {
-        try {
-          if (line.trim().startsWith('{')) return resolveLine(JSON.parse(line) as T);
-        } catch {
-          // not a whole line yet
-        }
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`${what} exited (${code}) without a result:\n${err.slice(-2000)}`)));
-  });
-}
-
-/** utime + stime of a process in seconds, from /proc (null elsewhere). */
-function cpuSeconds(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
-}
-
 async function load(url: string, seconds: number, serverPid: number, token?: string): Promise<LoadResult> {
   const before = cpuSeconds(serverPid);
   const started = Date.now();
   const result = await firstJsonLine<LoadResult>(
-    start(['--import', 'tsx', LOAD, url, String(CONNECTIONS), String(seconds), ...(token ? [token] : [])], process.env),
+    spawnNode(
+      ['--import', 'tsx', LOAD, url, String(CONNECTIONS), String(seconds), ...(token ? [token] : [])],
+      process.env,
+    ),
     'autocannon',
   );
   const after = cpuSeconds(serverPid);
@@ -106,33 +68,6 @@ async function load(url: string, seconds: number, serverPid: number, token?: str
   result.serverCpuMsPerRequest =
     used !== null && result.requestsTotal > 0 ? Math.round((used * 1e6) / result.requestsTotal) / 1000 : null;
   return result;
-}
-
-async function api<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
-  let stderr = '';
-  server.stdout!.resume();
-  server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${stderr.slice(-2000)}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not become healthy within 60 s:\n${stderr.slice(-2000)}`);
 }
 
 /** A published forum with 40 trilingual sessions, some with speakers: the shape of a real agenda. */
@@ -202,25 +137,10 @@ async function main(): Promise<void> {
     console.error(`No production build at ${MAIN}: run \`npx nest build api\` (or \`npm run build:api\`) first.`);
     process.exit(1);
   }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dbFile = join(tmpdir(), `ilr-bench-agenda-${process.pid}.sqlite`);
-  scratch.push(dbFile, `${dbFile}-wal`, `${dbFile}-shm`);
-  const organiser = { email: 'bench-organiser@bench.local', password: randomBytes(16).toString('hex') };
-  // Only what the server needs: no LiveKit, no Redis, nothing inherited from the caller's shell.
-  const server = start([MAIN], {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: `sqlite:${dbFile}`,
-    SEED_DEMO: 'false',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ORGANISER_EMAIL: organiser.email,
-    ORGANISER_PASSWORD: organiser.password,
-    LOG_LEVEL: 'warn',
-  });
-  await waitForHealth(base, server);
+  // The production build with only what it needs (common/processes.ts): SQLite, no Redis.
+  const { jwtSecret, organiser } = newCredentials();
+  const server = await startServer({ databaseUrl: scratchSqlite('agenda'), jwtSecret, organiser });
+  const { base } = server;
 
   const { eventId, accessToken } = await createAgenda(base, organiser);
   const path = `/api/events/${eventId}/agenda`;
@@ -231,10 +151,9 @@ async function main(): Promise<void> {
   if (!sample.ok || sessions !== SESSIONS)
     throw new Error(`the agenda answered ${sample.status} with ${sessions} sessions`);
 
-  const bodyFile = join(tmpdir(), `ilr-bench-agenda-${process.pid}.json`);
-  scratch.push(bodyFile);
+  const bodyFile = scratchFile('agenda', '.json');
   writeFileSync(bodyFile, body);
-  const baselineProcess = start(['--import', 'tsx', BASELINE, bodyFile, contentType], process.env);
+  const baselineProcess = spawnNode(['--import', 'tsx', BASELINE, bodyFile, contentType], process.env);
   const { port: baselinePort } = await firstJsonLine<{ port: number }>(baselineProcess, 'the baseline server');
   const baselineUrl = `http://127.0.0.1:${baselinePort}${path}`;
 
@@ -242,13 +161,13 @@ async function main(): Promise<void> {
   console.log(
     `warming up ${WARMUP_SECONDS} s each, then autocannon -c ${CONNECTIONS} -d ${SECONDS} against each in turn…`,
   );
-  await load(`${base}${path}`, WARMUP_SECONDS, server.pid!);
+  await load(`${base}${path}`, WARMUP_SECONDS, server.pid);
   await load(baselineUrl, WARMUP_SECONDS, baselineProcess.pid!);
   const baseline = await load(baselineUrl, SECONDS, baselineProcess.pid!);
-  const measured = await load(`${base}${path}`, SECONDS, server.pid!);
+  const measured = await load(`${base}${path}`, SECONDS, server.pid);
   // Not a target: signed-in callers (who may see drafts) are never cached and go through Nest,
   // TypeORM and the database on every request. Measured so the cache's share is plain to see.
-  const signedIn = await load(`${base}${path}`, SECONDS, server.pid!, accessToken);
+  const signedIn = await load(`${base}${path}`, SECONDS, server.pid, accessToken);
 
   const ratio = measured.requestsPerSecond / baseline.requestsPerSecond;
   // What the ratio would be if both servers got the same CPU: the inverse ratio of CPU per request.
@@ -261,12 +180,6 @@ async function main(): Promise<void> {
     p99: measured.latencyMs.p99 <= TARGETS.maxP99Ms,
     non2xx: measured.non2xx <= TARGETS.maxNon2xx && measured.errors === 0 && measured.timeouts === 0,
   };
-  const machine = {
-    nproc: cpus().length,
-    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-    node: process.version,
-    loadAverage1m: loadavg()[0],
-  };
   const report = {
     name: 'agenda',
     measuredAt: new Date().toISOString(),
@@ -278,7 +191,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       durationSeconds: SECONDS,
     },
-    machine,
+    machine: machine(),
     targets: TARGETS,
     server: measured,
     baseline,
@@ -288,8 +201,7 @@ async function main(): Promise<void> {
     pass,
     allTargetsMet: pass.ratio && pass.p99 && pass.non2xx,
   };
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+  const file = writeResults(report);
 
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   console.log('');
@@ -311,20 +223,7 @@ async function main(): Promise<void> {
   console.log(
     `non-2xx ${measured.non2xx} (errors ${measured.errors}, timeouts ${measured.timeouts})   target 0   ${verdict(pass.non2xx)}`,
   );
-  console.log(
-    `machine ${machine.nproc} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverage1m.toFixed(2)} (others' work included)`,
-  );
-  console.log(`written ${RESULTS}`);
+  printFooter(report.machine, file);
 }
 
-function cleanUp(): void {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  for (const file of scratch) rmSync(file, { force: true });
-}
-
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(cleanUp);
+runMain(main);

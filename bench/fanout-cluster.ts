@@ -11,26 +11,14 @@
  *   npx tsx bench/fanout-cluster.ts [--clients 2000] [--rate 10] [--seconds 30] [--processes 2] [--rounds 1] [--db mysql]
  *   (npm run bench:fanout-cluster)
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { measureApi, type FanoutArgs } from './fanout/measure';
-import { runPhase, type PhaseResult } from './fanout/phase';
-import {
-  cleanUp,
-  ensureBuild,
-  insertAudience,
-  mintToken,
-  prepareSessionRoom,
-  ROOT,
-  scratchMysql,
-  scratchSqlite,
-  startApi,
-  stop,
-} from './fanout/processes';
-import { machine, medianRound, parseArgs, table, verdicts, type Verdict } from './fanout/report';
+import { parseArgs } from './common/args';
+import { ensureBuild, newCredentials, runMain, scratchSqlite, stop } from './common/processes';
+import { machine, type Verdict } from './common/report';
+import { FANOUT_DEFAULTS, measureApi, measureNodes, type FanoutArgs } from './fanout/measure';
+import type { PhaseResult } from './fanout/phase';
+import { scratchMysql, startApi } from './fanout/processes';
+import { deliveryVerdicts, finish, medianRound } from './fanout/report';
 
-const RESULTS = join(ROOT, 'bench/results/fanout-cluster.json');
 const TARGETS = { deliveryPercent: 100, gaps: 0, p99ToSingleNode: 2 };
 const MYSQL_URL = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -41,45 +29,22 @@ const freshDatabase = (args: ClusterArgs, name: string) =>
   args.db === 'sqlite' ? Promise.resolve(scratchSqlite(name)) : scratchMysql(MYSQL_URL, name);
 
 async function measureCluster(args: ClusterArgs): Promise<PhaseResult> {
-  const databaseUrl = await freshDatabase(args, 'cluster');
-  const jwtSecret = randomBytes(32).toString('hex');
-  const organiser = { email: 'bench-organiser@bench.local', password: randomBytes(16).toString('hex') };
-  const options = { databaseUrl, jwtSecret, organiser, redisUrl: REDIS_URL };
+  const server = { databaseUrl: await freshDatabase(args, 'cluster'), ...newCredentials(), redisUrl: REDIS_URL };
   // One after the other: the first applies the migrations.
-  const a = await startApi(options);
-  const b = await startApi(options).catch(async (error: unknown) => {
+  const a = await startApi(server);
+  const b = await startApi(server).catch(async (error: unknown) => {
     await stop(a);
     throw error;
   });
   try {
-    const room = await prepareSessionRoom(a.base, organiser);
-    const userIds = await insertAudience(databaseUrl, room.eventId, args.clients);
-    return await runPhase({
-      name: 'API, 2 processes + Redis',
-      nodes: [a, b],
-      tokens: userIds.map((id) => mintToken(jwtSecret, id)),
-      senderToken: room.organiserToken,
-      room: room.name,
-      rate: args.rate,
-      seconds: args.seconds,
-      warmupSeconds: args.warmup,
-      clientProcesses: Math.max(2, args.processes),
-    });
+    return await measureNodes(args, server, [a, b], 'API, 2 processes + Redis', Math.max(2, args.processes));
   } finally {
     await Promise.all([stop(a), stop(b)]);
   }
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs({
-    clients: 2000,
-    rate: 10,
-    seconds: 30,
-    warmup: 2,
-    processes: 2,
-    rounds: 1,
-    db: 'mysql',
-  }) as unknown as ClusterArgs;
+  const args = parseArgs({ ...FANOUT_DEFAULTS, db: 'mysql' }) as unknown as ClusterArgs;
   if (args.db !== 'mysql' && args.db !== 'sqlite') throw new Error('--db must be mysql or sqlite');
   ensureBuild();
   console.log(
@@ -99,23 +64,12 @@ async function main(): Promise<void> {
     );
   }
   const { cluster, single, ratio } = medianRound(rounds, (r) => r.ratio);
-  const everyRound = (check: (cluster: PhaseResult) => boolean) => rounds.every((r) => check(r.cluster));
   const list: Verdict[] = [
-    {
-      target: `deliveries across nodes = ${TARGETS.deliveryPercent} %`,
-      measured: rounds.map((r) => `${r.cluster.deliveries.percent} %`).join(', '),
-      pass: everyRound((c) => c.deliveries.percent >= TARGETS.deliveryPercent),
-    },
-    {
-      target: 'seq gaps = 0',
-      measured: rounds
-        .map(
-          (r) =>
-            `${r.cluster.gaps} gaps, ${r.cluster.duplicates} dups${r.cluster.seqsContiguous ? '' : ', acks not contiguous'}`,
-        )
-        .join('; '),
-      pass: everyRound((c) => c.gaps === TARGETS.gaps && c.seqsContiguous && c.duplicates === 0),
-    },
+    ...deliveryVerdicts(
+      rounds.map((r) => r.cluster),
+      TARGETS,
+      'deliveries across nodes',
+    ),
     {
       target: `p99 ≤ ${TARGETS.p99ToSingleNode} × single-node p99`,
       measured: `${ratio.toFixed(2)} × (${cluster.latencyMs.p99} / ${single.latencyMs.p99} ms)`,
@@ -134,28 +88,8 @@ async function main(): Promise<void> {
     singleNode: single,
     p99Ratio: Math.round(ratio * 100) / 100,
     rounds,
-    verdicts: list,
-    allTargetsMet: list.every((v) => v.pass),
   };
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
-
-  console.log('');
-  if (rounds.length > 1) console.log('the median round:');
-  console.log(table([cluster, single]));
-  console.log('');
-  console.log(verdicts(list));
-  const m = report.machine;
-  console.log(
-    `machine ${m.nproc} × ${m.cpuModel}, Node ${m.node}, load average ${m.loadAverage1m} (others' work included)`,
-  );
-  console.log(`written ${RESULTS}`);
-  if (!report.allTargetsMet) process.exitCode = 1;
+  finish(report, list, [cluster, single]);
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanUp());
+runMain(main);

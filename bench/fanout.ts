@@ -13,14 +13,13 @@
  *   npx tsx bench/fanout.ts [--clients 2000] [--rate 10] [--seconds 30] [--processes 2] [--rounds 1]
  *   (npm run bench:fanout; builds the API with `nest build api` when the build is missing or stale)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { measureApi, measureBare, type FanoutArgs } from './fanout/measure';
+import { parseArgs } from './common/args';
+import { ensureBuild, runMain, scratchSqlite } from './common/processes';
+import { machine, type Verdict } from './common/report';
+import { FANOUT_DEFAULTS, measureApi, measureBare, type FanoutArgs } from './fanout/measure';
 import type { PhaseResult } from './fanout/phase';
-import { cleanUp, ensureBuild, ROOT, scratchSqlite } from './fanout/processes';
-import { machine, medianRound, parseArgs, table, verdicts, type Verdict } from './fanout/report';
+import { deliveryVerdicts, finish, medianRound } from './fanout/report';
 
-const RESULTS = join(ROOT, 'bench/results/fanout.json');
 const TARGETS = {
   deliveryPercent: 100,
   gaps: 0,
@@ -31,14 +30,7 @@ const TARGETS = {
 };
 
 async function main(): Promise<void> {
-  const args = parseArgs({
-    clients: 2000,
-    rate: 10,
-    seconds: 30,
-    warmup: 2,
-    processes: 2,
-    rounds: 1,
-  }) as unknown as FanoutArgs;
+  const args = parseArgs(FANOUT_DEFAULTS) as unknown as FanoutArgs;
   ensureBuild();
   console.log(
     `fanout: ${args.clients} clients in ${args.processes} processes, ${args.rate} msg/s for ${args.seconds} s (+${args.warmup} s warm-up), ${args.rounds} round(s)`,
@@ -61,22 +53,11 @@ async function main(): Promise<void> {
 
   const T = TARGETS;
   const rssPerSocket = api.servers[0].rssPerSocketKb;
-  const everyRound = (check: (api: PhaseResult) => boolean) => rounds.every((r) => check(r.api));
   const list: Verdict[] = [
-    {
-      target: `deliveries = ${T.deliveryPercent} %`,
-      measured: rounds.map((r) => `${r.api.deliveries.percent} %`).join(', '),
-      pass: everyRound((a) => a.deliveries.percent >= T.deliveryPercent),
-    },
-    {
-      target: 'seq gaps = 0',
-      measured: rounds
-        .map(
-          (r) => `${r.api.gaps} gaps, ${r.api.duplicates} dups${r.api.seqsContiguous ? '' : ', acks not contiguous'}`,
-        )
-        .join('; '),
-      pass: everyRound((a) => a.gaps === T.gaps && a.seqsContiguous && a.duplicates === 0),
-    },
+    ...deliveryVerdicts(
+      rounds.map((r) => r.api),
+      T,
+    ),
     { target: `p99 ≤ ${T.p99Ms} ms`, measured: `${api.latencyMs.p99} ms`, pass: api.latencyMs.p99 <= T.p99Ms },
     {
       target: `p99 ≤ ${T.p99ToBaseline} × bare p99`,
@@ -106,28 +87,8 @@ async function main(): Promise<void> {
     baseline,
     p99Ratio: Math.round(ratio * 100) / 100,
     rounds,
-    verdicts: list,
-    allTargetsMet: list.every((v) => v.pass),
   };
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
-
-  console.log('');
-  if (rounds.length > 1) console.log('the median round:');
-  console.log(table([api, baseline]));
-  console.log('');
-  console.log(verdicts(list));
-  const m = report.machine;
-  console.log(
-    `machine ${m.nproc} × ${m.cpuModel}, Node ${m.node}, load average ${m.loadAverage1m} (others' work included)`,
-  );
-  console.log(`written ${RESULTS}`);
-  if (!report.allTargetsMet) process.exitCode = 1;
+  finish(report, list, [api, baseline]);
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanUp());
+runMain(main);

@@ -8,63 +8,18 @@
  *   npx tsx bench/upvotes.ts [--clients 500] [--rate 1000] [--seconds 10] [--questions 5] [--processes 2]
  *   (npm run bench:upvotes)
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
-import {
-  cleanUp,
-  cpuSeconds,
-  insertAudience,
-  mintToken,
-  prepareSessionRoom,
-  ROOT,
-  scratchSqlite,
-  startApi,
-  stop,
-  track,
-} from './fanout/processes';
-import { machine, parseArgs, verdicts, type Verdict } from './fanout/report';
+import { parseArgs } from './common/args';
+import { cpuSeconds, newCredentials, ROOT, runMain, scratchSqlite, startWorker, stop } from './common/processes';
+import { machine, percentile, printVerdicts, withVerdicts, writeResults, type Verdict } from './common/report';
+import { insertAudience, mintToken, prepareSessionRoom, startApi } from './fanout/processes';
 import type { FromVoters, ToVoters } from './upvotes/clients';
 
-const RESULTS = join(ROOT, 'bench/results/upvotes.json');
 const CLIENTS = join(ROOT, 'bench/upvotes/clients.ts');
 const TARGETS = { staleClients: 0, maxUpdatesPerSecond: 10 };
-
-function startVoters(): Promise<{ child: ChildProcess; next: <T extends FromVoters>(type: T['type']) => Promise<T> }> {
-  const child = track(
-    fork(CLIENTS, [], {
-      execArgv: ['--import', 'tsx'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    }),
-  );
-  const inbox = new Map<string, FromVoters>();
-  const waiting = new Map<string, (message: FromVoters) => void>();
-  child.on('message', (message: FromVoters) => {
-    const resolve = waiting.get(message.type);
-    if (resolve) {
-      waiting.delete(message.type);
-      resolve(message);
-    } else inbox.set(message.type, message);
-  });
-  const next = <T extends FromVoters>(type: T['type']) =>
-    new Promise<T>((resolve, reject) => {
-      const early = inbox.get(type);
-      if (early) {
-        inbox.delete(type);
-        return resolve(early as T);
-      }
-      waiting.set(type, resolve as (message: FromVoters) => void);
-      child.once('exit', (code) => reject(new Error(`a client process exited (${code})`)));
-    });
-  return next('ready').then(() => ({ child, next }));
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function main(): Promise<void> {
   const args = parseArgs({ clients: 500, rate: 1000, seconds: 10, questions: 5, processes: 2 }) as Record<
@@ -79,8 +34,7 @@ async function main(): Promise<void> {
   );
 
   const databaseUrl = scratchSqlite('upvotes');
-  const jwtSecret = randomBytes(32).toString('hex');
-  const organiser = { email: 'bench-organiser@bench.local', password: randomBytes(16).toString('hex') };
+  const { jwtSecret, organiser } = newCredentials();
   const node = await startApi({ databaseUrl, jwtSecret, organiser });
   try {
     const { eventId, organiserToken } = await prepareSessionRoom(node.base, organiser);
@@ -106,7 +60,7 @@ async function main(): Promise<void> {
       questionIds.push(reply.question.id);
     }
 
-    const workers = await Promise.all(Array.from({ length: args.processes }, startVoters));
+    const workers = await Promise.all(Array.from({ length: args.processes }, () => startWorker<FromVoters>(CLIENTS)));
     const shares = workers.map((_, w) => tokens.filter((_, i) => i % workers.length === w));
     workers.forEach(({ child }, w) =>
       child.send({ type: 'start', url: node.base, tokens: shares[w], room, concurrency: 50 } satisfies ToVoters),
@@ -191,19 +145,19 @@ async function main(): Promise<void> {
         pass: maxPerSecond <= TARGETS.maxUpdatesPerSecond,
       },
     ];
-    const report = {
-      name: 'upvotes',
-      measuredAt: new Date().toISOString(),
-      command: `npx tsx bench/upvotes.ts --clients ${args.clients} --rate ${args.rate} --seconds ${args.seconds} --questions ${args.questions}`,
-      machine: machine(),
-      args,
-      targets: TARGETS,
-      result,
-      verdicts: list,
-      allTargetsMet: list.every((v) => v.pass),
-    };
-    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+    const report = withVerdicts(
+      {
+        name: 'upvotes',
+        measuredAt: new Date().toISOString(),
+        command: `npx tsx bench/upvotes.ts --clients ${args.clients} --rate ${args.rate} --seconds ${args.seconds} --questions ${args.questions}`,
+        machine: machine(),
+        args,
+        targets: TARGETS,
+        result,
+      },
+      list,
+    );
+    const file = writeResults(report);
 
     console.log('');
     console.log(
@@ -212,22 +166,10 @@ async function main(): Promise<void> {
     console.log(`ack p50 / p99 / max     ${result.ackMs.p50} / ${result.ackMs.p99} / ${result.ackMs.max} ms`);
     console.log(`updates per client      ${result.updatesPerClient} (${args.questions} questions)`);
     console.log(`server CPU              ${result.serverCpuPercent} % of a core`);
-    console.log('');
-    console.log(verdicts(list));
-    const m = report.machine;
-    console.log(
-      `machine ${m.nproc} × ${m.cpuModel}, Node ${m.node}, load average ${m.loadAverage1m} (others' work included)`,
-    );
-    console.log(`written ${RESULTS}`);
-    if (!report.allTargetsMet) process.exitCode = 1;
+    printVerdicts(report, file);
   } finally {
     await stop(node);
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanUp());
+runMain(main);

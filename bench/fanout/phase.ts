@@ -3,11 +3,11 @@
  * join, the sender posts `chat:send` at a fixed rate, and every delivery's latency, every seq and
  * the servers' RSS and CPU are collected.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { cpuSeconds, ROOT, rssBytes, startWorker } from '../common/processes';
+import { percentile } from '../common/report';
 import type { ClientReport, FromClients, JoinedReport, ToClients } from './protocol';
-import { cpuSeconds, ROOT, rssBytes, track } from './processes';
 
 const CLIENTS = join(ROOT, 'bench/fanout/clients.ts');
 /**
@@ -73,44 +73,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Wall-clock ms: the one clock every process on this machine reads alike. */
 const now = () => Date.now();
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function startClients(): Promise<{
-  child: ChildProcess;
-  next: <T extends FromClients>(type: T['type']) => Promise<T>;
-}> {
-  const child = track(
-    fork(CLIENTS, [], {
-      execArgv: ['--import', 'tsx'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    }),
-  );
-  const waiting = new Map<string, (message: FromClients) => void>();
-  const early = new Map<string, FromClients>();
-  child.on('message', (message: FromClients) => {
-    const resolve = waiting.get(message.type);
-    if (resolve) {
-      waiting.delete(message.type);
-      resolve(message);
-    } else early.set(message.type, message);
-  });
-  const next = <T extends FromClients>(type: T['type']) =>
-    new Promise<T>((resolve, reject) => {
-      const already = early.get(type);
-      if (already) {
-        early.delete(type);
-        return resolve(already as T);
-      }
-      waiting.set(type, resolve as (message: FromClients) => void);
-      child.once('exit', (code) => reject(new Error(`a client process exited (${code})`)));
-    });
-  return next('ready').then(() => ({ child, next }));
-}
-
 async function connectSender(base: string, token: string | null, room: string): Promise<Socket> {
   const socket = io(`${base}/live`, {
     path: '/socket.io',
@@ -131,7 +93,9 @@ async function connectSender(base: string, token: string | null, room: string): 
 export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   const { nodes, tokens, rate, seconds, warmupSeconds } = options;
   const maxSeq = Math.ceil(rate * (seconds + warmupSeconds)) + 100;
-  const workers = await Promise.all(Array.from({ length: options.clientProcesses }, startClients));
+  const workers = await Promise.all(
+    Array.from({ length: options.clientProcesses }, () => startWorker<FromClients>(CLIENTS)),
+  );
   const shares = workers.map((_, w) => tokens.filter((_, i) => i % workers.length === w));
   const nodeOf = (w: number) => nodes[w % nodes.length];
   const rssBefore = nodes.map((n) => rssBytes(n.pid));

@@ -1,15 +1,9 @@
-/** Tables, verdicts and the machine description for the fanout benchmarks. */
-import { cpus, loadavg } from 'node:os';
+/**
+ * What the fanout benchmarks report: a table of phases, the delivery verdicts, the median round,
+ * and the summary they end with.
+ */
+import { printVerdicts, withVerdicts, writeResults, type Machine, type Verdict } from '../common/report';
 import type { PhaseResult } from './phase';
-
-export function machine() {
-  return {
-    nproc: cpus().length,
-    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-    node: process.version,
-    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
-  };
-}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -46,40 +40,50 @@ export function table(phases: PhaseResult[]): string {
   ].join('\n');
 }
 
-export interface Verdict {
-  target: string;
-  measured: string;
-  pass: boolean;
-}
-
-export function verdicts(list: Verdict[]): string {
-  const width = Math.max(...list.map((v) => v.target.length)) + 2;
-  const measuredWidth = Math.max(...list.map((v) => v.measured.length)) + 2;
-  return list
-    .map((v) => `${v.target.padEnd(width)}${v.measured.padEnd(measuredWidth)}${v.pass ? 'PASS' : 'FAIL'}`)
-    .join('\n');
-}
-
-export function parseArgs(defaults: Record<string, number | string>): Record<string, number | string> {
-  const args = { ...defaults };
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in defaults) || argv[i + 1] === undefined) {
-      throw new Error(
-        `unknown or incomplete option ${argv[i]} (options: ${Object.keys(defaults)
-          .map((k) => `--${k}`)
-          .join(', ')})`,
-      );
-    }
-    args[key] = typeof defaults[key] === 'number' ? Number(argv[i + 1]) : argv[i + 1];
-    if (typeof defaults[key] === 'number' && !(Number(argv[i + 1]) > 0))
-      throw new Error(`--${key} must be a positive number`);
-  }
-  return args;
+/**
+ * The verdicts on delivery over every round's measured phase: every message reached every client,
+ * and no client saw a seq gap or a duplicate.
+ */
+export function deliveryVerdicts(
+  phases: PhaseResult[],
+  targets: { deliveryPercent: number; gaps: number },
+  deliveries = 'deliveries',
+): Verdict[] {
+  return [
+    {
+      target: `${deliveries} = ${targets.deliveryPercent} %`,
+      measured: phases.map((p) => `${p.deliveries.percent} %`).join(', '),
+      pass: phases.every((p) => p.deliveries.percent >= targets.deliveryPercent),
+    },
+    {
+      target: 'seq gaps = 0',
+      measured: phases
+        .map((p) => `${p.gaps} gaps, ${p.duplicates} dups${p.seqsContiguous ? '' : ', acks not contiguous'}`)
+        .join('; '),
+      pass: phases.every((p) => p.gaps === targets.gaps && p.seqsContiguous && p.duplicates === 0),
+    },
+  ];
 }
 
 /** The round with the median of `key` (the lower middle one for an even count). */
 export function medianRound<T>(rounds: T[], key: (round: T) => number): T {
   return [...rounds].sort((a, b) => key(a) - key(b))[Math.floor((rounds.length - 1) / 2)];
+}
+
+/**
+ * Adds the verdicts to the report and writes it to bench/results/<name>.json, then prints the
+ * median round's table (one column per phase), the verdicts and the machine; a missed target
+ * makes the run fail.
+ */
+export function finish(
+  report: { name: string; machine: Machine; rounds: unknown[] },
+  list: Verdict[],
+  phases: PhaseResult[],
+): void {
+  const judged = withVerdicts(report, list);
+  const file = writeResults(judged);
+  console.log('');
+  if (report.rounds.length > 1) console.log('the median round:');
+  console.log(table(phases));
+  printVerdicts(judged, file);
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { jwtDecode } from './jwt';
 import {
   ORGANISER,
+  createCompany,
   loginAs,
   loginOrganiser,
   registerUser,
@@ -227,5 +228,46 @@ describe('accounts', () => {
     expect(res.body.items[0].email).toBe(email);
     const member = await registerUser(t);
     await t.http().get('/api/users').set(member.auth).expect(403);
+  });
+
+  it('lets organisers and promoters look people up by name or whole email, without seeing emails', async () => {
+    const promoter = await userWithRole(t, 'promoter');
+    const organiser = await loginOrganiser(t);
+    const email = uniqueEmail('speaker');
+    const speaker = await registerUser(t, { email, displayName: '박지훈 Park Ji-hoon' });
+    const firm = await createCompany(t, speaker, { name: { ko: '한빛물류', en: 'Hanbit Logistics' } });
+    const alone = await registerUser(t, { displayName: '박지훈 (no firm)' });
+
+    const byName = await t.http().get('/api/people').query({ q: '지훈' }).set(promoter.auth).expect(200);
+    expect(byName.body.items).toEqual(
+      expect.arrayContaining([
+        { id: speaker.user.id, displayName: '박지훈 Park Ji-hoon', company: { id: firm.id, name: firm.name } },
+        { id: alone.user.id, displayName: '박지훈 (no firm)', company: null },
+      ]),
+    );
+    for (const item of byName.body.items) expect(Object.keys(item).sort()).toEqual(['company', 'displayName', 'id']);
+
+    // A whole address finds its owner whatever the case; part of one finds nobody.
+    const byEmail = await t.http().get('/api/people').query({ q: email.toUpperCase() }).set(promoter.auth).expect(200);
+    expect(byEmail.body).toMatchObject({ total: 1, items: [{ id: speaker.user.id }] });
+    const part = await t
+      .http()
+      .get('/api/people')
+      .query({ q: email.slice(0, 10) })
+      .set(promoter.auth)
+      .expect(200);
+    expect(part.body.items.map((p: { id: string }) => p.id)).not.toContain(speaker.user.id);
+    // LIKE wildcards are text.
+    expect((await t.http().get('/api/people').query({ q: '%' }).set(organiser.auth).expect(200)).body.total).toBe(0);
+
+    const paged = await t.http().get('/api/people').query({ q: '지훈', pageSize: 1, page: 2 }).set(organiser.auth);
+    expect(paged.status).toBe(200);
+    expect(paged.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(paged.body.items).toHaveLength(1);
+
+    const member = await registerUser(t);
+    expect((await t.http().get('/api/people').set(member.auth).expect(403)).body.error.code).toBe('FORBIDDEN');
+    await t.http().get('/api/people').expect(401);
+    await t.http().get('/api/people').query({ pageSize: 0 }).set(promoter.auth).expect(400);
   });
 });

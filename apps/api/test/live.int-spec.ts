@@ -5,7 +5,9 @@
  */
 import { DataSource } from 'typeorm';
 import { TokenVerifier } from 'livekit-server-sdk';
+import type { MyHand, StageHands } from '@ilr/shared';
 import { loginOrganiser, registerUser, startApp, userWithRole, type Session, type TestApp } from './harness';
+import { closeClients, connectLive, ok, record, sleep, waitFor } from './realtime-harness';
 import {
   createLiveSession,
   LIVEKIT_KEY,
@@ -193,6 +195,75 @@ describe('live rooms (LiveKit configured)', () => {
       await t.http().delete(`/api/live/sessions/${live.sessionId}/hands`).set(member.auth).expect(204);
       const none = await t.http().get(`/api/live/sessions/${live.sessionId}/hands`).set(organiser.auth).expect(200);
       expect(none.body).toEqual([]);
+    });
+
+    it('pushes the raised hands to the hosts in the room, and each user their own hand, to nobody else', async () => {
+      const speaker = await registerUser(t);
+      const member = await registerUser(t, { displayName: '김서연' });
+      const other = await registerUser(t);
+      const live = await createLiveSession(t, organiser, [speaker.user.id]);
+      await registerFor(t, member, live.eventId);
+      await registerFor(t, other, live.eventId);
+      const room = `session:${live.sessionId}`;
+      const [hostSocket, memberSocket, otherSocket] = await Promise.all(
+        [speaker, member, other].map((user) => connectLive(t, user)),
+      );
+      for (const socket of [hostSocket, memberSocket, otherSocket]) await ok(socket, 'room:join', { room });
+      const hostSees = record<StageHands>(hostSocket, 'stage:hands');
+      const memberSees = record<StageHands>(memberSocket, 'stage:hands');
+      const otherSees = record<StageHands>(otherSocket, 'stage:hands');
+      const memberHand = record<MyHand>(memberSocket, 'stage:my-hand');
+      const otherHand = record<MyHand>(otherSocket, 'stage:my-hand');
+      const hands = `/api/live/sessions/${live.sessionId}/hands`;
+
+      await t.http().post(hands).set(member.auth).expect(201);
+      await waitFor(() => hostSees.length === 1 && memberHand.length === 1, 'the raised hand to be pushed');
+      expect(hostSees[0]).toEqual({
+        sessionId: live.sessionId,
+        hands: [expect.objectContaining({ userId: member.user.id, displayName: '김서연' })],
+      });
+      expect(memberHand[0]).toEqual({
+        sessionId: live.sessionId,
+        hand: expect.objectContaining({ userId: member.user.id }),
+      });
+      const mine = await t.http().get(`${hands}/mine`).set(member.auth).expect(200);
+      expect(mine.body.hand).toMatchObject({ userId: member.user.id, raisedAt: memberHand[0].hand!.raisedAt });
+      expect((await t.http().get(`${hands}/mine`).set(other.auth).expect(200)).body).toEqual({ hand: null });
+      await t.http().get(`/api/live/sessions/${live.sessionId}/hands/mine`).expect(401);
+
+      // Raising again changes nothing and pushes nothing.
+      await t.http().post(hands).set(member.auth).expect(200);
+      // A host dismisses it: the list empties and the member's own hand goes down.
+      await t.http().delete(`${hands}/${member.user.id}`).set(speaker.auth).expect(204);
+      await waitFor(() => hostSees.length === 2 && memberHand.length === 2, 'the dismissal to be pushed');
+      expect(hostSees[1].hands).toEqual([]);
+      expect(memberHand[1]).toEqual({ sessionId: live.sessionId, hand: null });
+
+      // Brought on stage: the hand is gone from the list as well.
+      await t.http().post(hands).set(member.auth).expect(201);
+      await t.http().post(hands).set(other.auth).expect(201);
+      await waitFor(() => hostSees.length === 4, 'two more hands');
+      expect(hostSees[3].hands.map((h) => h.userId)).toEqual([member.user.id, other.user.id]);
+      await t
+        .http()
+        .post(`/api/live/sessions/${live.sessionId}/speakers`)
+        .set(speaker.auth)
+        .send({ userId: member.user.id })
+        .expect(200);
+      await waitFor(() => hostSees.length === 5 && memberHand.length === 4, 'the promotion to be pushed');
+      expect(hostSees[4].hands.map((h) => h.userId)).toEqual([other.user.id]);
+      expect(memberHand[3].hand).toBeNull();
+
+      // A host who left the room hears no more; the audience never heard the list at all.
+      await ok(hostSocket, 'room:leave', { room });
+      await t.http().delete(hands).set(other.auth).expect(204);
+      await waitFor(() => otherHand.length === 2, 'the lowered hand to reach its owner');
+      expect(otherHand.map((h) => h.hand === null)).toEqual([false, true]);
+      await sleep(200);
+      expect(hostSees).toHaveLength(5);
+      expect(memberSees).toEqual([]);
+      expect(otherSees).toEqual([]);
+      closeClients();
     });
 
     it('promotes a connected member on LiveKit at once and in every later token, then demotes them', async () => {

@@ -14,6 +14,16 @@ export interface User {
   companyId: string | null;
 }
 
+/**
+ * `GET /api/people`: what organisers and promoters see when they look someone up (to make them a
+ * speaker, say): no email, language or time zone.
+ */
+export interface Person {
+  id: string;
+  displayName: string;
+  company: { id: string; name: Localized } | null;
+}
+
 export interface AuthResponse {
   accessToken: string;
   user: User;

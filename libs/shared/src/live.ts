@@ -41,6 +41,18 @@ export interface RaisedHand {
   raisedAt: string;
 }
 
+/** `stage:hands`, to the hosts of a session room after every change: the raised hands, first raised first. */
+export interface StageHands {
+  sessionId: string;
+  hands: RaisedHand[];
+}
+
+/** `stage:my-hand`, to one user's connections: their hand in a session is up (`hand`) or down (`null`). */
+export interface MyHand {
+  sessionId: string;
+  hand: RaisedHand | null;
+}
+
 /** The result of promote, demote and remove. `live` is false when the user was not connected to the room at the time. */
 export interface StageChange {
   userId: string;

@@ -6,6 +6,7 @@
  *   const reply = await socket.emitWithAck('room:join', { room: `session:${id}` });
  *   if (!reply.ok) showError(reply.error.code);
  */
+import type { MyHand, StageHands } from './live';
 import type { Localized } from './localized';
 
 export const REALTIME_PATH = '/socket.io';
@@ -311,6 +312,10 @@ export interface LiveServerEvents extends CeremonyServerEvents {
   /** To the muted user's connections. */
   'room:muted': (mute: RoomMute) => void;
   'room:unmuted': (unmute: { room: string }) => void;
+  /** To the moderators of a `session:` room (its hosts): the raised hands after every change. */
+  'stage:hands': (hands: StageHands) => void;
+  /** To one user's connections: their own hand went up or down (lowered, dismissed, brought on stage). */
+  'stage:my-hand': (hand: MyHand) => void;
 }
 
 export type PublicServerEvents = CeremonyServerEvents;

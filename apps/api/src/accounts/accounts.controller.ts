@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { AuthResponse, Page, User } from '@ilr/shared';
+import type { AuthResponse, Page, Person, User } from '@ilr/shared';
 import { UuidParam } from '../common/validation';
 import { AccountsService, toUser } from './accounts.service';
 import { CurrentUser, Public, Roles } from './auth.decorators';
-import { LoginDto, RegisterDto, SetRoleDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
+import { LoginDto, PeopleQuery, RegisterDto, SetRoleDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
 import type { UserEntity } from './user.entity';
 
 @ApiTags('accounts')
@@ -47,6 +47,14 @@ export class AccountsController {
   @Get('users')
   list(@Query() query: UserListQuery): Promise<Page<User>> {
     return this.accounts.list(query);
+  }
+
+  @ApiBearerAuth()
+  @Roles('organiser', 'promoter')
+  @Get('people')
+  @ApiOperation({ summary: 'Look people up by display name or whole email (organisers, promoters)' })
+  people(@Query() query: PeopleQuery): Promise<Page<Person>> {
+    return this.accounts.people(query);
   }
 
   @ApiBearerAuth()

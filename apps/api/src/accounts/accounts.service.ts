@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { AuthResponse, Page, Role, User } from '@ilr/shared';
+import type { AuthResponse, Localized, Page, Person, Role, User } from '@ilr/shared';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/unique-violation';
 import { likePattern, pageWindow } from '../common/pagination';
 import { AccountsErrors } from './accounts.errors';
-import type { RegisterDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
+import type { PeopleQuery, RegisterDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
 import { hashPassword, timingDummyHash, verifyPassword } from './passwords';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
@@ -107,6 +107,38 @@ export class AccountsService {
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     const [rows, total] = await qb.skip(skip).take(pageSize).getManyAndCount();
     return { items: rows.map(toUser), total, page, pageSize };
+  }
+
+  /**
+   * People by part of their display name or their whole email (so staff can find someone whose
+   * address they know without being able to trawl addresses), with their company's name.
+   */
+  async people(query: PeopleQuery): Promise<Page<Person>> {
+    const { page, pageSize, skip } = pageWindow(query);
+    const qb = this.db.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .leftJoin('companies', 'c', 'c.id = u.company_id')
+      .select(['u.id AS id', 'u.display_name AS display_name', 'c.id AS company_id', 'c.name AS company_name']);
+    const q = query.q?.trim();
+    if (q)
+      qb.where("(LOWER(u.display_name) LIKE :part ESCAPE '!' OR LOWER(u.email) = :email)", {
+        part: likePattern(q),
+        email: q.toLowerCase(),
+      });
+    const total = await qb.getCount();
+    const rows = await qb
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .offset(skip)
+      .limit(pageSize)
+      .getRawMany<{ id: string; display_name: string; company_id: string | null; company_name: string | null }>();
+    const items = rows.map((r) => ({
+      id: r.id,
+      displayName: r.display_name,
+      company:
+        r.company_id && r.company_name ? { id: r.company_id, name: JSON.parse(r.company_name) as Localized } : null,
+    }));
+    return { items, total, page, pageSize };
   }
 
   /** Creates the organiser account from ORGANISER_EMAIL / ORGANISER_PASSWORD when it does not exist. */

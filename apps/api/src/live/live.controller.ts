@@ -68,6 +68,12 @@ export class LiveController {
     await this.stage.dismissHand(user, id, userId);
   }
 
+  @Get('sessions/:id/hands/mine')
+  @ApiOperation({ summary: 'My own hand: { hand } with the raised hand, or null when it is down' })
+  async myHand(@CurrentUser() user: UserEntity, @UuidParam() id: string): Promise<{ hand: RaisedHand | null }> {
+    return { hand: await this.stage.myHand(user, id) };
+  }
+
   @Get('sessions/:id/hands')
   @ApiOperation({ summary: 'Raised hands, first raised first (hosts)' })
   hands(@CurrentUser() user: UserEntity, @UuidParam() id: string): Promise<RaisedHand[]> {

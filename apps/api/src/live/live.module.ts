@@ -1,4 +1,5 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { EventsModule } from '../events/events.module';
 import { AttendanceService } from './attendance.service';
 import { LiveAccessService } from './live-access.service';
@@ -14,7 +15,7 @@ import { WebhookService } from './webhook.service';
 
 /** LiveKit video: config, tokens, the stage (hands, speakers, removal), recording, webhooks and attendance. */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, RealtimeModule],
   controllers: [LiveController, LiveWebhookController],
   providers: [
     LiveKitService,

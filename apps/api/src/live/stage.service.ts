@@ -2,11 +2,15 @@
  * The stage of a session room: the audience raises hands, hosts bring people on stage, send
  * them back, or remove them. Each change is made on LiveKit first (a connected participant's
  * permissions change at once) and then recorded, so the next token the user fetches agrees.
+ * Every change to the hands is pushed: the list to the session room's hosts (`stage:hands`) and
+ * the user's own hand to their connections (`stage:my-hand`).
  */
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { RaisedHand, StageChange } from '@ilr/shared';
+import { RealtimeBroadcaster } from '../realtime/broadcaster';
+import { roomName } from '../realtime/rooms';
 import { UserEntity } from '../accounts/user.entity';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/unique-violation';
@@ -29,6 +33,7 @@ export class StageService {
     private readonly db: DatabaseService,
     private readonly access: LiveAccessService,
     private readonly livekit: LiveKitService,
+    private readonly broadcaster: RealtimeBroadcaster,
   ) {}
 
   /** Raising a hand twice keeps the first one (`created: false`). */
@@ -44,7 +49,9 @@ export class StageService {
     });
     try {
       await this.db.transaction((em) => em.insert(LiveHandEntity, hand));
-      return { hand: toHand(hand, user), created: true };
+      const raised = toHand(hand, user);
+      await this.handsChanged(sessionId, user.id, raised);
+      return { hand: raised, created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const first = await this.db.manager.findOneBy(LiveHandEntity, { sessionId, userId: user.id });
@@ -57,17 +64,30 @@ export class StageService {
   async lowerOwnHand(user: UserEntity, sessionId: string): Promise<void> {
     await this.access.session(user, sessionId);
     await this.db.transaction((em) => em.delete(LiveHandEntity, { sessionId, userId: user.id }));
+    await this.handsChanged(sessionId, user.id, null);
   }
 
   /** A host dismisses someone's hand without bringing them on stage. */
   async dismissHand(host: UserEntity, sessionId: string, userId: string): Promise<void> {
     await this.access.host(host, sessionId);
     await this.db.transaction((em) => em.delete(LiveHandEntity, { sessionId, userId }));
+    await this.handsChanged(sessionId, userId, null);
   }
 
   /** Raised hands, first raised first. */
   async hands(host: UserEntity, sessionId: string): Promise<RaisedHand[]> {
     await this.access.host(host, sessionId);
+    return this.handsOf(sessionId);
+  }
+
+  /** My own hand in a session, or null when it is down. */
+  async myHand(user: UserEntity, sessionId: string): Promise<RaisedHand | null> {
+    await this.access.session(user, sessionId);
+    const hand = await this.db.manager.findOneBy(LiveHandEntity, { sessionId, userId: user.id });
+    return hand ? toHand(hand, user) : null;
+  }
+
+  private async handsOf(sessionId: string): Promise<RaisedHand[]> {
     const hands = await this.db.manager.find(LiveHandEntity, {
       where: { sessionId },
       order: { raisedAt: 'ASC', id: 'ASC' },
@@ -106,6 +126,7 @@ export class StageService {
         promotedAt: new Date(),
       });
     });
+    await this.handsChanged(sessionId, userId, null);
     return { userId, canPublish: true, live };
   }
 
@@ -146,12 +167,20 @@ export class StageService {
         removedAt: new Date(),
       });
     });
+    await this.handsChanged(sessionId, userId, null);
     return { userId, canPublish: false, live };
   }
 
   async readmit(host: UserEntity, sessionId: string, userId: string): Promise<void> {
     await this.access.host(host, sessionId);
     await this.db.transaction((em) => em.delete(LiveRemovalEntity, { sessionId, userId }));
+  }
+
+  /** Pushes the hosts' list and the user's own hand after a change (sent after the commit). */
+  private async handsChanged(sessionId: string, userId: string, hand: RaisedHand | null): Promise<void> {
+    const room = roomName('session', sessionId);
+    this.broadcaster.toModerators(room, 'stage:hands', { sessionId, hands: await this.handsOf(sessionId) });
+    this.broadcaster.toUser(userId, 'stage:my-hand', { sessionId, hand });
   }
 
   /** Two hosts acting at once: the unique key lets one insert win; the other's result is the same. */

@@ -5,7 +5,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CeremonyServerEvents, LiveServerEvents } from '@ilr/shared';
 import { RealtimeRedis } from './realtime-redis';
-import { userRoom, type InterNodeEvents, type LiveNamespace, type PublicNamespace } from './realtime.types';
+import {
+  moderatorsRoom,
+  userRoom,
+  type InterNodeEvents,
+  type LiveNamespace,
+  type PublicNamespace,
+} from './realtime.types';
 
 type Args<M, E extends keyof M> = M[E] extends (...args: infer A) => void ? A : never;
 type Listener = (...args: never[]) => void;
@@ -48,6 +54,11 @@ export class RealtimeBroadcaster {
   /** To this node's connections in a /live room (for state every node delivers itself). */
   toLocalRoom<E extends keyof LiveServerEvents>(room: string, event: E, ...args: Args<LiveServerEvents, E>): void {
     if (this.live) untyped(this.live.local.to(room)).emit(event, ...args);
+  }
+
+  /** To the connections that joined a /live room with the right to moderate it, on every node. */
+  toModerators<E extends keyof LiveServerEvents>(room: string, event: E, ...args: Args<LiveServerEvents, E>): void {
+    if (this.live) untyped(this.live.to(moderatorsRoom(room))).emit(event, ...args);
   }
 
   /** To every /live connection of one user, on every node. */

@@ -53,3 +53,6 @@ export type PublicSocket = Socket<PublicClientEvents, PublicServerEvents, InterN
 
 /** The socket.io room every connection of a user is in, for messages to that user. */
 export const userRoom = (userId: string) => `user:${userId}`;
+
+/** The socket.io room of a room's moderators (joined with the room when the grant allows it). */
+export const moderatorsRoom = (room: string) => `moderators:${room}`;

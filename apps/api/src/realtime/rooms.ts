@@ -22,3 +22,6 @@ export function parseRoom(value: unknown): RoomRef | null {
   const id = match[2].toLowerCase();
   return { name: `${kind}:${id}`, kind, id };
 }
+
+/** The canonical name of a room (ids as the database keeps them: lower-case UUIDs). */
+export const roomName = (kind: RoomKind, id: string) => `${kind}:${id.toLowerCase()}`;

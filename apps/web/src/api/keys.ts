@@ -6,6 +6,7 @@ export const queryKeys = {
   companies: (filters?: object) => (filters ? (['companies', filters] as const) : (['companies'] as const)),
   company: (id: string) => ['company', id] as const,
   users: (filters?: object) => (filters ? (['users', filters] as const) : (['users'] as const)),
+  people: (filters: object) => ['people', filters] as const,
   events: (filters?: object) => (filters ? (['events', filters] as const) : (['events'] as const)),
   /** Everything about one event (details, agenda, my registration, stats) starts with this. */
   event: (id: string) => ['event', id] as const,
@@ -15,5 +16,6 @@ export const queryKeys = {
   liveConfig: ['live', 'config'] as const,
   liveToken: (sessionId: string) => ['live', 'token', sessionId] as const,
   hands: (sessionId: string) => ['live', 'hands', sessionId] as const,
+  myHand: (sessionId: string) => ['live', 'my-hand', sessionId] as const,
   recordings: (sessionId: string) => ['live', 'recordings', sessionId] as const,
 };

@@ -1,10 +1,11 @@
-import { App, Button, Card, Form, Input, Typography } from 'antd';
+/** Log in with email and password, then go on to `?next=` (same-origin only) or home. */
+import { App, Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { PageHeading } from '../common/PageHeading';
-import { ErrorAlert } from '../errors/ErrorAlert';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useFormErrors } from '../errors/useFormErrors';
 import { currentLocale, isLocale } from '../i18n';
+import { AuthCard } from './AuthCard';
+import { CredentialsFields } from './CredentialsFields';
 import { useLogin } from './useAuth';
 
 const FIELDS = ['email', 'password'] as const;
@@ -46,36 +47,19 @@ export function LoginPage() {
   };
 
   return (
-    <div className="narrow-page">
-      <PageHeading title={t('auth.login.title')} intro={t('auth.login.intro')} />
-      <Card>
-        <ErrorAlert error={login.error} unplaced={formErrors.unplaced} />
-        <Form<Values> form={form} name="login" layout="vertical" onFinish={onFinish} disabled={login.isPending}>
-          <Form.Item
-            name="email"
-            label={t('auth.fields.email')}
-            rules={[
-              { required: true, message: t('auth.validation.emailRequired') },
-              { type: 'email', message: t('auth.validation.emailInvalid') },
-            ]}
-          >
-            <Input type="email" autoComplete="username" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('auth.fields.password')}
-            rules={[{ required: true, message: t('auth.validation.passwordRequired') }]}
-          >
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>
-            {t('auth.login.submit')}
-          </Button>
-        </Form>
-        <Typography.Paragraph className="form-footer">
-          {t('auth.login.noAccount')} <Link to="/signup">{t('nav.signup')}</Link>
-        </Typography.Paragraph>
-      </Card>
-    </div>
+    <AuthCard
+      title={t('auth.login.title')}
+      intro={t('auth.login.intro')}
+      error={login.error}
+      unplaced={formErrors.unplaced}
+      footer={{ text: t('auth.login.noAccount'), to: '/signup', link: t('nav.signup') }}
+    >
+      <Form<Values> form={form} name="login" layout="vertical" onFinish={onFinish} disabled={login.isPending}>
+        <CredentialsFields purpose="login" />
+        <Button type="primary" htmlType="submit" block loading={login.isPending}>
+          {t('auth.login.submit')}
+        </Button>
+      </Form>
+    </AuthCard>
   );
 }

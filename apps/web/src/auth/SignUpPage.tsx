@@ -1,18 +1,18 @@
-import { App, Button, Card, Form, Input, Typography } from 'antd';
+/** Create an account: email, password, display name, the account's language and time zone. */
+import { App, Button, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { Locale, RegisterRequest } from '@ilr/shared';
-import { PageHeading } from '../common/PageHeading';
-import { ErrorAlert } from '../errors/ErrorAlert';
 import { useFormErrors } from '../errors/useFormErrors';
 import { useLocale } from '../i18n/useLocale';
+import { AuthCard } from './AuthCard';
+import { CredentialsFields } from './CredentialsFields';
 import { LocaleSelect } from './LocaleSelect';
 import { browserTimeZone } from '../time/zones';
 import { TimeZoneSelect } from './TimeZoneSelect';
 import { useRegister } from './useAuth';
 
-export const MIN_PASSWORD_LENGTH = 10;
 const FIELDS = ['email', 'password', 'displayName', 'locale', 'timeZone'] as const;
 
 interface Values {
@@ -50,67 +50,46 @@ export function SignUpPage() {
   };
 
   return (
-    <div className="narrow-page">
-      <PageHeading title={t('auth.signup.title')} intro={t('auth.signup.intro')} />
-      <Card>
-        <ErrorAlert error={register.error} unplaced={formErrors.unplaced} />
-        <Form<Values>
-          form={form}
-          name="signup"
-          layout="vertical"
-          requiredMark
-          initialValues={{ locale, timeZone: browserTimeZone() }}
-          onFinish={onFinish}
-          disabled={register.isPending}
+    <AuthCard
+      title={t('auth.signup.title')}
+      intro={t('auth.signup.intro')}
+      error={register.error}
+      unplaced={formErrors.unplaced}
+      footer={{ text: t('auth.signup.haveAccount'), to: '/login', link: t('nav.login') }}
+    >
+      <Form<Values>
+        form={form}
+        name="signup"
+        layout="vertical"
+        requiredMark
+        initialValues={{ locale, timeZone: browserTimeZone() }}
+        onFinish={onFinish}
+        disabled={register.isPending}
+      >
+        <CredentialsFields purpose="signup" />
+        <Form.Item
+          name="displayName"
+          label={t('auth.fields.displayName')}
+          extra={t('auth.hints.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('auth.validation.displayNameRequired') }]}
         >
-          <Form.Item
-            name="email"
-            label={t('auth.fields.email')}
-            rules={[
-              { required: true, message: t('auth.validation.emailRequired') },
-              { type: 'email', message: t('auth.validation.emailInvalid') },
-            ]}
-          >
-            <Input type="email" autoComplete="email" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('auth.fields.password')}
-            extra={t('auth.hints.password', { count: MIN_PASSWORD_LENGTH })}
-            rules={[
-              { required: true, message: t('auth.validation.passwordRequired') },
-              { min: MIN_PASSWORD_LENGTH, message: t('auth.validation.passwordMin', { count: MIN_PASSWORD_LENGTH }) },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="displayName"
-            label={t('auth.fields.displayName')}
-            extra={t('auth.hints.displayName')}
-            rules={[{ required: true, whitespace: true, message: t('auth.validation.displayNameRequired') }]}
-          >
-            <Input autoComplete="name" />
-          </Form.Item>
-          <Form.Item name="locale" label={t('auth.fields.locale')} rules={[{ required: true }]}>
-            <LocaleSelect />
-          </Form.Item>
-          <Form.Item
-            name="timeZone"
-            label={t('auth.fields.timeZone')}
-            extra={t('auth.hints.timeZone')}
-            rules={[{ required: true, message: t('auth.validation.timeZoneRequired') }]}
-          >
-            <TimeZoneSelect />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={register.isPending}>
-            {t('auth.signup.submit')}
-          </Button>
-        </Form>
-        <Typography.Paragraph className="form-footer">
-          {t('auth.signup.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
-        </Typography.Paragraph>
-      </Card>
-    </div>
+          <Input autoComplete="name" />
+        </Form.Item>
+        <Form.Item name="locale" label={t('auth.fields.locale')} rules={[{ required: true }]}>
+          <LocaleSelect />
+        </Form.Item>
+        <Form.Item
+          name="timeZone"
+          label={t('auth.fields.timeZone')}
+          extra={t('auth.hints.timeZone')}
+          rules={[{ required: true, message: t('auth.validation.timeZoneRequired') }]}
+        >
+          <TimeZoneSelect />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={register.isPending}>
+          {t('auth.signup.submit')}
+        </Button>
+      </Form>
+    </AuthCard>
   );
 }

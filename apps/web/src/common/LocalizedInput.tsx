@@ -2,10 +2,10 @@
  * One field in three languages: a tab per language (中文 / 한국어 / English), each with its own
  * labelled input. Works as an antd form control (value / onChange with a Localized object).
  */
-import { Badge, Input, Tabs } from 'antd';
+import { Badge, Input, Tabs, type FormRule } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTENT_LANGUAGES, type ContentLanguage, type Localized } from '@ilr/shared';
+import { CONTENT_LANGUAGES, isLocalizedPresent, type ContentLanguage, type Localized } from '@ilr/shared';
 import { useLocale } from '../i18n/useLocale';
 
 const TAB_LABELS: Record<ContentLanguage, string> = { zh: '中文', ko: '한국어', en: 'English' };
@@ -84,4 +84,15 @@ export function compactLocalized(value: Localized | undefined): Localized | unde
     if (text) out[lang] = text;
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * The form rule of a required LocalizedInput: at least one language filled in. Give the Form.Item
+ * `required` as well, for the mark.
+ */
+export function localizedRequired(message: string): FormRule {
+  return {
+    validator: (_, value: Localized | undefined) =>
+      isLocalizedPresent(value) ? Promise.resolve() : Promise.reject(new Error(message)),
+  };
 }

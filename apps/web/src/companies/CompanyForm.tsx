@@ -1,12 +1,12 @@
 /** The company profile form, used to create and to edit. */
 import { Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isLocalizedPresent, type Company, type CompanyInput, type Localized } from '@ilr/shared';
+import type { Company, CompanyInput, Localized } from '@ilr/shared';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useFormErrors } from '../errors/useFormErrors';
 import { CountrySelect } from '../reference/CountrySelect';
 import { SectorSelect } from '../reference/SectorSelect';
-import { LocalizedInput, compactLocalized } from '../common/LocalizedInput';
+import { LocalizedInput, compactLocalized, localizedRequired } from '../common/LocalizedInput';
 
 const FIELDS = ['name', 'description', 'country', 'sector', 'offers', 'needs', 'website'] as const;
 
@@ -87,14 +87,7 @@ export function CompanyForm({ company, submitLabel, pending, error, onSubmit }: 
         label={t('company.fields.name')}
         extra={t('company.hints.name')}
         required
-        rules={[
-          {
-            validator: (_, value: Localized | undefined) =>
-              isLocalizedPresent(value)
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('company.validation.nameRequired'))),
-          },
-        ]}
+        rules={[localizedRequired(t('company.validation.nameRequired'))]}
       >
         <LocalizedInput fieldLabel={t('company.fields.name')} maxLength={200} />
       </Form.Item>

@@ -2,7 +2,7 @@
 import { App, Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { EventSummary, User } from '@ilr/shared';
+import type { EventSummary } from '@ilr/shared';
 import { RequireAuth } from '../auth/RequireAuth';
 import { STAFF_ROLES } from '../auth/roles';
 import { ButtonLink } from '../common/ButtonLink';
@@ -21,7 +21,7 @@ export function NewEventPage() {
 
 export function EditEventPage() {
   const { id = '' } = useParams();
-  return <RequireAuth roles={STAFF_ROLES}>{(me) => <EditEvent id={id} me={me} />}</RequireAuth>;
+  return <RequireAuth roles={STAFF_ROLES}>{() => <EditEvent id={id} />}</RequireAuth>;
 }
 
 function CreateEvent() {
@@ -55,14 +55,14 @@ function CreateEvent() {
   );
 }
 
-function EditEvent({ id, me }: { id: string; me: User }) {
+function EditEvent({ id }: { id: string }) {
   const event = useEvent(id);
   if (event.isLoading) return <LoadingBlock />;
   if (!event.data) return <ErrorAlert error={event.error} />;
-  return <EventEditor event={event.data} me={me} />;
+  return <EventEditor event={event.data} />;
 }
 
-function EventEditor({ event, me }: { event: EventSummary; me: User }) {
+function EventEditor({ event }: { event: EventSummary }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const update = useUpdateEvent(event.id);
@@ -77,7 +77,7 @@ function EventEditor({ event, me }: { event: EventSummary; me: User }) {
         <ButtonLink to={`/events/${event.id}/check-in`}>{t('checkIn.open')}</ButtonLink>
       </Space>
       <StatusControls event={event} />
-      <SessionsEditor event={event} me={me} />
+      <SessionsEditor event={event} />
       <section aria-label={t('console.detailsTitle')} className="console-section">
         <Card title={t('console.detailsTitle')}>
           <EventForm

@@ -8,20 +8,19 @@ import { useTranslation } from 'react-i18next';
 import {
   EVENT_FORMATS,
   EVENT_KINDS,
-  isLocalizedPresent,
   type EventFormat,
   type EventKind,
   type EventSummary,
   type Localized,
 } from '@ilr/shared';
 import { TimeZoneSelect } from '../auth/TimeZoneSelect';
-import { LocalizedInput, compactLocalized } from '../common/LocalizedInput';
+import { LocalizedInput, compactLocalized, localizedRequired } from '../common/LocalizedInput';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useFormErrors } from '../errors/useFormErrors';
 import type { EventInput } from '../events/useEvents';
 import { useViewerTimeZone } from '../time/useDualClock';
 import { instantToWall, wallToInstant } from '../time/wallClock';
-import { ZonedDateTimeInput } from './ZonedDateTimeInput';
+import { ZonedRangeFields } from './ZonedRangeFields';
 
 const FIELDS = ['title', 'description', 'kind', 'format', 'timeZone', 'startsAt', 'endsAt', 'venue'] as const;
 
@@ -85,15 +84,6 @@ export function EventForm({ event, submitLabel, pending, error, onSubmit }: Prop
     onSubmit(input, { onError: formErrors.apply });
   };
 
-  const endAfterStart = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
-    validator: (_: unknown, end: string | undefined) => {
-      const start = getFieldValue('startsAt') as string | undefined;
-      return !start || !end || end > start
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('console.validation.endAfterStart')));
-    },
-  });
-
   return (
     <Form<Values>
       form={form}
@@ -109,14 +99,7 @@ export function EventForm({ event, submitLabel, pending, error, onSubmit }: Prop
         label={t('console.fields.title')}
         extra={t('console.hints.title')}
         required
-        rules={[
-          {
-            validator: (_, value: Localized | undefined) =>
-              isLocalizedPresent(value)
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('console.validation.titleRequired'))),
-          },
-        ]}
+        rules={[localizedRequired(t('console.validation.titleRequired'))]}
       >
         <LocalizedInput fieldLabel={t('console.fields.title')} maxLength={300} />
       </Form.Item>
@@ -140,27 +123,7 @@ export function EventForm({ event, submitLabel, pending, error, onSubmit }: Prop
       >
         <TimeZoneSelect />
       </Form.Item>
-      <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="startsAt"
-            label={t('console.fields.startsAt')}
-            rules={[{ required: true, message: t('console.validation.startRequired') }]}
-          >
-            <ZonedDateTimeInput timeZone={timeZone} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="endsAt"
-            label={t('console.fields.endsAt')}
-            dependencies={['startsAt']}
-            rules={[{ required: true, message: t('console.validation.endRequired') }, endAfterStart]}
-          >
-            <ZonedDateTimeInput timeZone={timeZone} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <ZonedRangeFields timeZone={timeZone} columns />
       <Form.Item name="venue" label={t('common.optionalLabel', { label: t('console.fields.venue') })}>
         <Input maxLength={300} placeholder={t('console.placeholders.venue')} />
       </Form.Item>

@@ -1,18 +1,11 @@
 /** The agenda in the console: sessions in order; add, edit (in a dialog) and delete. */
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  isLocalizedPresent,
-  SESSION_KINDS,
-  type AgendaSession,
-  type EventSummary,
-  type Localized,
-  type SessionKind,
-  type User,
-} from '@ilr/shared';
-import { LocalizedInput, compactLocalized } from '../common/LocalizedInput';
+import { SESSION_KINDS, type AgendaSession, type EventSummary, type Localized, type SessionKind } from '@ilr/shared';
+import { HeadedSection } from '../common/HeadedSection';
+import { LocalizedInput, compactLocalized, localizedRequired } from '../common/LocalizedInput';
 import { LocalizedText } from '../common/LocalizedText';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { errorMessage } from '../errors/messages';
@@ -21,28 +14,27 @@ import { useAgenda, useDeleteSession, useSaveSession, type SessionInput } from '
 import { DualTime } from '../time/DualTime';
 import { addMinutesToWall, instantToWall, wallToInstant } from '../time/wallClock';
 import { SpeakerSelect } from './SpeakerSelect';
-import { ZonedDateTimeInput } from './ZonedDateTimeInput';
+import { ZonedRangeFields } from './ZonedRangeFields';
 
 type Editing = { session?: AgendaSession } | null;
 
-export function SessionsEditor({ event, me }: { event: EventSummary; me: User }) {
+export function SessionsEditor({ event }: { event: EventSummary }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const headingId = useId();
   const agenda = useAgenda(event.id);
   const remove = useDeleteSession(event.id);
   const [editing, setEditing] = useState<Editing>(null);
 
   return (
-    <section aria-labelledby={headingId} className="console-section">
-      <div className="section-heading-row">
-        <Typography.Title level={2} id={headingId} className="section-title">
-          {t('console.sessions.title')}
-        </Typography.Title>
+    <HeadedSection
+      title={t('console.sessions.title')}
+      action={
         <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({})}>
           {t('console.sessions.add')}
         </Button>
-      </div>
+      }
+      className="console-section"
+    >
       <ErrorAlert error={agenda.error} />
       <Table<AgendaSession>
         rowKey="id"
@@ -103,10 +95,8 @@ export function SessionsEditor({ event, me }: { event: EventSummary; me: User })
           },
         ]}
       />
-      {editing ? (
-        <SessionDialog event={event} me={me} session={editing.session} onClose={() => setEditing(null)} />
-      ) : null}
-    </section>
+      {editing ? <SessionDialog event={event} session={editing.session} onClose={() => setEditing(null)} /> : null}
+    </HeadedSection>
   );
 }
 
@@ -123,12 +113,11 @@ interface Values {
 
 interface DialogProps {
   event: EventSummary;
-  me: User;
   session?: AgendaSession;
   onClose: () => void;
 }
 
-function SessionDialog({ event, me, session, onClose }: DialogProps) {
+function SessionDialog({ event, session, onClose }: DialogProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -156,8 +145,7 @@ function SessionDialog({ event, me, session, onClose }: DialogProps) {
     };
     const description = compactLocalized(values.description);
     if (description) input.description = description;
-    // Promoters cannot search people: leave the speakers as they are.
-    if (me.role === 'organiser') input.speakerUserIds = values.speakerUserIds ?? [];
+    input.speakerUserIds = values.speakerUserIds ?? [];
     save.mutate(
       { id: session?.id, input },
       {
@@ -195,14 +183,7 @@ function SessionDialog({ event, me, session, onClose }: DialogProps) {
           name="title"
           label={t('console.fields.title')}
           required
-          rules={[
-            {
-              validator: (_, value: Localized | undefined) =>
-                isLocalizedPresent(value)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('console.validation.titleRequired'))),
-            },
-          ]}
+          rules={[localizedRequired(t('console.validation.titleRequired'))]}
         >
           <LocalizedInput fieldLabel={t('console.sessions.sessionTitle')} maxLength={300} />
         </Form.Item>
@@ -210,37 +191,9 @@ function SessionDialog({ event, me, session, onClose }: DialogProps) {
           <Select options={SESSION_KINDS.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`) }))} />
         </Form.Item>
         <Typography.Paragraph type="secondary">{t('console.sessions.zoneNote', { zone })}</Typography.Paragraph>
-        <Form.Item
-          name="startsAt"
-          label={t('console.fields.startsAt')}
-          rules={[{ required: true, message: t('console.validation.startRequired') }]}
-        >
-          <ZonedDateTimeInput timeZone={zone} />
-        </Form.Item>
-        <Form.Item
-          name="endsAt"
-          label={t('console.fields.endsAt')}
-          dependencies={['startsAt']}
-          rules={[
-            { required: true, message: t('console.validation.endRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, end: string | undefined) => {
-                const start = getFieldValue('startsAt') as string | undefined;
-                return !start || !end || end > start
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('console.validation.endAfterStart')));
-              },
-            }),
-          ]}
-        >
-          <ZonedDateTimeInput timeZone={zone} />
-        </Form.Item>
-        <Form.Item
-          name="speakerUserIds"
-          label={t('console.sessions.speakers')}
-          extra={me.role === 'organiser' ? undefined : t('console.sessions.speakersOrganiserOnly')}
-        >
-          <SpeakerSelect known={session?.speakers ?? []} canSearch={me.role === 'organiser'} />
+        <ZonedRangeFields timeZone={zone} />
+        <Form.Item name="speakerUserIds" label={t('console.sessions.speakers')}>
+          <SpeakerSelect known={session?.speakers ?? []} />
         </Form.Item>
         <Form.Item name="description" label={t('common.optionalLabel', { label: t('console.fields.description') })}>
           <LocalizedInput fieldLabel={t('console.fields.description')} multiline maxLength={10000} />

@@ -1,12 +1,13 @@
 /**
- * Pick a session's speakers by name or email. Searching people is for organisers (`GET
- * /api/users`); promoters see the current speakers but cannot search, and the hint says so.
+ * Pick a session's speakers by part of their name or their whole email (`GET /api/people`, for
+ * organisers and promoters). Each option shows the person's firm so namesakes can be told apart.
  */
 import { Select, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Speaker } from '@ilr/shared';
-import { useUsers } from '../people/usePeople';
+import { usePickLocalized } from '../common/LocalizedText';
+import { usePeopleSearch } from '../people/usePeople';
 
 interface Props {
   id?: string;
@@ -14,18 +15,21 @@ interface Props {
   onChange?: (value: string[]) => void;
   /** The speakers already on the session (so their names show before any search). */
   known: Speaker[];
-  canSearch: boolean;
 }
 
-export function SpeakerSelect({ id, value, onChange, known, canSearch }: Props) {
+export function SpeakerSelect({ id, value, onChange, known }: Props) {
   const { t } = useTranslation();
+  const pick = usePickLocalized();
   const [q, setQ] = useState('');
-  const users = useUsers({ q: q.trim() || undefined, page: 1 }, canSearch);
+  const people = usePeopleSearch(q.trim());
   const options = useMemo(() => {
     const byId = new Map<string, string>(known.map((s) => [s.id, s.displayName]));
-    for (const user of users.data?.items ?? []) byId.set(user.id, `${user.displayName} · ${user.email}`);
+    for (const person of people.data?.items ?? []) {
+      const firm = pick(person.company?.name)?.text;
+      byId.set(person.id, firm ? `${person.displayName} · ${firm}` : person.displayName);
+    }
     return [...byId].map(([id, label]) => ({ value: id, label }));
-  }, [known, users.data]);
+  }, [known, people.data, pick]);
 
   return (
     <Select<string[]>
@@ -34,12 +38,11 @@ export function SpeakerSelect({ id, value, onChange, known, canSearch }: Props) 
       value={value}
       onChange={onChange}
       options={options}
-      disabled={!canSearch}
       showSearch
       filterOption={false}
       onSearch={setQ}
-      notFoundContent={users.isFetching ? <Spin size="small" /> : t('console.sessions.noPeople')}
-      placeholder={canSearch ? t('console.sessions.speakersPlaceholder') : t('console.sessions.speakersOrganiserOnly')}
+      notFoundContent={people.isFetching ? <Spin size="small" /> : t('console.sessions.noPeople')}
+      placeholder={t('console.sessions.speakersPlaceholder')}
     />
   );
 }

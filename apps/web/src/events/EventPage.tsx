@@ -8,6 +8,7 @@ import { LOCALE_LANGUAGE, type EventSummary } from '@ilr/shared';
 import { isStaff } from '../auth/roles';
 import { useCurrentUser } from '../auth/useAuth';
 import { ButtonLink } from '../common/ButtonLink';
+import { HeadedSection } from '../common/HeadedSection';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { LocalizedText } from '../common/LocalizedText';
 import { PageHeading } from '../common/PageHeading';
@@ -82,23 +83,22 @@ function EventDetails({ event }: { event: EventSummary }) {
 function AgendaSection({ event }: { event: EventSummary }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const headingId = useId();
   const agenda = useAgenda(event.id);
   const icsHref = `/api/events/${encodeURIComponent(event.id)}/agenda.ics?lang=${LOCALE_LANGUAGE[locale]}`;
 
   return (
-    <section aria-labelledby={headingId} className="agenda-section">
-      <div className="section-heading-row">
-        <Typography.Title level={2} id={headingId} className="section-title">
-          {t('agenda.title')}
-        </Typography.Title>
+    <HeadedSection
+      title={t('agenda.title')}
+      action={
         <Button href={icsHref} download icon={<CalendarOutlined aria-hidden />}>
           {t('agenda.addToCalendar')}
         </Button>
-      </div>
+      }
+      className="agenda-section"
+    >
       <ErrorAlert error={agenda.error} />
       {agenda.isLoading ? <LoadingBlock /> : null}
       {agenda.data ? <AgendaList event={event} sessions={agenda.data} /> : null}
-    </section>
+    </HeadedSection>
   );
 }

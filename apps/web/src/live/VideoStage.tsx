@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveParticipantMetadata, LiveRole, LiveToken } from '@ilr/shared';
 import { errorMessage } from '../errors/messages';
 import { Backstage, type StageParticipant } from './Backstage';
-import { useRaiseHand } from './useLiveVideo';
+import { useMyHand } from './useLiveVideo';
 
 function roleOf(participant: Participant): LiveRole {
   try {
@@ -105,15 +105,11 @@ function StageControls({ sessionId }: { sessionId: string }) {
   const { message } = App.useApp();
   const permissions = useLocalParticipantPermissions();
   const canPublish = permissions?.canPublish ?? false;
-  const hand = useRaiseHand(sessionId);
-  const [raised, setRaised] = useState(false);
+  const { raised, change } = useMyHand(sessionId);
 
   const toggleHand = () =>
-    hand.mutate(!raised, {
-      onSuccess: () => {
-        setRaised(!raised);
-        void message.success(raised ? t('live.hand.lowered') : t('live.hand.raised'));
-      },
+    change.mutate(!raised, {
+      onSuccess: () => void message.success(raised ? t('live.hand.lowered') : t('live.hand.raised')),
       onError: (error) => void message.error(errorMessage(t, error)),
     });
 
@@ -126,7 +122,7 @@ function StageControls({ sessionId }: { sessionId: string }) {
           <TrackToggle source={Track.Source.ScreenShare}>{t('live.video.screenShare')}</TrackToggle>
         </>
       ) : (
-        <Button aria-pressed={raised} loading={hand.isPending} onClick={toggleHand}>
+        <Button aria-pressed={raised} loading={change.isPending} onClick={toggleHand}>
           {raised ? t('live.hand.lower') : t('live.hand.raise')}
         </Button>
       )}

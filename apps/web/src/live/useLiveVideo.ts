@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LiveConfig, LiveToken, RaisedHand, Recording, StageChange } from '@ilr/shared';
 import { api } from '../api/client';
 import { queryKeys } from '../api/keys';
+import { useLiveEvent } from './useLiveRoom';
 
 const enc = encodeURIComponent;
 const base = (sessionId: string) => `/api/live/sessions/${enc(sessionId)}`;
@@ -27,23 +28,46 @@ export function useLiveToken(sessionId: string, enabled: boolean) {
   });
 }
 
-export function useRaiseHand(sessionId: string) {
-  return useMutation({
+/**
+ * My own hand: read once, then kept by the room's `stage:my-hand` pushes (a host dismissing it or
+ * bringing me on stage lowers it) and by what my own requests answer.
+ */
+export function useMyHand(sessionId: string) {
+  const queryClient = useQueryClient();
+  const key = queryKeys.myHand(sessionId);
+  useLiveEvent('stage:my-hand', (pushed) => {
+    if (pushed.sessionId === sessionId) queryClient.setQueryData(key, pushed.hand);
+  });
+  const hand = useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }) =>
+      (await api.get<{ hand: RaisedHand | null }>(`${base(sessionId)}/hands/mine`, undefined, signal)).hand,
+  });
+  const change = useMutation({
     mutationFn: async (raise: boolean): Promise<RaisedHand | null> => {
       if (raise) return api.post<RaisedHand>(`${base(sessionId)}/hands`);
       await api.delete<void>(`${base(sessionId)}/hands`);
       return null;
     },
+    onSuccess: (mine) => queryClient.setQueryData(key, mine),
   });
+  return { raised: Boolean(hand.data), change };
 }
 
-/** Hosts: the raised hands, first raised first (polled: hands are not broadcast). */
+/**
+ * Hosts: the raised hands, first raised first. The room pushes the list after every change
+ * (`stage:hands`); the slow poll only catches up after a reconnect missed a push.
+ */
 export function useHands(sessionId: string, enabled: boolean) {
+  const queryClient = useQueryClient();
+  useLiveEvent('stage:hands', (pushed) => {
+    if (pushed.sessionId === sessionId) queryClient.setQueryData(queryKeys.hands(sessionId), pushed.hands);
+  });
   return useQuery({
     queryKey: queryKeys.hands(sessionId),
     enabled,
     queryFn: ({ signal }) => api.get<RaisedHand[]>(`${base(sessionId)}/hands`, undefined, signal),
-    refetchInterval: 5_000,
+    refetchInterval: 30_000,
   });
 }
 

@@ -76,3 +76,11 @@ export class UserListQuery extends PageQuery {
   @IsIn(ROLES)
   role?: Role;
 }
+
+export class PeopleQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'part of a display name, or a whole email address' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

@@ -353,7 +353,6 @@ export const en = {
       sessionTitle: 'Session title',
       zoneNote: 'Times are in the event’s time zone ({{zone}}).',
       speakersPlaceholder: 'Search people by name or email',
-      speakersOrganiserOnly: 'Only organisers can choose speakers.',
       noPeople: 'Nobody found',
     },
     status: {

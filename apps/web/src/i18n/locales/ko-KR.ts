@@ -316,7 +316,6 @@ export const koKR: Messages = {
       sessionTitle: '세션 제목',
       zoneNote: '시간은 행사 시간대({{zone}}) 기준입니다.',
       speakersPlaceholder: '이름 또는 이메일로 검색',
-      speakersOrganiserOnly: '연사는 주최 측만 지정할 수 있습니다.',
       noPeople: '검색 결과가 없습니다',
     },
     status: {

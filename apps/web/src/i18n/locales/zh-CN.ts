@@ -314,7 +314,6 @@ export const zhCN: Messages = {
       sessionTitle: '议程标题',
       zoneNote: '时间按活动时区（{{zone}}）填写。',
       speakersPlaceholder: '按姓名或邮箱搜索',
-      speakersOrganiserOnly: '只有主办方可以选择嘉宾。',
       noPeople: '未找到用户',
     },
     status: {
