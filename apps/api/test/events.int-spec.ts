@@ -55,6 +55,10 @@ describe('events, agenda, registration and check-in', () => {
     });
     const published = await t.http().post(`/api/events/${event.id}/publish`).set(organiser.auth).expect(200);
     expect(published.body.status).toBe('published');
+    // A UUID names the same event in any case, on every database.
+    const upper = await t.http().get(`/api/events/${event.id.toUpperCase()}`).expect(200);
+    expect(upper.body.id).toBe(event.id);
+    await t.http().get(`/api/events/${event.id.toUpperCase()}/agenda`).expect(200);
     const again = await t.http().post(`/api/events/${event.id}/publish`).set(organiser.auth).expect(200);
     expect(again.body.status).toBe('published');
     await t.http().post(`/api/events/${event.id}/start`).set(organiser.auth).expect(200);

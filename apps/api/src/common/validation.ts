@@ -2,7 +2,15 @@
  * The one validation mechanism at the edge: class-validator DTOs through a global pipe that
  * rejects unknown fields, and reports every offending field by its dotted path.
  */
-import { ArgumentMetadata, Injectable, ParseUUIDPipe, Param, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  Injectable,
+  ParseUUIDPipe,
+  Param,
+  ValidationError,
+  ValidationPipe,
+  type PipeTransform,
+} from '@nestjs/common';
 import { validationFailed } from './domain-error';
 
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string> {
@@ -50,6 +58,9 @@ export class ApiValidationPipe extends ValidationPipe {
   }
 }
 
-/** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
+/** Ids are stored lower-case; an upper-case UUID names the same thing on every database. */
+const lowerCase: PipeTransform<string, string> = { transform: (value) => value.toLowerCase() };
+
+/** A path parameter that must be a UUID (any case); anything else is a 400 naming the parameter. */
 export const UuidParam = (name = 'id') =>
-  Param(name, new ParseUUIDPipe({ exceptionFactory: () => validationFailed({ [name]: 'must be a UUID' }) }));
+  Param(name, new ParseUUIDPipe({ exceptionFactory: () => validationFailed({ [name]: 'must be a UUID' }) }), lowerCase);
