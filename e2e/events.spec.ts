@@ -74,7 +74,10 @@ test('a Shanghai forum reads 10:00 in Seoul; register, get a badge, be checked i
   const memberContext = await browser.newContext();
   const page = await memberContext.newPage();
   await logIn(page, member, '/events');
+  // A member reads the public agenda without the token, so the server can answer from its cache.
+  const agendaRequest = page.waitForRequest((r) => new URL(r.url()).pathname === `/api/events/${eventId}/agenda`);
   await page.getByRole('link', { name: title }).click();
+  expect((await agendaRequest).headers().authorization).toBeUndefined();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const agendaItem = page.getByRole('listitem').filter({ hasText: sessionTitle });
   await expect(agendaItem).toContainText('09:00–09:45 (Shanghai) · 10:00–10:45 your time (Seoul)');

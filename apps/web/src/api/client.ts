@@ -80,6 +80,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** `blob` for downloads (badges, files); JSON otherwise. */
   responseType?: 'json' | 'blob';
+  /** Send no token: the answer is the same for everyone, and the server can serve it from its cache. */
+  anonymous?: boolean;
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -95,7 +97,7 @@ export function buildUrl(path: string, query?: Query): string {
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const accept = options.responseType === 'blob' ? '*/*' : 'application/json';
   const headers: Record<string, string> = { Accept: accept, ...options.headers };
-  const token = getToken();
+  const token = options.anonymous ? null : getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
 
   let body: BodyInit | undefined;
@@ -144,6 +146,9 @@ export async function request<T>(method: string, path: string, options: RequestO
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  /** A public read, sent without the token (see `RequestOptions.anonymous`). */
+  getPublic: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+    request<T>('GET', path, { query, signal, anonymous: true }),
   /** A download that needs the bearer token (so a plain link would not do). */
   getBlob: (path: string, query?: Query) => request<Blob>('GET', path, { query, responseType: 'blob' }),
   post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json }),

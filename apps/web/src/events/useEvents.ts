@@ -15,6 +15,8 @@ import type {
 import { api, isApiError } from '../api/client';
 import { queryKeys } from '../api/keys';
 import { useAccessToken } from '../api/token';
+import { isStaff } from '../auth/roles';
+import { useCurrentUser } from '../auth/useAuth';
 
 const enc = encodeURIComponent;
 
@@ -45,12 +47,24 @@ export function useEvent(id: string, enabled = true) {
   });
 }
 
+/**
+ * The agenda. Staff read it signed in (drafts are theirs to see); everyone else reads the public
+ * agenda without a token, which the server answers from its micro-cache (the most-read request
+ * of a live roadshow).
+ */
 export function useAgenda(eventId: string | undefined) {
-  const token = useAccessToken();
+  const { user, isLoading } = useCurrentUser();
+  const staff = isStaff(user);
   return useQuery({
-    queryKey: [...queryKeys.agenda(eventId ?? ''), Boolean(token)],
-    enabled: Boolean(eventId),
-    queryFn: ({ signal }) => api.get<AgendaSession[]>(`/api/events/${enc(eventId!)}/agenda`, undefined, signal),
+    queryKey: [...queryKeys.agenda(eventId ?? ''), staff],
+    // Wait for who I am: a promoter's draft would be a 404 without the token.
+    enabled: Boolean(eventId) && !isLoading,
+    queryFn: ({ signal }) => {
+      const path = `/api/events/${enc(eventId!)}/agenda`;
+      return staff
+        ? api.get<AgendaSession[]>(path, undefined, signal)
+        : api.getPublic<AgendaSession[]>(path, undefined, signal);
+    },
   });
 }
 
