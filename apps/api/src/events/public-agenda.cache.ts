@@ -5,8 +5,8 @@
  * miss) goes through Nest, and what Nest answers an anonymous caller is stored here.
  * Writes on this node invalidate at once; other nodes and speaker renames catch up within the TTL.
  */
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import etag from 'etag';
 import type { AgendaSession } from '@ilr/shared';
 import { requestId } from '../common/request-id';
 
@@ -30,8 +30,9 @@ export class PublicAgendaCache {
   store(eventId: string, agenda: AgendaSession[]): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     const body = Buffer.from(JSON.stringify(agenda));
-    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
-    this.entries.set(eventId.toLowerCase(), { body, etag, expires: Date.now() + this.ttlMs });
+    // The very tag Express gives the same bytes, so a client's If-None-Match matches either way.
+    const tag = etag(body, { weak: true });
+    this.entries.set(eventId.toLowerCase(), { body, etag: tag, expires: Date.now() + this.ttlMs });
   }
 
   invalidate(eventId: string): void {
