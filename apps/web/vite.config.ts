@@ -32,6 +32,8 @@ export default defineConfig({
           if (/\/node_modules\/(i18next[^/]*|react-i18next)\//.test(id)) return 'i18n';
           // Video is loaded only when a live room has it on: keep LiveKit out of the first load.
           if (/\/node_modules\/(livekit-client|@livekit)\//.test(id)) return 'livekit';
+          // The QR decoder is loaded only when a check-in desk turns the camera on.
+          if (/\/node_modules\/jsqr\//.test(id)) return 'jsqr';
           return 'vendor';
         },
       },

@@ -1,45 +1,53 @@
 /**
- * Scans QR badges with the camera where the browser has the BarcodeDetector API (Chromium on
- * Android, ChromeOS, macOS …). Feature-detected: without it the button is not shown and the desk
- * types codes instead. No extra package.
+ * Scans QR badges with the camera wherever the browser gives camera access: with the native
+ * BarcodeDetector where it reads QR codes (Chromium on Android, ChromeOS, macOS …), otherwise with
+ * jsQR on video frames drawn to a canvas (desktop Chrome on Windows and Linux, Firefox, Safari).
+ * jsQR is loaded only when the camera is switched on. Without camera access the button is not
+ * shown and the desk types codes instead.
  */
 import { CameraOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface DetectedBarcode {
-  rawValue: string;
-}
 interface BarcodeDetectorLike {
-  detect(source: HTMLVideoElement): Promise<DetectedBarcode[]>;
+  detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
 }
 interface BarcodeDetectorClass {
   new (options?: { formats: string[] }): BarcodeDetectorLike;
   getSupportedFormats?: () => Promise<string[]>;
 }
 
-function detectorClass(): BarcodeDetectorClass | null {
-  const candidate = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
-  return typeof candidate === 'function' && Boolean(navigator.mediaDevices?.getUserMedia) ? candidate : null;
+/** Reads the QR code in the video's current frame, or null. */
+type ReadFrame = (video: HTMLVideoElement) => Promise<string | null>;
+
+const hasCamera = () => typeof navigator !== 'undefined' && Boolean(navigator.mediaDevices?.getUserMedia);
+
+async function nativeReader(): Promise<ReadFrame | null> {
+  const Detector = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
+  if (typeof Detector !== 'function') return null;
+  const formats: string[] = await (Detector.getSupportedFormats?.() ?? Promise.resolve(['qr_code'])).catch(() => []);
+  if (!formats.includes('qr_code')) return null;
+  const detector = new Detector({ formats: ['qr_code'] });
+  return async (video) => (await detector.detect(video))[0]?.rawValue ?? null;
 }
 
-/** True once we know this browser can read QR codes from the camera. */
-export function useCanScan(): boolean {
-  const [can, setCan] = useState(false);
-  useEffect(() => {
-    const Detector = detectorClass();
-    if (!Detector) return;
-    let cancelled = false;
-    (Detector.getSupportedFormats?.() ?? Promise.resolve(['qr_code'])).then(
-      (formats) => !cancelled && setCan(formats.includes('qr_code')),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return can;
+/** Frames are scaled down to this width before decoding: plenty for a badge held up to a camera. */
+const DECODE_WIDTH = 640;
+
+async function jsQrReader(): Promise<ReadFrame> {
+  const { default: jsQR } = await import('jsqr');
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  return async (video) => {
+    if (!context || !video.videoWidth) return null;
+    const scale = Math.min(1, DECODE_WIDTH / video.videoWidth);
+    canvas.width = Math.round(video.videoWidth * scale);
+    canvas.height = Math.round(video.videoHeight * scale);
+    context.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const frame = context.getImageData(0, 0, canvas.width, canvas.height);
+    return jsQR(frame.data, frame.width, frame.height, { inversionAttempts: 'dontInvert' })?.data ?? null;
+  };
 }
 
 const SCAN_EVERY_MS = 300;
@@ -48,7 +56,6 @@ const SAME_CODE_PAUSE_MS = 4_000;
 
 export function BadgeScanner({ onCode }: { onCode: (code: string) => void }) {
   const { t } = useTranslation();
-  const canScan = useCanScan();
   const [on, setOn] = useState(false);
   const [failed, setFailed] = useState(false);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -56,60 +63,66 @@ export function BadgeScanner({ onCode }: { onCode: (code: string) => void }) {
   onCodeRef.current = onCode;
 
   useEffect(() => {
-    if (!on) return;
-    const Detector = detectorClass();
     const video = videoRef.current;
-    if (!Detector || !video) return;
+    if (!on || !video) return;
     let stream: MediaStream | null = null;
-    let timer: ReturnType<typeof setInterval> | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     let last = { code: '', at: 0 };
-    const detector = new Detector({ formats: ['qr_code'] });
 
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
-      .then(async (media) => {
-        if (stopped) {
-          media.getTracks().forEach((track) => track.stop());
-          return;
+    const scan = async (read: ReadFrame) => {
+      if (stopped) return;
+      try {
+        const code = video.readyState >= 2 ? (await read(video))?.trim() : null;
+        const now = Date.now();
+        if (code && !stopped && (code !== last.code || now - last.at >= SAME_CODE_PAUSE_MS)) {
+          last = { code, at: now };
+          onCodeRef.current(code);
         }
-        stream = media;
-        video.srcObject = media;
-        await video.play();
-        timer = setInterval(() => {
-          if (video.readyState < 2) return;
-          detector.detect(video).then(
-            (codes) => {
-              const code = codes[0]?.rawValue?.trim();
-              if (!code || stopped) return;
-              const now = Date.now();
-              if (code === last.code && now - last.at < SAME_CODE_PAUSE_MS) return;
-              last = { code, at: now };
-              onCodeRef.current(code);
-            },
-            () => undefined,
-          );
-        }, SCAN_EVERY_MS);
-      })
-      .catch(() => {
-        if (!stopped) {
-          setFailed(true);
-          setOn(false);
-        }
-      });
+      } catch {
+        // A frame that cannot be read (still starting, too dark): try the next one.
+      }
+      if (!stopped) timer = setTimeout(() => void scan(read), SCAN_EVERY_MS);
+    };
+
+    const start = async () => {
+      const read = (await nativeReader()) ?? (await jsQrReader());
+      const media = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      if (stopped) {
+        media.getTracks().forEach((track) => track.stop());
+        return;
+      }
+      stream = media;
+      video.srcObject = media;
+      await video.play();
+      void scan(read);
+    };
+    start().catch(() => {
+      if (!stopped) {
+        setFailed(true);
+        setOn(false);
+      }
+    });
 
     return () => {
       stopped = true;
-      if (timer) clearInterval(timer);
+      if (timer) clearTimeout(timer);
       stream?.getTracks().forEach((track) => track.stop());
       video.srcObject = null;
     };
   }, [on]);
 
-  if (!canScan) return null;
+  if (!hasCamera()) return null;
   return (
     <div className="badge-scanner">
-      <Button icon={<CameraOutlined aria-hidden />} aria-pressed={on} onClick={() => setOn(!on)}>
+      <Button
+        icon={<CameraOutlined aria-hidden />}
+        aria-pressed={on}
+        onClick={() => {
+          setFailed(false);
+          setOn(!on);
+        }}
+      >
         {on ? t('checkIn.stopCamera') : t('checkIn.startCamera')}
       </Button>
       {failed ? <Alert type="warning" showIcon message={t('checkIn.cameraFailed')} /> : null}
