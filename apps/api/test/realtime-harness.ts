@@ -123,6 +123,15 @@ export async function sessionRoom(t: TestApp, speakerUserIds: string[] = []) {
   return { event, session, room: `session:${session.id}` };
 }
 
+/** `n` new members, registered for the event, connected and joined to the room one after another. */
+export async function membersInRoom(t: TestApp, eventId: string, room: string, n: number) {
+  const users = await quickUsers(t, n);
+  await registerFor(t, eventId, ...users);
+  const sockets = await Promise.all(users.map((u) => connectLive(t, u)));
+  for (const socket of sockets) await ok(socket, 'room:join', { room });
+  return { users, sockets };
+}
+
 const clients = new Set<Socket>();
 
 function connect<S extends Socket>(baseUrl: string, namespace: string, auth?: object): Promise<S> {

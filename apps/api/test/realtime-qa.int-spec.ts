@@ -10,6 +10,7 @@ import {
   closeClients,
   connectLive,
   createEvent,
+  membersInRoom,
   ok,
   quickUser,
   quickUsers,
@@ -36,13 +37,9 @@ describe('live rooms: Q&A, moderation, polls and reactions', () => {
   async function room(n: number) {
     const speaker = await quickUser(t, 'member', 'Speaker');
     const made = await sessionRoom(t, [speaker.user.id]);
-    const users = await quickUsers(t, n);
-    await registerFor(t, made.event.id, ...users);
     const host = await connectLive(t, speaker);
     await ok(host, 'room:join', { room: made.room });
-    const sockets = await Promise.all(users.map((u) => connectLive(t, u)));
-    await Promise.all(sockets.map((s) => ok(s, 'room:join', { room: made.room })));
-    return { ...made, host, speaker, users, sockets };
+    return { ...made, host, speaker, ...(await membersInRoom(t, made.event.id, made.room, n)) };
   }
 
   const ask = (

@@ -15,6 +15,7 @@ import {
   connectLive,
   createEvent,
   createSession,
+  membersInRoom,
   ok,
   quickUser,
   quickUsers,
@@ -40,11 +41,7 @@ describe('live rooms: connection, rooms and chat', () => {
   /** Registered members connected to a fresh session room they have joined. */
   async function inSessionRoom(n: number) {
     const { event, room } = await sessionRoom(t);
-    const users = await quickUsers(t, n);
-    await registerFor(t, event.id, ...users);
-    const sockets = await Promise.all(users.map((u) => connectLive(t, u)));
-    for (const socket of sockets) await ok(socket, 'room:join', { room });
-    return { event, room, users, sockets };
+    return { event, room, ...(await membersInRoom(t, event.id, room, n)) };
   }
 
   const send = (socket: LiveClient, room: string, text: string, clientMsgId: string = randomUUID()) =>

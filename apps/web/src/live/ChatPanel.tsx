@@ -7,20 +7,20 @@ import { REALTIME_LIMITS, type ChatMessage, type User } from '@ilr/shared';
 import { errorMessage } from '../errors/messages';
 import { useLocale } from '../i18n/useLocale';
 import { wallClock } from '../time/format';
-import { useViewerTimeZone } from '../time/useDualClock';
+import { useDualClock, useViewerTimeZone } from '../time/useDualClock';
 import { PendingList } from './PendingList';
 import { useChat } from './useChat';
 import { useLiveRoom } from './useLiveRoom';
-import { useModeration } from './useModeration';
+import type { Moderation } from './useModeration';
 
-export function ChatPanel({ me }: { me: User }) {
+export function ChatPanel({ me, moderation }: { me: User; moderation: Moderation }) {
   const { t } = useTranslation();
   const headingId = useId();
   const { status } = useLiveRoom();
   const { locale } = useLocale();
   const zone = useViewerTimeZone();
+  const { format } = useDualClock();
   const chat = useChat();
-  const moderation = useModeration();
   const logRef = useRef<HTMLOListElement>(null);
   const stickToBottom = useRef(true);
 
@@ -56,8 +56,8 @@ export function ChatPanel({ me }: { me: User }) {
           <ChatLine
             key={message.seq}
             message={message}
+            time={wallClock(message.sentAt, locale, zone).time}
             mine={message.author.id === me.id}
-            canModerate={moderation.canModerate}
             moderation={moderation}
             onDelete={chat.remove}
           />
@@ -76,7 +76,7 @@ export function ChatPanel({ me }: { me: User }) {
           role="status"
           message={
             moderation.myMute.until
-              ? t('live.mute.youAreMutedUntil', { time: wallClock(moderation.myMute.until, locale, zone).time })
+              ? t('live.mute.youAreMutedUntil', { time: format(moderation.myMute.until).event })
               : t('live.mute.youAreMuted')
           }
         />
@@ -96,18 +96,17 @@ export function ChatPanel({ me }: { me: User }) {
 
 interface LineProps {
   message: ChatMessage;
+  /** When it was sent, on the viewer's clock (the log's zone is the viewer's throughout). */
+  time: string;
   mine: boolean;
-  canModerate: boolean;
-  moderation: ReturnType<typeof useModeration>;
+  moderation: Moderation;
   onDelete: (messageId: string) => Promise<void>;
 }
 
-function ChatLine({ message, mine, canModerate, moderation, onDelete }: LineProps) {
+function ChatLine({ message, time, mine, moderation, onDelete }: LineProps) {
   const { t } = useTranslation();
   const { message: toast } = App.useApp();
-  const { locale } = useLocale();
-  const zone = useViewerTimeZone();
-  const time = wallClock(message.sentAt, locale, zone).time;
+  const { canModerate } = moderation;
   const author = message.author.displayName;
   const fail = (error: unknown) => void toast.error(errorMessage(t, error));
   const isMuted = moderation.muted.has(message.author.id);

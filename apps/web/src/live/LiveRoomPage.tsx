@@ -21,6 +21,7 @@ import { ChatPanel } from './ChatPanel';
 import { PollsPanel } from './PollsPanel';
 import { QuestionsPanel } from './QuestionsPanel';
 import { LiveRoomContext, useLiveRoom, useLiveRoomConnection } from './useLiveRoom';
+import { useModeration } from './useModeration';
 import { usePresence } from './usePresence';
 import { VideoArea } from './VideoArea';
 
@@ -98,6 +99,7 @@ function SessionHeading({ sessionId, eventId }: { sessionId: string; eventId: st
 function RoomBody({ sessionId, eventId, me }: { sessionId: string; eventId: string | null; me: User }) {
   const { t } = useTranslation();
   const { status, error, retry } = useLiveRoom();
+  const moderation = useModeration();
 
   if (status === 'failed' && error) {
     const forbidden = error.code === 'FORBIDDEN';
@@ -126,11 +128,11 @@ function RoomBody({ sessionId, eventId, me }: { sessionId: string; eventId: stri
       <Row gutter={[24, 24]}>
         <Col xs={24} lg={15}>
           <VideoArea sessionId={sessionId} />
-          <QuestionsPanel />
-          <PollsPanel />
+          <QuestionsPanel canModerate={moderation.canModerate} myMute={moderation.myMute} />
+          <PollsPanel canModerate={moderation.canModerate} />
         </Col>
         <Col xs={24} lg={9}>
-          <ChatPanel me={me} />
+          <ChatPanel me={me} moderation={moderation} />
         </Col>
       </Row>
     </>

@@ -6,14 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { REALTIME_LIMITS, type Poll } from '@ilr/shared';
 import { LocalizedText } from '../common/LocalizedText';
 import { errorMessage } from '../errors/messages';
-import { useModeration } from './useModeration';
 import { usePolls } from './usePolls';
 
-export function PollsPanel() {
+export function PollsPanel({ canModerate }: { canModerate: boolean }) {
   const { t } = useTranslation();
   const headingId = useId();
   const { polls, create, vote, close } = usePolls();
-  const { canModerate } = useModeration();
   if (!canModerate && polls.length === 0) return null;
 
   return (

@@ -3,20 +3,18 @@ import { CheckOutlined, LikeOutlined, PushpinOutlined } from '@ant-design/icons'
 import { App, Button, Space, Tag, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REALTIME_LIMITS, type Question } from '@ilr/shared';
+import { REALTIME_LIMITS, type Question, type RoomMute } from '@ilr/shared';
 import { errorMessage } from '../errors/messages';
 import { Composer } from './ChatPanel';
 import { PendingList } from './PendingList';
 import { useLiveRoom } from './useLiveRoom';
-import { useModeration } from './useModeration';
 import { useQuestions } from './useQuestions';
 
-export function QuestionsPanel() {
+export function QuestionsPanel({ canModerate, myMute }: { canModerate: boolean; myMute: RoomMute | null }) {
   const { t } = useTranslation();
   const headingId = useId();
   const { status } = useLiveRoom();
   const qa = useQuestions();
-  const { canModerate, myMute } = useModeration();
 
   return (
     <section aria-labelledby={headingId} className="live-panel">

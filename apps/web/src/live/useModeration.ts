@@ -57,3 +57,6 @@ export function useModeration() {
 
   return { canModerate: snapshot?.canModerate ?? false, myMute, muted, mute, unmute };
 }
+
+/** One per room page (`RoomBody`), handed to the panels that need it. */
+export type Moderation = ReturnType<typeof useModeration>;
