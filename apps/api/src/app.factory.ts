@@ -73,7 +73,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   serveWebApp(app, resolve(config.webDistDir));
-  await configureRealtime(app, config);
+  configureRealtime(app);
   await app.init(); // the gateways attach socket.io to the HTTP server here
   // Cached public agendas are answered before socket.io and Express (the most-polled request).
   serveBeforeApp(app.getHttpServer(), app.get(PublicAgendaCache).serve);

@@ -15,8 +15,6 @@ export const PUBLIC_NAMESPACE = '/public';
 
 export const ROOM_KINDS = ['session', 'event', 'ceremony'] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
-/** `session:<sessionId>`, `event:<eventId>` or `ceremony:<eventId>`. */
-export type RoomName = `${RoomKind}:${string}`;
 
 export const REALTIME_LIMITS = {
   /** Chat messages and questions, in Unicode code points. */

@@ -4,7 +4,7 @@ import type { AuthResponse, Localized, Page, Person, Role, User } from '@ilr/sha
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/driver-errors';
 import { likePattern, pageWindow } from '../common/pagination';
 import { AccountsErrors } from './accounts.errors';
 import type { PeopleQuery, RegisterDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';

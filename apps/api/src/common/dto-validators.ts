@@ -5,6 +5,20 @@ import { CONTENT_LANGUAGES, isValidTimeZone, parseInstant } from '@ilr/shared';
 /** Length in Unicode code points, as the contract counts text. */
 export const codePoints = (text: string) => [...text].length;
 
+/** `{ zh?, ko?, en? }`: known languages only, texts of at most `maxLength` code points, one non-blank. */
+export function isLocalizedText(value: unknown, maxLength: number): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return false;
+  let present = 0;
+  for (const [key, text] of entries) {
+    if (!(CONTENT_LANGUAGES as readonly string[]).includes(key)) return false;
+    if (typeof text !== 'string' || codePoints(text) > maxLength) return false;
+    if (text.trim() !== '') present++;
+  }
+  return present > 0;
+}
+
 export function IsLocalized(
   maxLength: number,
   options?: ValidationOptions & { optional?: boolean },
@@ -13,18 +27,7 @@ export function IsLocalized(
     {
       name: 'isLocalized',
       validator: {
-        validate(value: unknown) {
-          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-          const entries = Object.entries(value as Record<string, unknown>);
-          if (entries.length === 0) return false;
-          let present = 0;
-          for (const [key, text] of entries) {
-            if (!(CONTENT_LANGUAGES as readonly string[]).includes(key)) return false;
-            if (typeof text !== 'string' || codePoints(text) > maxLength) return false;
-            if (text.trim() !== '') present++;
-          }
-          return present > 0;
-        },
+        validate: (value: unknown) => isLocalizedText(value, maxLength),
         defaultMessage: buildMessage(
           () =>
             `must be an object with zh, ko or en texts (at least one non-empty, each at most ${maxLength} characters)`,

@@ -1,4 +1,4 @@
-import { ConfigError, DEV_DEFAULTS, loadConfig } from './config';
+import { ConfigError, DEFAULT_EGRESS_FILEPATH, DEV_DEFAULTS, loadConfig } from './config';
 
 const production = {
   NODE_ENV: 'production',
@@ -48,7 +48,17 @@ describe('loadConfig', () => {
     expect(config.jwt.ttlSeconds).toBe(900);
   });
 
+  it('defaults the recording path and takes a custom .mp4 template', () => {
+    expect(loadConfig({}).egressFilepath).toBe(DEFAULT_EGRESS_FILEPATH);
+    expect(loadConfig({ LIVEKIT_EGRESS_FILEPATH: '  ' }).egressFilepath).toBe(DEFAULT_EGRESS_FILEPATH);
+    expect(loadConfig({ LIVEKIT_EGRESS_FILEPATH: 'roadshows/{room_name}/{time}.mp4' }).egressFilepath).toBe(
+      'roadshows/{room_name}/{time}.mp4',
+    );
+  });
+
   it.each([
+    ['LIVEKIT_EGRESS_FILEPATH', { LIVEKIT_EGRESS_FILEPATH: 'recordings/{room_name}.webm' }],
+    ['LIVEKIT_EGRESS_FILEPATH', { LIVEKIT_EGRESS_FILEPATH: 'x.webm' }],
     ['JWT_SECRET', { ...production, JWT_SECRET: '' }],
     ['JWT_SECRET', { ...production, JWT_SECRET: 'short' }],
     ['ORGANISER_EMAIL', { ...production, ORGANISER_EMAIL: '' }],

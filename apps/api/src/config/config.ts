@@ -16,6 +16,8 @@ export interface AppConfig {
   loginRateLimit: { limit: number; windowSeconds: number };
   redisUrl: string | null;
   livekit: { url: string; apiKey: string; apiSecret: string } | null;
+  /** Where LiveKit's egress writes a session recording (an .mp4 path template). */
+  egressFilepath: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   webDistDir: string;
 }
@@ -35,6 +37,9 @@ export const DEV_DEFAULTS = {
   organiserEmail: 'organiser@living-room.local',
   organiserPassword: 'living-room-2020',
 } as const;
+
+/** `{room_name}` and `{time}` are LiveKit's own template variables. */
+export const DEFAULT_EGRESS_FILEPATH = 'recordings/{room_name}-{time}.mp4';
 
 type Env = Record<string, string | undefined>;
 
@@ -131,6 +136,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('LIVEKIT_URL', 'must start with ws://, wss://, http:// or https://');
   }
 
+  const egressFilepath = str(env, 'LIVEKIT_EGRESS_FILEPATH') ?? DEFAULT_EGRESS_FILEPATH;
+  // We ask the egress for MP4; a different extension would only mislabel the file.
+  if (!egressFilepath.endsWith('.mp4') || egressFilepath.length > 1000) {
+    throw new ConfigError(
+      'LIVEKIT_EGRESS_FILEPATH',
+      `must be a path template ending in .mp4, e.g. ${DEFAULT_EGRESS_FILEPATH}`,
+    );
+  }
+
   const redisUrl = str(env, 'REDIS_URL') ?? null;
   if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl))
     throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
@@ -147,6 +161,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginRateLimit: { limit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000), windowSeconds: 60 },
     redisUrl,
     livekit: livekitSet === 3 ? { url: livekitUrl!, apiKey: livekitKey!, apiSecret: livekitSecret! } : null,
+    egressFilepath,
     logLevel: oneOf(
       env,
       'LOG_LEVEL',

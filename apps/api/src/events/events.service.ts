@@ -15,7 +15,7 @@ import {
 import { UserEntity } from '../accounts/user.entity';
 import { pageWindow } from '../common/pagination';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/driver-errors';
 import { newBadgeCode, normalizeBadgeCode } from './badge-code';
 import type {
   CreateEventDto,
@@ -110,7 +110,6 @@ export class EventsService {
       if (event.endsAt <= event.startsAt) throw EventsErrors.endsBeforeStart();
       event.updatedAt = new Date();
       await em.save(EventEntity, event);
-      this.agendaCache.invalidate(id);
       return toEvent(event);
     });
   }
@@ -124,7 +123,6 @@ export class EventsService {
       event.status = to;
       event.updatedAt = new Date();
       await em.update(EventEntity, { id }, { status: to, updatedAt: event.updatedAt });
-      this.agendaCache.invalidate(id);
       return toEvent(event);
     });
   }

@@ -21,7 +21,6 @@ import type { DomainError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { LiveErrors } from './live.errors';
-import { loadLiveSettings, type LiveSettings } from './live.settings';
 
 /** Client tokens live at most this long (the contract says ≤ 10 minutes); clients fetch a new one to reconnect. */
 export const TOKEN_TTL_SECONDS = 600;
@@ -71,10 +70,10 @@ export interface ClientTokenRequest {
 export class LiveKitService {
   private readonly logger = new Logger('LiveKit');
   private readonly clients: Clients | null;
-  readonly settings: LiveSettings;
+  private readonly egressFilepath: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.settings = loadLiveSettings();
+    this.egressFilepath = config.egressFilepath;
     const lk = config.livekit;
     if (!lk) {
       this.clients = null;
@@ -146,7 +145,7 @@ export class LiveKitService {
   /** Starts recording the whole room (speaker layout) to one MP4 file. */
   async startRoomRecording(room: string): Promise<EgressInfo> {
     const { egress } = this.lk;
-    const file = new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath: this.settings.egressFilepath });
+    const file = new EncodedFileOutput({ fileType: EncodedFileType.MP4, filepath: this.egressFilepath });
     const info = await this.call(
       'StartRoomCompositeEgress',
       () => egress.startRoomCompositeEgress(room, { file }, { layout: 'speaker' }),

@@ -10,7 +10,7 @@ import type { EgressInfo } from 'livekit-server-sdk';
 import type { Recording } from '@ilr/shared';
 import type { UserEntity } from '../accounts/user.entity';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/driver-errors';
 import { LiveAccessService } from './live-access.service';
 import { sessionIdOfRoom, sessionRoom } from './live-grants';
 import { LiveRecordingEntity } from './live.entities';

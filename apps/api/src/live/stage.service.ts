@@ -2,7 +2,7 @@
  * The stage of a session room: the audience raises hands, hosts bring people on stage, send
  * them back, or remove them. Each change is made on LiveKit first (a connected participant's
  * permissions change at once) and then recorded, so the next token the user fetches agrees.
- * Every change to the hands is pushed: the list to the session room's hosts (`stage:hands`) and
+ * Every change to the hands is pushed (nothing when nothing changed): the list to the session room's hosts (`stage:hands`) and
  * the user's own hand to their connections (`stage:my-hand`).
  */
 import { Injectable } from '@nestjs/common';
@@ -13,7 +13,7 @@ import { RealtimeBroadcaster } from '../realtime/broadcaster';
 import { roomName } from '../realtime/rooms';
 import { UserEntity } from '../accounts/user.entity';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/driver-errors';
 import { LiveAccessService } from './live-access.service';
 import { participantMetadata, participantPermission, sessionRoom } from './live-grants';
 import { LiveHandEntity, LiveRemovalEntity, LiveSpeakerEntity } from './live.entities';
@@ -63,15 +63,15 @@ export class StageService {
   /** Lowering needs no video and no registration: anyone may take back their own hand. */
   async lowerOwnHand(user: UserEntity, sessionId: string): Promise<void> {
     await this.access.session(user, sessionId);
-    await this.db.transaction((em) => em.delete(LiveHandEntity, { sessionId, userId: user.id }));
-    await this.handsChanged(sessionId, user.id, null);
+    const { affected } = await this.db.transaction((em) => em.delete(LiveHandEntity, { sessionId, userId: user.id }));
+    if (affected !== 0) await this.handsChanged(sessionId, user.id, null);
   }
 
   /** A host dismisses someone's hand without bringing them on stage. */
   async dismissHand(host: UserEntity, sessionId: string, userId: string): Promise<void> {
     await this.access.host(host, sessionId);
-    await this.db.transaction((em) => em.delete(LiveHandEntity, { sessionId, userId }));
-    await this.handsChanged(sessionId, userId, null);
+    const { affected } = await this.db.transaction((em) => em.delete(LiveHandEntity, { sessionId, userId }));
+    if (affected !== 0) await this.handsChanged(sessionId, userId, null);
   }
 
   /** Raised hands, first raised first. */

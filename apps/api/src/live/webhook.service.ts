@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/driver-errors';
 import { SessionEntity } from '../events/event.entities';
 import { AttendanceService } from './attendance.service';
 import { sessionIdOfRoom } from './live-grants';

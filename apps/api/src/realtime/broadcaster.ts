@@ -5,6 +5,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CeremonyServerEvents, LiveServerEvents } from '@ilr/shared';
 import { RealtimeRedis } from './realtime-redis';
+import { roomName } from './rooms';
 import {
   moderatorsRoom,
   userRoom,
@@ -72,7 +73,7 @@ export class RealtimeBroadcaster {
     event: E,
     ...args: Args<CeremonyServerEvents, E>
   ): void {
-    const room = `ceremony:${eventId}`;
+    const room = roomName('ceremony', eventId);
     if (this.live) untyped(this.live.to(room)).emit(event, ...args);
     if (this.public) untyped(this.public.to(room)).emit(event, ...args);
   }
@@ -95,9 +96,5 @@ export class RealtimeBroadcaster {
   /** This node's connections in a /live room. */
   localCount(room: string): number {
     return this.live?.adapter.rooms.get(room)?.size ?? 0;
-  }
-
-  get multiNode(): boolean {
-    return this.redis.enabled;
   }
 }

@@ -10,7 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { MoreThan } from 'typeorm';
 import { REALTIME_LIMITS, type ChatMessage } from '@ilr/shared';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation, retryingDeadlocks } from '../database/driver-errors';
 import { RealtimeBroadcaster } from './broadcaster';
 import type { ChatDeleteDto, ChatSendDto, ChatSinceDto } from './dto/realtime.dto';
 import { grantIn } from './membership';
@@ -18,7 +18,6 @@ import { MutesService } from './mutes.service';
 import { RoomCounterEntity, RoomMessageEntity } from './realtime.entities';
 import { RealtimeErrors } from './realtime.errors';
 import type { RoomMember } from './realtime.types';
-import { retryingDeadlocks } from './transactions';
 
 export const toMessage = (m: RoomMessageEntity): ChatMessage => ({
   id: m.id,

@@ -7,7 +7,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { REALTIME_LIMITS, type Poll, type PollResults } from '@ilr/shared';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation, retryingDeadlocks } from '../database/driver-errors';
 import { RealtimeBroadcaster } from './broadcaster';
 import { LatestStateCoalescer } from './coalescer';
 import type { PollCreateDto, PollDto, PollVoteDto } from './dto/realtime.dto';
@@ -15,7 +15,6 @@ import { grantIn, moderatorIn } from './membership';
 import { RoomPollEntity, RoomPollVoteEntity } from './realtime.entities';
 import { RealtimeErrors } from './realtime.errors';
 import type { RoomMember } from './realtime.types';
-import { retryingDeadlocks } from './transactions';
 
 /** Per poll, like question updates. */
 const RESULTS_PER_SECOND = 9;
@@ -134,21 +133,8 @@ export class PollsService implements OnModuleDestroy {
       order: { createdAt: 'DESC' },
       take: REALTIME_LIMITS.pollsInSnapshot,
     });
-    if (polls.length === 0) return [];
-    const rows: { pollId: string; optionIndex: number | string; votes: number | string }[] = await this.db.manager
-      .createQueryBuilder(RoomPollVoteEntity, 'v')
-      .select('v.pollId', 'pollId')
-      .addSelect('v.optionIndex', 'optionIndex')
-      .addSelect('COUNT(*)', 'votes')
-      .where({ pollId: In(polls.map((p) => p.id)) })
-      .groupBy('v.pollId')
-      .addGroupBy('v.optionIndex')
-      .getRawMany();
-    return polls.map((poll) => {
-      const counts = poll.options.map(() => 0);
-      for (const row of rows) if (row.pollId === poll.id) counts[Number(row.optionIndex)] = Number(row.votes);
-      return toPoll(poll, counts);
-    });
+    const counts = await this.countsOf(this.db.manager, polls);
+    return polls.map((poll) => toPoll(poll, counts.get(poll.id)!));
   }
 
   /** The option each of these users chose in these polls. */
@@ -185,15 +171,23 @@ export class PollsService implements OnModuleDestroy {
   }
 
   private async counts(em: EntityManager, poll: RoomPollEntity): Promise<number[]> {
-    const rows: { optionIndex: number | string; votes: number | string }[] = await em
+    return (await this.countsOf(em, [poll])).get(poll.id)!;
+  }
+
+  /** Votes per option of each poll, in option order (zeros included). */
+  private async countsOf(em: EntityManager, polls: RoomPollEntity[]): Promise<Map<string, number[]>> {
+    const counts = new Map(polls.map((poll) => [poll.id, poll.options.map(() => 0)]));
+    if (polls.length === 0) return counts;
+    const rows: { pollId: string; optionIndex: number | string; votes: number | string }[] = await em
       .createQueryBuilder(RoomPollVoteEntity, 'v')
-      .select('v.optionIndex', 'optionIndex')
+      .select('v.pollId', 'pollId')
+      .addSelect('v.optionIndex', 'optionIndex')
       .addSelect('COUNT(*)', 'votes')
-      .where({ pollId: poll.id })
-      .groupBy('v.optionIndex')
+      .where({ pollId: In([...counts.keys()]) })
+      .groupBy('v.pollId')
+      .addGroupBy('v.optionIndex')
       .getRawMany();
-    const counts = poll.options.map(() => 0);
-    for (const row of rows) counts[Number(row.optionIndex)] = Number(row.votes);
+    for (const row of rows) counts.get(row.pollId)![Number(row.optionIndex)] = Number(row.votes);
     return counts;
   }
 

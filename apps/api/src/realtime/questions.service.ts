@@ -8,7 +8,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { REALTIME_LIMITS, type Question, type QuestionUpdate } from '@ilr/shared';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation, retryingDeadlocks } from '../database/driver-errors';
 import { RealtimeBroadcaster } from './broadcaster';
 import { LatestStateCoalescer } from './coalescer';
 import type { QuestionAnswerDto, QuestionAskDto, QuestionDto, QuestionPinDto } from './dto/realtime.dto';
@@ -17,7 +17,6 @@ import { MutesService } from './mutes.service';
 import { RoomQuestionEntity, RoomQuestionVoteEntity } from './realtime.entities';
 import { RealtimeErrors } from './realtime.errors';
 import type { RoomMember } from './realtime.types';
-import { retryingDeadlocks } from './transactions';
 
 /** Per question; under the contract's 10 so that delivery jitter never shows a client more. */
 const UPDATES_PER_SECOND = 9;

@@ -9,7 +9,6 @@ import { DomainError, validationFailed } from '../common/domain-error';
 const fail = (status: number, code: RealtimeErrorCode, message: string) => new DomainError(status, code, message);
 
 export const RealtimeErrors = {
-  unauthenticated: () => fail(401, 'UNAUTHENTICATED', 'Sign in to join live rooms'),
   notAnObject: () => validationFailed({}, 'The payload must be an object'),
   badRoom: () => validationFailed({ room: 'must be session:<id>, event:<id> or ceremony:<id>' }),
   badOption: (count: number) => validationFailed({ optionIndex: `must be from 0 to ${count - 1}` }),

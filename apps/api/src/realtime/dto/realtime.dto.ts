@@ -23,7 +23,6 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import {
-  CONTENT_LANGUAGES,
   REACTIONS,
   REALTIME_LIMITS as LIMITS,
   type ChatDeleteRequest,
@@ -44,6 +43,7 @@ import {
   type UnmuteRequest,
 } from '@ilr/shared';
 import { validationFailed } from '../../common/domain-error';
+import { isLocalizedText } from '../../common/dto-validators';
 import { flattenValidationErrors } from '../../common/validation';
 import { RealtimeErrors } from '../realtime.errors';
 import { parseRoom } from '../rooms';
@@ -91,18 +91,7 @@ function IsPollQuestion(max: number, options?: ValidationOptions): PropertyDecor
     {
       name: 'isPollQuestion',
       validator: {
-        validate(value: unknown) {
-          if (typeof value === 'string') return isText(value, max);
-          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-          const entries = Object.entries(value);
-          const known = (key: string) => (CONTENT_LANGUAGES as readonly string[]).includes(key);
-          if (entries.length === 0 || entries.some(([key, text]) => !known(key) || typeof text !== 'string'))
-            return false;
-          return (
-            entries.some(([, text]) => isText(text, max)) &&
-            entries.every(([, text]) => (text as string).length <= max * 2)
-          );
-        },
+        validate: (value: unknown) => (typeof value === 'string' ? isText(value, max) : isLocalizedText(value, max)),
         defaultMessage: buildMessage(
           () => `must be a text, or an object with zh, ko or en texts of at most ${max} characters`,
           options,
@@ -113,7 +102,7 @@ function IsPollQuestion(max: number, options?: ValidationOptions): PropertyDecor
   );
 }
 
-const CLIENT_MSG_ID = /^[\x21-\x7e]{1,64}$/;
+const CLIENT_MSG_ID = new RegExp(`^[\\x21-\\x7e]{1,${LIMITS.clientMsgIdMax}}$`);
 const clientMsgIdMessage = { message: `must be 1 to ${LIMITS.clientMsgIdMax} visible ASCII characters (e.g. a UUID)` };
 
 export class RoomDto implements RoomRequest {

@@ -1,0 +1,35 @@
+/**
+ * Driver errors look different on each driver; this is the one place that knows both: unique-key
+ * violations, and the transient lock errors after which a transaction may simply run again.
+ */
+import { QueryFailedError } from 'typeorm';
+
+/** The driver's error code of a failed query (`ER_DUP_ENTRY`, `SQLITE_CONSTRAINT_UNIQUE` …). */
+function driverCode(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  return (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+}
+
+const UNIQUE = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = driverCode(error);
+  return code !== undefined && UNIQUE.has(code);
+}
+
+/**
+ * MySQL may pick a transaction as a deadlock victim even when lock order is consistent (gap locks
+ * on unique indexes); such a transaction is rolled back whole and safe to run again.
+ */
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+export async function retryingDeadlocks<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = driverCode(error);
+      if (attempt >= attempts || code === undefined || !RETRYABLE.has(code)) throw error;
+    }
+  }
+}
