@@ -32,10 +32,6 @@ export class ApiError extends Error {
     const rows = this.details.rows;
     this.rows = Array.isArray(rows) ? rows.filter(isRowError) : [];
   }
-
-  isKnownCode(): this is ApiError & { code: ErrorCode } {
-    return Object.prototype.hasOwnProperty.call(ERROR_STATUS, this.code);
-  }
 }
 
 export function isApiError(error: unknown): error is ApiError {
@@ -153,7 +149,6 @@ export const api = {
   getBlob: (path: string, query?: Query) => request<Blob>('GET', path, { query, responseType: 'blob' }),
   post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
-  put: <T>(path: string, json: unknown) => request<T>('PUT', path, { json }),
   delete: <T>(path: string) => request<T>('DELETE', path),
   postRaw: <T>(path: string, body: BodyInit, contentType: string) =>
     request<T>('POST', path, { raw: { body, contentType } }),

@@ -6,7 +6,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import type { Role, User } from '@ilr/shared';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { ErrorAlert } from '../errors/ErrorAlert';
-import { useCurrentUser, useMe } from './useAuth';
+import { useCurrentUser } from './useAuth';
 
 interface Props {
   roles?: readonly Role[];
@@ -16,11 +16,10 @@ interface Props {
 export function RequireAuth({ roles, children }: Props) {
   const { t } = useTranslation();
   const location = useLocation();
-  const { user, isLoading } = useCurrentUser();
-  const me = useMe();
+  const { user, isLoading, error } = useCurrentUser();
 
   if (isLoading) return <LoadingBlock />;
-  if (me.error) return <ErrorAlert error={me.error} />;
+  if (error) return <ErrorAlert error={error} />;
   if (!user) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;

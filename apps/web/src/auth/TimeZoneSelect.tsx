@@ -2,15 +2,14 @@
 import { Select, type SelectProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EVENT_TIME_ZONES } from '@ilr/shared';
 import { browserTimeZone } from '../time/zones';
-
-export const COMMON_TIME_ZONES = ['Asia/Seoul', 'Asia/Shanghai'] as const;
 
 function allTimeZones(): string[] {
   try {
     return Intl.supportedValuesOf('timeZone');
   } catch {
-    return [...COMMON_TIME_ZONES, 'UTC'];
+    return [...EVENT_TIME_ZONES, 'UTC'];
   }
 }
 
@@ -38,13 +37,13 @@ export function TimeZoneSelect(props: Props) {
   const { t } = useTranslation();
   const options = useMemo(() => {
     const label = (zone: string) => {
-      const city = (COMMON_TIME_ZONES as readonly string[]).includes(zone)
-        ? t(`auth.timeZones.cities.${zone as (typeof COMMON_TIME_ZONES)[number]}`)
+      const city = (EVENT_TIME_ZONES as readonly string[]).includes(zone)
+        ? t(`auth.timeZones.cities.${zone as (typeof EVENT_TIME_ZONES)[number]}`)
         : null;
       return t('auth.timeZones.option', { zone: city ? `${city} · ${zone}` : zone, offset: offsetOf(zone) });
     };
     const browser = browserTimeZone();
-    const common = [...new Set<string>([...COMMON_TIME_ZONES, browser])];
+    const common = [...new Set<string>([...EVENT_TIME_ZONES, browser])];
     const rest = allTimeZones().filter((zone) => !common.includes(zone));
     return [
       { label: t('auth.timeZones.common'), options: common.map((zone) => ({ value: zone, label: label(zone) })) },

@@ -25,11 +25,11 @@ export function useMe() {
   });
 }
 
-/** The signed-in user, or null (also while logged out). */
-export function useCurrentUser(): { user: User | null; isLoading: boolean } {
+/** The signed-in user, or null (also while logged out); `error` when reading it failed. */
+export function useCurrentUser(): { user: User | null; isLoading: boolean; error: Error | null } {
   const token = useAccessToken();
   const me = useMe();
-  return { user: token ? (me.data ?? null) : null, isLoading: Boolean(token) && me.isLoading };
+  return { user: token ? (me.data ?? null) : null, isLoading: Boolean(token) && me.isLoading, error: me.error };
 }
 
 function useStartSession() {

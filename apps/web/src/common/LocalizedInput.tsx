@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTENT_LANGUAGES, isLocalizedPresent, type ContentLanguage, type Localized } from '@ilr/shared';
 import { useLocale } from '../i18n/useLocale';
+import { HTML_LANG } from './LocalizedText';
 
 const TAB_LABELS: Record<ContentLanguage, string> = { zh: '中文', ko: '한국어', en: 'English' };
-const HTML_LANG: Record<ContentLanguage, string> = { zh: 'zh-CN', ko: 'ko-KR', en: 'en' };
 
 interface Props {
   id?: string;

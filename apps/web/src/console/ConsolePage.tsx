@@ -13,6 +13,7 @@ import { ErrorAlert } from '../errors/ErrorAlert';
 import { EventTags } from '../events/EventTags';
 import { useEventList } from '../events/useEvents';
 import { DualTime } from '../time/DualTime';
+import { useStableNowIso } from '../time/useNow';
 
 export function ConsolePage() {
   return <RequireAuth roles={STAFF_ROLES}>{() => <Console />}</RequireAuth>;
@@ -22,7 +23,7 @@ function Console() {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const [past, setPast] = useState(false);
-  const [now] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString());
+  const now = useStableNowIso();
   const events = useEventList({ page, pageSize: 20, from: past ? undefined : now });
 
   const columns: TableColumnsType<EventSummary> = [

@@ -6,12 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { SESSION_KINDS, type AgendaSession, type EventSummary, type Localized, type SessionKind } from '@ilr/shared';
 import { HeadedSection } from '../common/HeadedSection';
 import { LocalizedInput, compactLocalized, localizedRequired } from '../common/LocalizedInput';
-import { LocalizedText } from '../common/LocalizedText';
+import { LocalizedText, usePickLocalized } from '../common/LocalizedText';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { errorMessage } from '../errors/messages';
 import { useFormErrors } from '../errors/useFormErrors';
 import { useAgenda, useDeleteSession, useSaveSession, type SessionInput } from '../events/useEvents';
 import { DualTime } from '../time/DualTime';
+import { useDualClock } from '../time/useDualClock';
 import { addMinutesToWall, instantToWall, wallToInstant } from '../time/wallClock';
 import { SpeakerSelect } from './SpeakerSelect';
 import { ZonedRangeFields } from './ZonedRangeFields';
@@ -23,6 +24,7 @@ export function SessionsEditor({ event }: { event: EventSummary }) {
   const { message } = App.useApp();
   const agenda = useAgenda(event.id);
   const remove = useDeleteSession(event.id);
+  const pick = usePickLocalized();
   const [editing, setEditing] = useState<Editing>(null);
 
   return (
@@ -62,7 +64,7 @@ export function SessionsEditor({ event }: { event: EventSummary }) {
             key: 'actions',
             title: t('console.actions'),
             render: (_, s) => {
-              const title = (s.title.en || s.title.zh || s.title.ko) ?? '';
+              const title = pick(s.title)?.text ?? '';
               return (
                 <Space size="small">
                   <Button
@@ -123,6 +125,7 @@ function SessionDialog({ event, session, onClose }: DialogProps) {
   const [form] = Form.useForm<Values>();
   const formErrors = useFormErrors(form, FIELDS);
   const save = useSaveSession(event.id);
+  const { zoneLabel } = useDualClock();
   const zone = event.timeZone;
   const eventStart = instantToWall(event.startsAt, zone);
 
@@ -190,7 +193,9 @@ function SessionDialog({ event, session, onClose }: DialogProps) {
         <Form.Item name="kind" label={t('console.sessions.kind')}>
           <Select options={SESSION_KINDS.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`) }))} />
         </Form.Item>
-        <Typography.Paragraph type="secondary">{t('console.sessions.zoneNote', { zone })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('console.sessions.zoneNote', { zone: zoneLabel(zone) })}
+        </Typography.Paragraph>
         <ZonedRangeFields timeZone={zone} />
         <Form.Item name="speakerUserIds" label={t('console.sessions.speakers')}>
           <SpeakerSelect known={session?.speakers ?? []} />

@@ -4,7 +4,7 @@ import { Button, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { LOCALE_LANGUAGE, type EventSummary } from '@ilr/shared';
+import type { EventSummary } from '@ilr/shared';
 import { isStaff } from '../auth/roles';
 import { useCurrentUser } from '../auth/useAuth';
 import { ButtonLink } from '../common/ButtonLink';
@@ -82,9 +82,9 @@ function EventDetails({ event }: { event: EventSummary }) {
 
 function AgendaSection({ event }: { event: EventSummary }) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
+  const { language } = useLocale();
   const agenda = useAgenda(event.id);
-  const icsHref = `/api/events/${encodeURIComponent(event.id)}/agenda.ics?lang=${LOCALE_LANGUAGE[locale]}`;
+  const icsHref = `/api/events/${encodeURIComponent(event.id)}/agenda.ics?lang=${language}`;
 
   return (
     <HeadedSection

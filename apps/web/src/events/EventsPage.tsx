@@ -3,7 +3,6 @@
  * brings past events back. Filters live in the URL so that links and the back button keep them.
  */
 import { Card, Empty, Pagination, Select, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EVENT_KINDS, type EventKind, type EventSummary } from '@ilr/shared';
@@ -15,6 +14,7 @@ import { LocalizedText, usePickLocalized } from '../common/LocalizedText';
 import { PageHeading } from '../common/PageHeading';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { DualTime } from '../time/DualTime';
+import { useStableNowIso } from '../time/useNow';
 import { EventTags } from './EventTags';
 import { useEventList } from './useEvents';
 
@@ -33,7 +33,7 @@ export function EventsPage() {
   const past = params.get('past') === '1';
   const page = Math.max(1, Number(params.get('page')) || 1);
   // "Now" is fixed while the page is open, so that the query key (and the list) stays stable.
-  const [now] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString());
+  const now = useStableNowIso();
   const events = useEventList({ kind, from: past ? undefined : now, page, pageSize: PAGE_SIZE });
 
   const update = (changes: Record<string, string | null>) => {

@@ -38,11 +38,11 @@ export function useEventList(filters: EventFilters) {
   });
 }
 
-export function useEvent(id: string, enabled = true) {
+export function useEvent(id: string) {
   const token = useAccessToken();
   return useQuery({
     queryKey: [...queryKeys.event(id), 'summary', Boolean(token)],
-    enabled: enabled && Boolean(id),
+    enabled: Boolean(id),
     queryFn: ({ signal }) => api.get<EventSummary>(`/api/events/${enc(id)}`, undefined, signal),
   });
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import type { Role } from '@ilr/shared';
+import { STAFF_ROLES } from '../auth/roles';
 import { useCurrentUser } from '../auth/useAuth';
 
 interface Item {
@@ -8,7 +9,7 @@ interface Item {
   label: string;
   /** Shown only when signed in (with one of these roles, when given). */
   auth?: boolean;
-  roles?: Role[];
+  roles?: readonly Role[];
   /** Stays current on the pages below it (an event's page under "Events"). */
   section?: boolean;
 }
@@ -21,9 +22,9 @@ export function MainNav() {
     { to: '/events', label: t('nav.events'), section: true },
     { to: '/companies', label: t('nav.directory'), auth: true },
     { to: '/my-company', label: t('nav.myCompany'), auth: true },
-    { to: '/companies/import', label: t('nav.import'), auth: true, roles: ['organiser', 'promoter'] },
+    { to: '/companies/import', label: t('nav.import'), auth: true, roles: STAFF_ROLES },
     { to: '/people', label: t('nav.people'), auth: true, roles: ['organiser'] },
-    { to: '/console', label: t('nav.console'), auth: true, roles: ['organiser', 'promoter'], section: true },
+    { to: '/console', label: t('nav.console'), auth: true, roles: STAFF_ROLES, section: true },
   ];
   const visible = items.filter((i) => (!i.auth || user) && (!i.roles || (user && i.roles.includes(user.role))));
   return (

@@ -9,7 +9,14 @@ import { useTranslation } from 'react-i18next';
 import type { LiveRole, Recording } from '@ilr/shared';
 import { errorMessage } from '../errors/messages';
 import { useFormatInstant } from '../time/useFormatInstant';
-import { useHands, useRecordingControl, useRecordings, useStageAction, type StageAction } from './useLiveVideo';
+import {
+  isRecordingRunning,
+  useHands,
+  useRecordingControl,
+  useRecordings,
+  useStageAction,
+  type StageAction,
+} from './useLiveVideo';
 
 export interface StageParticipant {
   userId: string;
@@ -26,7 +33,7 @@ export function Backstage({ sessionId, participants }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const headingId = useId();
-  const hands = useHands(sessionId, true);
+  const hands = useHands(sessionId);
   const stage = useStageAction(sessionId);
 
   const act = (action: StageAction, userId: string, name: string) =>
@@ -112,9 +119,9 @@ function RecordingControls({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const formatInstant = useFormatInstant();
-  const recordings = useRecordings(sessionId, true);
+  const recordings = useRecordings(sessionId);
   const control = useRecordingControl(sessionId);
-  const running = recordings.data?.find((r) => ['starting', 'active', 'ending'].includes(r.status));
+  const running = recordings.data?.find(isRecordingRunning);
 
   const run = (action: 'start' | 'stop') =>
     control.mutate(action, {

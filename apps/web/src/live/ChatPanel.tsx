@@ -63,12 +63,7 @@ export function ChatPanel({ me, moderation }: { me: User; moderation: Moderation
           />
         ))}
       </ol>
-      <PendingList
-        items={chat.pending.map((p) => ({ ...p, text: p.input }))}
-        label={t('live.chat.pending')}
-        onRetry={chat.retry}
-        onDiscard={chat.discard}
-      />
+      <PendingList items={chat.pending} label={t('live.chat.pending')} onRetry={chat.retry} onDiscard={chat.discard} />
       {moderation.myMute ? (
         <Alert
           type="warning"

@@ -57,7 +57,7 @@ function LiveRoom({ sessionId, eventId, me }: { sessionId: string; eventId: stri
 
 function SessionHeading({ sessionId, eventId }: { sessionId: string; eventId: string | null }) {
   const { t } = useTranslation();
-  const event = useEvent(eventId ?? '', Boolean(eventId));
+  const event = useEvent(eventId ?? '');
   const agenda = useAgenda(eventId ?? undefined);
   const session = useMemo(() => agenda.data?.find((s) => s.id === sessionId), [agenda.data, sessionId]);
   const presence = usePresence();

@@ -2,17 +2,10 @@
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../errors/messages';
-import type { OutboxState } from './useOutbox';
-
-interface Item {
-  clientMsgId: string;
-  text: string;
-  state: OutboxState;
-  error: unknown;
-}
+import type { OutboxItem } from './useOutbox';
 
 interface Props {
-  items: Item[];
+  items: OutboxItem<string>[];
   label: string;
   onRetry: (clientMsgId: string) => void;
   onDiscard: (clientMsgId: string) => void;
@@ -25,7 +18,7 @@ export function PendingList({ items, label, onRetry, onDiscard }: Props) {
     <ul className="pending-list" aria-label={label}>
       {items.map((item) => (
         <li key={item.clientMsgId} className={`pending-item pending-${item.state}`}>
-          <p className="prewrap pending-text">{item.text}</p>
+          <p className="prewrap pending-text">{item.input}</p>
           <Space size="small" wrap>
             <Typography.Text type={item.state === 'failed' ? 'danger' : 'secondary'} role="status">
               {item.state === 'failed'

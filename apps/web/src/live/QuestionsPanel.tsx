@@ -31,12 +31,7 @@ export function QuestionsPanel({ canModerate, myMute }: { canModerate: boolean; 
           onSubmit={qa.askQuestion}
         />
       )}
-      <PendingList
-        items={qa.pending.map((p) => ({ ...p, text: p.input }))}
-        label={t('live.questions.pending')}
-        onRetry={qa.retry}
-        onDiscard={qa.discard}
-      />
+      <PendingList items={qa.pending} label={t('live.questions.pending')} onRetry={qa.retry} onDiscard={qa.discard} />
       {qa.questions.length === 0 ? (
         <Typography.Paragraph type="secondary">{t('live.questions.empty')}</Typography.Paragraph>
       ) : (

@@ -105,7 +105,7 @@ function StageControls({ sessionId }: { sessionId: string }) {
   const { message } = App.useApp();
   const permissions = useLocalParticipantPermissions();
   const canPublish = permissions?.canPublish ?? false;
-  const { raised, change } = useMyHand(sessionId);
+  const { raised, change } = useMyHand(sessionId, !canPublish);
 
   const toggleHand = () =>
     change.mutate(!raised, {

@@ -32,7 +32,7 @@ export function useLiveToken(sessionId: string, enabled: boolean) {
  * My own hand: read once, then kept by the room's `stage:my-hand` pushes (a host dismissing it or
  * bringing me on stage lowers it) and by what my own requests answer.
  */
-export function useMyHand(sessionId: string) {
+export function useMyHand(sessionId: string, enabled = true) {
   const queryClient = useQueryClient();
   const key = queryKeys.myHand(sessionId);
   useLiveEvent('stage:my-hand', (pushed) => {
@@ -40,6 +40,7 @@ export function useMyHand(sessionId: string) {
   });
   const hand = useQuery({
     queryKey: key,
+    enabled,
     queryFn: async ({ signal }) =>
       (await api.get<{ hand: RaisedHand | null }>(`${base(sessionId)}/hands/mine`, undefined, signal)).hand,
   });
@@ -58,14 +59,13 @@ export function useMyHand(sessionId: string) {
  * Hosts: the raised hands, first raised first. The room pushes the list after every change
  * (`stage:hands`); the slow poll only catches up after a reconnect missed a push.
  */
-export function useHands(sessionId: string, enabled: boolean) {
+export function useHands(sessionId: string) {
   const queryClient = useQueryClient();
   useLiveEvent('stage:hands', (pushed) => {
     if (pushed.sessionId === sessionId) queryClient.setQueryData(queryKeys.hands(sessionId), pushed.hands);
   });
   return useQuery({
     queryKey: queryKeys.hands(sessionId),
-    enabled,
     queryFn: ({ signal }) => api.get<RaisedHand[]>(`${base(sessionId)}/hands`, undefined, signal),
     refetchInterval: 30_000,
   });
@@ -93,14 +93,16 @@ export function useStageAction(sessionId: string) {
   });
 }
 
-export function useRecordings(sessionId: string, enabled: boolean) {
+/** A recording LiveKit is still starting, running or finishing. */
+export const isRecordingRunning = (recording: Recording): boolean =>
+  ['starting', 'active', 'ending'].includes(recording.status);
+
+export function useRecordings(sessionId: string) {
   return useQuery({
     queryKey: queryKeys.recordings(sessionId),
-    enabled,
     queryFn: ({ signal }) => api.get<Recording[]>(`${base(sessionId)}/recordings`, undefined, signal),
     // While one is starting or running, its status changes with LiveKit's webhooks.
-    refetchInterval: (query) =>
-      query.state.data?.some((r) => ['starting', 'active', 'ending'].includes(r.status)) ? 5_000 : false,
+    refetchInterval: (query) => (query.state.data?.some(isRecordingRunning) ? 5_000 : false),
   });
 }
 

@@ -10,7 +10,7 @@ import { useOutbox } from './useOutbox';
 import { useLiveEvent, useLiveRoom } from './useLiveRoom';
 
 /** Pinned first, then by votes, then oldest first (the server's order). */
-export function sortQuestions(questions: Question[]): Question[] {
+function sortQuestions(questions: Question[]): Question[] {
   return [...questions].sort(
     (a, b) =>
       Number(b.pinned) - Number(a.pinned) || b.votes - a.votes || Date.parse(a.createdAt) - Date.parse(b.createdAt),
@@ -43,15 +43,12 @@ export function useQuestions() {
     setQuestions((current) => current.map((q) => (q.id === update.id ? { ...q, ...update } : q)));
   });
 
-  const outbox = useOutbox<string, Question>(
-    async (text, clientMsgId) => {
-      if (!socket) throw new Error('no socket');
-      return (await ask(socket, 'question:ask', { room, text, clientMsgId })).question;
-    },
-    (question) => setQuestions((current) => upsert(current, question)),
-  );
-
   const apply = useCallback((question: Question) => setQuestions((current) => upsert(current, question)), []);
+
+  const outbox = useOutbox<string, Question>(async (text, clientMsgId) => {
+    if (!socket) throw new Error('no socket');
+    return (await ask(socket, 'question:ask', { room, text, clientMsgId })).question;
+  }, apply);
 
   const upvote = useCallback(
     async (questionId: string) => {

@@ -1,14 +1,14 @@
 /** The translated dual clock: "09:00 (Shanghai) · 10:00 your time (Seoul)". */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EVENT_TIME_ZONES } from '@ilr/shared';
 import { useCurrentUser } from '../auth/useAuth';
 import { useLocale } from '../i18n/useLocale';
 import { cityOf, dualReading, type ClockReading } from './format';
 import { browserTimeZone } from './zones';
 
-const CITY_ZONES = ['Asia/Seoul', 'Asia/Shanghai'] as const;
-type CityZone = (typeof CITY_ZONES)[number];
-const isCityZone = (zone: string): zone is CityZone => (CITY_ZONES as readonly string[]).includes(zone);
+type CityZone = (typeof EVENT_TIME_ZONES)[number];
+const isCityZone = (zone: string): zone is CityZone => (EVENT_TIME_ZONES as readonly string[]).includes(zone);
 
 /** The viewer's zone: their account's, else the browser's. */
 export function useViewerTimeZone(): string {

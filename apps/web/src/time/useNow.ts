@@ -9,3 +9,12 @@ export function useNow(intervalMs = 30_000): number {
   }, [intervalMs]);
   return now;
 }
+
+/**
+ * "Now" as an ISO instant rounded down to the minute, fixed while the component is mounted, so
+ * that a query key built from it (and the list it fetches) stays stable.
+ */
+export function useStableNowIso(): string {
+  const [now] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString());
+  return now;
+}
