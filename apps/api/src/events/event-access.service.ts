@@ -51,11 +51,26 @@ export class EventAccessService {
     return user.role === 'organiser' || event.createdById === user.id;
   }
 
-  async sessionAccess(user: UserEntity, sessionId: string): Promise<SessionAccess> {
+  /** A session of an event the caller may see, with its event; 404 otherwise (drafts' sessions too). */
+  async visibleSession(
+    user: UserEntity | undefined,
+    sessionId: string,
+  ): Promise<{ event: EventEntity; session: SessionEntity }> {
     const session = await this.db.manager.findOneBy(SessionEntity, { id: sessionId });
     if (!session) throw EventsErrors.sessionNotFound();
     const event = await this.db.manager.findOneBy(EventEntity, { id: session.eventId });
     if (!event || !this.canSee(user, event)) throw EventsErrors.sessionNotFound();
+    return { event, session };
+  }
+
+  async sessionAccess(user: UserEntity, sessionId: string): Promise<SessionAccess> {
+    const { event, session } = await this.visibleSession(user, sessionId);
+    return this.accessIn(user, event, session);
+  }
+
+  /** What `user` is in a session already loaded (by whoever asks about them); nothing if they may not see it. */
+  async accessIn(user: UserEntity, event: EventEntity, session: SessionEntity): Promise<SessionAccess> {
+    if (!this.canSee(user, event)) return { event, session, isHost: false, canJoin: false };
     const isHost = this.isEventHost(user, event) || session.speakerUserIds.includes(user.id);
     const canJoin = isHost || isStaff(user) || (await this.isRegistered(user.id, event.id));
     return { event, session, isHost, canJoin };

@@ -206,10 +206,7 @@ export class EventsService {
 
   /** One session of an event the caller may see (drafts' sessions are 404 to everyone else). */
   async session(user: UserEntity | undefined, sessionId: string): Promise<AgendaSession> {
-    const session = await this.db.manager.findOneBy(SessionEntity, { id: sessionId });
-    if (!session) throw EventsErrors.sessionNotFound();
-    const event = await this.db.manager.findOneBy(EventEntity, { id: session.eventId });
-    if (!event || !this.access.canSee(user, event)) throw EventsErrors.sessionNotFound();
+    const { session } = await this.access.visibleSession(user, sessionId);
     return (await this.withSpeakers([session]))[0];
   }
 

@@ -5,7 +5,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LiveRole } from '@ilr/shared';
 import { UserEntity } from '../accounts/user.entity';
-import { DomainError } from '../common/domain-error';
 import { DatabaseService } from '../database/database.service';
 import { EventAccessService, isStaff, type SessionAccess } from '../events/event-access.service';
 import { LiveRemovalEntity, LiveSpeakerEntity } from './live.entities';
@@ -25,8 +24,8 @@ export class LiveAccessService {
   ) {}
 
   /** 404 unless the session exists and the user may see its event. */
-  session(user: UserEntity, sessionId: string): Promise<SessionAccess> {
-    return this.events.sessionAccess(user, sessionId);
+  async session(user: UserEntity, sessionId: string): Promise<void> {
+    await this.events.visibleSession(user, sessionId);
   }
 
   /** The caller's role in the room; 404 for an unknown session, 403 when they may not join or a host removed them. */
@@ -61,16 +60,10 @@ export class LiveAccessService {
    * The user a host acts on, and what the agenda makes them in this session (removals and
    * promotions left out: the caller decides what those mean). 404 for an unknown user.
    */
-  async target(sessionId: string, userId: string): Promise<{ user: UserEntity; isHost: boolean; canJoin: boolean }> {
+  async target(host: SessionAccess, userId: string): Promise<{ user: UserEntity; isHost: boolean; canJoin: boolean }> {
     const user = await this.db.manager.findOneBy(UserEntity, { id: userId });
     if (!user) throw LiveErrors.userNotFound();
-    try {
-      const { isHost, canJoin } = await this.events.sessionAccess(user, sessionId);
-      return { user, isHost, canJoin };
-    } catch (error) {
-      // The session exists (the host just reached it): a 404 here only means this user cannot see its event.
-      if (error instanceof DomainError && error.status === 404) return { user, isHost: false, canJoin: false };
-      throw error;
-    }
+    const { isHost, canJoin } = await this.events.accessIn(user, host.event, host.session);
+    return { user, isHost, canJoin };
   }
 }

@@ -102,9 +102,9 @@ export class StageService {
   }
 
   async promote(host: UserEntity, sessionId: string, userId: string): Promise<StageChange> {
-    await this.access.host(host, sessionId);
+    const access = await this.access.host(host, sessionId);
     this.livekit.requireEnabled();
-    const target = await this.access.target(sessionId, userId);
+    const target = await this.access.target(access, userId);
     if (target.isHost) throw LiveErrors.alreadyOnStage();
     const removed = await this.db.manager.existsBy(LiveRemovalEntity, { sessionId, userId });
     if (!target.canJoin || removed) throw LiveErrors.notAParticipant();
@@ -132,9 +132,9 @@ export class StageService {
 
   /** Sends a promoted speaker back to the audience. Hosts stay hosts: the agenda decides those. */
   async demote(host: UserEntity, sessionId: string, userId: string): Promise<StageChange> {
-    await this.access.host(host, sessionId);
+    const access = await this.access.host(host, sessionId);
     this.livekit.requireEnabled();
-    const target = await this.access.target(sessionId, userId);
+    const target = await this.access.target(access, userId);
     if (target.isHost) throw LiveErrors.hostIsFixed();
 
     const live = await this.livekit.updateParticipant(
@@ -149,9 +149,9 @@ export class StageService {
 
   /** Disconnects a participant and keeps them out (no new token) until a host lets them back in. */
   async remove(host: UserEntity, sessionId: string, userId: string): Promise<StageChange> {
-    await this.access.host(host, sessionId);
+    const access = await this.access.host(host, sessionId);
     this.livekit.requireEnabled();
-    const target = await this.access.target(sessionId, userId);
+    const target = await this.access.target(access, userId);
     if (target.isHost) throw LiveErrors.hostIsFixed();
 
     const live = await this.livekit.removeParticipant(sessionRoom(sessionId), userId);
