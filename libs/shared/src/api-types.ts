@@ -1,6 +1,10 @@
 /** Request and response shapes shared by the API and the web app (API.md is the contract). */
 import type { Locale, Localized } from './localized';
 
+/** An id as the API writes them (any case is accepted), as a source to build patterns from. */
+export const UUID_SOURCE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+export const UUID_PATTERN = new RegExp(`^${UUID_SOURCE}$`, 'i');
+
 export type Role = 'organiser' | 'promoter' | 'member';
 export const ROLES: readonly Role[] = ['organiser', 'promoter', 'member'];
 

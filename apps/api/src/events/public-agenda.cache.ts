@@ -7,10 +7,10 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import etag from 'etag';
-import type { AgendaSession } from '@ilr/shared';
+import { UUID_SOURCE, type AgendaSession } from '@ilr/shared';
 import { requestId } from '../common/request-id';
 
-const AGENDA_PATH = /^\/api\/events\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/agenda\/?$/i;
+const AGENDA_PATH = new RegExp(`^/api/events/(${UUID_SOURCE})/agenda/?$`, 'i');
 const TTL_MS = 2000;
 const MAX_ENTRIES = 1000;
 const CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { ParticipantInfo } from 'livekit-server-sdk';
-import type { AttendanceRow } from '@ilr/shared';
+import { UUID_PATTERN, type AttendanceRow } from '@ilr/shared';
 import { UserEntity } from '../accounts/user.entity';
 import { DatabaseService } from '../database/database.service';
 import { LiveAccessService } from './live-access.service';
@@ -16,7 +16,6 @@ import { LiveAttendanceEntity } from './live.entities';
 
 /** ParticipantInfo.Kind.STANDARD (livekit-server-sdk does not re-export the enum). */
 const STANDARD_PARTICIPANT = 0;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AttendanceService {
@@ -100,7 +99,11 @@ export class AttendanceService {
 
   /** Only people count: our identities are user ids; egress, ingress, SIP and agents are not attendees. */
   private async isUser(em: EntityManager, participant: ParticipantInfo): Promise<boolean> {
-    if ((participant.kind as number) !== STANDARD_PARTICIPANT || !participant.sid || !UUID.test(participant.identity))
+    if (
+      (participant.kind as number) !== STANDARD_PARTICIPANT ||
+      !participant.sid ||
+      !UUID_PATTERN.test(participant.identity)
+    )
       return false;
     return em.existsBy(UserEntity, { id: participant.identity });
   }

@@ -3,12 +3,12 @@
  * permission a host's promote/demote applies to a connected participant must always agree.
  */
 import type { ParticipantPermission, VideoGrant } from 'livekit-server-sdk';
-import type { LiveParticipantMetadata, LiveRole } from '@ilr/shared';
+import { UUID_SOURCE, type LiveParticipantMetadata, type LiveRole } from '@ilr/shared';
 
 export const sessionRoom = (sessionId: string) => `session-${sessionId}`;
 export const meetingRoom = (meetingId: string) => `meeting-${meetingId}`;
 
-const SESSION_ROOM = /^session-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const SESSION_ROOM = new RegExp(`^session-(${UUID_SOURCE})$`, 'i');
 /** The session a room belongs to, or null for any other room (meetings, rooms made by hand). */
 export function sessionIdOfRoom(room: string | undefined): string | null {
   return SESSION_ROOM.exec(room ?? '')?.[1]?.toLowerCase() ?? null;

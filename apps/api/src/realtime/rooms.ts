@@ -1,5 +1,5 @@
 /** Room names: `session:<sessionId>`, `event:<eventId>`, `ceremony:<eventId>` (ids are UUIDs). */
-import { ROOM_KINDS, type RoomKind } from '@ilr/shared';
+import { ROOM_KINDS, UUID_SOURCE, type RoomKind } from '@ilr/shared';
 
 export interface RoomRef {
   /** Canonical: lower-case kind and id. */
@@ -8,10 +8,7 @@ export interface RoomRef {
   id: string;
 }
 
-const ROOM = new RegExp(
-  `^(${ROOM_KINDS.join('|')}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`,
-  'i',
-);
+const ROOM = new RegExp(`^(${ROOM_KINDS.join('|')}):(${UUID_SOURCE})$`, 'i');
 
 /** The room a client names, or null when it is not a room name. */
 export function parseRoom(value: unknown): RoomRef | null {

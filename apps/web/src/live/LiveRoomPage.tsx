@@ -8,7 +8,7 @@ import { Alert, Button, Col, Result, Row, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { User } from '@ilr/shared';
+import { UUID_PATTERN, type User } from '@ilr/shared';
 import { RequireAuth } from '../auth/RequireAuth';
 import { ButtonLink } from '../common/ButtonLink';
 import { LoadingBlock } from '../common/LoadingBlock';
@@ -25,8 +25,6 @@ import { useModeration } from './useModeration';
 import { usePresence } from './usePresence';
 import { VideoArea } from './VideoArea';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function LiveRoomPage() {
   const { sessionId = '' } = useParams();
   const [params] = useSearchParams();
@@ -37,7 +35,7 @@ export function LiveRoomPage() {
         <LiveRoom
           key={sessionId}
           sessionId={sessionId}
-          eventId={eventId && UUID.test(eventId) ? eventId : null}
+          eventId={eventId && UUID_PATTERN.test(eventId) ? eventId : null}
           me={user}
         />
       )}
