@@ -90,6 +90,10 @@ describe('live rooms (LiveKit configured)', () => {
       await expect(
         new TokenVerifier(LIVEKIT_KEY, 'another-secret-another-secret-123').verify(res.body.token),
       ).rejects.toThrow();
+
+      // An upper-case id names the same session, hence the same LiveKit room the hosts act on.
+      const upper = await tokenFor(member, live.sessionId.toUpperCase()).expect(200);
+      expect(upper.body.room).toBe(live.room);
     });
 
     it('lets hosts publish: the session speaker, the organiser and the event creator, none of them registered', async () => {

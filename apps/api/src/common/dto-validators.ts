@@ -1,6 +1,13 @@
 /** class-validator decorators for the contract's shared shapes (Localized text, pages, instants). */
+import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationOptions, buildMessage } from 'class-validator';
 import { CONTENT_LANGUAGES, isValidTimeZone, parseInstant } from '@ilr/shared';
+
+const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+/** Ids are stored lower-case: an upper-case UUID (or a list of them) names the same thing (see UuidParam). */
+export const LowerCaseIds = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map(lower) : lower(value)));
 
 /** Length in Unicode code points, as the contract counts text. */
 export const codePoints = (text: string) => [...text].length;

@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { CONTENT_LANGUAGES, EVENT_FORMATS, EVENT_KINDS, SESSION_KINDS } from '@ilr/shared';
 import type { ContentLanguage, EventFormat, EventKind, Localized, SessionKind } from '@ilr/shared';
-import { IsInstant, IsLocalized, IsTimeZone } from '../../common/dto-validators';
+import { IsInstant, IsLocalized, IsTimeZone, LowerCaseIds } from '../../common/dto-validators';
 import { PageQuery } from '../../common/pagination';
 
 const LOCALIZED = {
@@ -111,6 +111,7 @@ export class CreateSessionDto {
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
+  @LowerCaseIds()
   @IsUUID('all', { each: true, message: 'must be a list of user ids' })
   speakerUserIds?: string[];
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { LowerCaseIds } from '../../common/dto-validators';
 
 /** Fails when `other` is present too: for pairs of fields where exactly one may be given. */
 function IsAbsentWith(other: string, options?: ValidationOptions): PropertyDecorator {
@@ -19,11 +20,13 @@ function IsAbsentWith(other: string, options?: ValidationOptions): PropertyDecor
 export class LiveTokenDto {
   @ApiPropertyOptional({ description: 'an agenda session (exactly one of sessionId and meetingId)' })
   @ValidateIf((o: LiveTokenDto) => o.sessionId !== undefined || o.meetingId === undefined)
+  @LowerCaseIds()
   @IsUUID('all', { message: 'must be a session id (give sessionId or meetingId)' })
   sessionId?: string;
 
   @ApiPropertyOptional({ description: 'a matchmaking meeting at a virtual table' })
   @ValidateIf((o: LiveTokenDto) => o.meetingId !== undefined)
+  @LowerCaseIds()
   @IsUUID('all', { message: 'must be a meeting id' })
   @IsAbsentWith('sessionId')
   meetingId?: string;
@@ -31,6 +34,7 @@ export class LiveTokenDto {
 
 export class StageUserDto {
   @ApiProperty({ description: 'the user to bring on stage' })
+  @LowerCaseIds()
   @IsUUID('all', { message: 'must be a user id' })
   userId: string;
 }

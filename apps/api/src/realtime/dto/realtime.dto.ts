@@ -43,7 +43,7 @@ import {
   type UnmuteRequest,
 } from '@ilr/shared';
 import { validationFailed } from '../../common/domain-error';
-import { isLocalizedText } from '../../common/dto-validators';
+import { isLocalizedText, LowerCaseIds } from '../../common/dto-validators';
 import { flattenValidationErrors } from '../../common/validation';
 import { RealtimeErrors } from '../realtime.errors';
 import { parseRoom } from '../rooms';
@@ -127,6 +127,7 @@ export class ChatSinceDto extends RoomDto implements ChatSinceRequest {
 }
 
 export class ChatDeleteDto implements ChatDeleteRequest {
+  @LowerCaseIds()
   @IsUUID('all')
   messageId: string;
 }
@@ -141,6 +142,7 @@ export class QuestionAskDto extends RoomDto implements QuestionAskRequest {
 }
 
 export class QuestionDto implements QuestionRequest {
+  @LowerCaseIds()
   @IsUUID('all')
   questionId: string;
 }
@@ -158,6 +160,7 @@ export class QuestionPinDto extends QuestionDto implements QuestionPinRequest {
 }
 
 export class UnmuteDto extends RoomDto implements UnmuteRequest {
+  @LowerCaseIds()
   @IsUUID('all')
   userId: string;
 }
@@ -183,6 +186,7 @@ export class PollCreateDto extends RoomDto implements PollCreateRequest {
 }
 
 export class PollDto implements PollRequest {
+  @LowerCaseIds()
   @IsUUID('all')
   pollId: string;
 }
