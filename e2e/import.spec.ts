@@ -37,11 +37,9 @@ test('CSV import lists bad rows, then imports a clean file', async ({ page }) =>
   await expect(problems).toContainText('Nothing was imported. Please fix these rows:');
   await expect(problems.getByRole('listitem')).toHaveCount(1);
   await expect(problems.getByRole('listitem').first()).toContainText('Row 3:');
-  // The API's English reason is translated part by part (name and sector both wrong).
-  await expect(problems.getByRole('listitem').first()).toContainText('name: Fill in at least one language');
-  await expect(problems.getByRole('listitem').first()).toContainText(
-    'sector: Please choose one of the allowed values.',
-  );
+  // Each column's problem comes as a code, shown with the column's translated name (name and sector both wrong).
+  await expect(problems.getByRole('listitem').first()).toContainText('Company name:');
+  await expect(problems.getByRole('listitem').first()).toContainText('Sector: Please choose one of the allowed values');
 
   // A fresh page for the clean file, as after fixing the spreadsheet.
   await page.reload();

@@ -143,11 +143,10 @@ test('without LiveKit the room says video is off and still works; strangers are 
   browser,
   request,
 }) => {
-  const config = await request.get('/api/live/config');
-  expect(await config.json()).toEqual({ enabled: false, url: null });
-
   const tag = uniqueTag();
   const member = await createMember(request, `Choi Min-ho ${tag}`);
+  const config = await request.get('/api/live/config', { headers: { Authorization: `Bearer ${member.token}` } });
+  expect(await config.json()).toEqual({ enabled: false, url: null });
   const { eventId, sessionId } = await publishedEventWithSession(request, {
     title: `Cloud signing ${tag}`,
     sessionTitle: `Cloud signing session ${tag}`,

@@ -12,14 +12,18 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { errorBody, ErrorFilter, toDomainError } from './common/error.filter';
+import { DomainError } from './common/domain-error';
 import { requestId } from './common/request-id';
-import { ApiValidationPipe } from './common/validation';
+import { completeDocument, ErrorResponseDto } from './common/openapi';
+import { ApiValidationPipe, jsonTooDeep, tooDeep } from './common/validation';
 import { DemoService } from './demo/demo.service';
 import { PublicAgendaCache, serveBeforeApp } from './events/public-agenda.cache';
 import { AccountsService } from './accounts/accounts.service';
 import { configureRealtime } from './realtime/realtime.setup';
 
 export const BODY_LIMIT = '1mb';
+/** The body types operations take: JSON, CSV (company import), LiveKit's signed webhook JSON. */
+const BODY_TYPES = ['application/json', 'text/csv', 'text/plain', 'application/webhook+json'];
 
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -38,11 +42,23 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     requestId(req, res);
     next();
   });
+  // A body of a type no operation takes would reach the handlers as "no body": 415 instead.
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+    if (!hasBody || req.is(BODY_TYPES)) return next();
+    const domain = new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `The body must be one of ${BODY_TYPES.join(', ')}; got ${req.headers['content-type'] ?? 'no content type'}`,
+    );
+    res.status(domain.status).json(errorBody(domain, req.id));
+  });
   app.use(
     express.json({
       limit: BODY_LIMIT,
       strict: false,
       verify: (req, _res, buf) => {
+        // Refused before JSON.parse and the validators walk it (they recurse).
+        if (jsonTooDeep(buf)) throw tooDeep();
         (req as Request & { rawBody?: Buffer }).rawBody = buf;
       },
     }),
@@ -59,16 +75,22 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 
-  const document = SwaggerModule.createDocument(
+  // Every operation names its operationId, responses and error statuses (apps/api/test/openapi.int-spec.ts
+  // keeps it so); the web client's types are generated from this document.
+  const document = completeDocument(
     app,
-    new DocumentBuilder()
-      .setTitle('International Living Room API')
-      .setDescription(
-        'Forums, cloud roadshows, matchmaking and signing ceremonies for cross-border investment promotion.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('International Living Room API')
+        .setDescription(
+          'Forums, cloud roadshows, matchmaking and signing ceremonies for cross-border investment promotion.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+      { extraModels: [ErrorResponseDto] },
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 

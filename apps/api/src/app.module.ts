@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { AccessChangesModule } from './common/access-changes';
 import { CompaniesModule } from './companies/companies.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
@@ -32,6 +33,7 @@ export class AppModule {
           },
         }),
         DatabaseModule.forRoot(config),
+        AccessChangesModule,
         AccountsModule,
         ReferenceModule,
         CompaniesModule,

@@ -1,17 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { jwtDecode } from './jwt';
-import {
-  ORGANISER,
-  createCompany,
-  loginAs,
-  loginOrganiser,
-  registerUser,
-  startApp,
-  uniqueEmail,
-  userWithRole,
-  type TestApp,
-} from './harness';
+import { createCompany, loginAs, loginOrganiser, ORGANISER, signUp, uniqueEmail, userWithRole } from './factories';
+import { startApp, type TestApp } from './harness';
 
 describe('accounts', () => {
   let t: TestApp;
@@ -47,14 +38,14 @@ describe('accounts', () => {
   });
 
   it('issues access tokens that expire', async () => {
-    const { accessToken } = await registerUser(t);
+    const { accessToken } = await signUp(t);
     const claims = jwtDecode(accessToken);
     expect(claims.exp - claims.iat).toBe(t.config.jwt.ttlSeconds);
   });
 
   it('refuses a second account with the same email, whatever its case', async () => {
     const email = uniqueEmail();
-    await registerUser(t, { email });
+    await signUp(t, { email });
     const res = await t
       .http()
       .post('/api/auth/register')
@@ -95,7 +86,7 @@ describe('accounts', () => {
 
   it('logs in with the right password only, and stores no plain password', async () => {
     const email = uniqueEmail();
-    await registerUser(t, { email, password: 'the right password' });
+    await signUp(t, { email, password: 'the right password' });
     await loginAs(t, email, 'the right password');
     const wrong = await t.http().post('/api/auth/login').send({ email, password: 'the wrong password' }).expect(401);
     expect(wrong.body.error.code).toBe('UNAUTHENTICATED');
@@ -112,7 +103,7 @@ describe('accounts', () => {
 
   it('rate-limits repeated login attempts on one account with 429', async () => {
     const email = uniqueEmail();
-    await registerUser(t, { email, password: 'the right password' });
+    await signUp(t, { email, password: 'the right password' });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
       statuses.push(
@@ -130,7 +121,7 @@ describe('accounts', () => {
     expect(limited.body.error.code).toBe('RATE_LIMITED');
     // Another account from the same address is not locked out.
     const other = uniqueEmail();
-    await registerUser(t, { email: other, password: 'another right password' });
+    await signUp(t, { email: other, password: 'another right password' });
     await loginAs(t, other, 'another right password');
   });
 
@@ -138,7 +129,7 @@ describe('accounts', () => {
     expect((await t.http().get('/api/me').expect(401)).body.error.code).toBe('UNAUTHENTICATED');
     await t.http().get('/api/me').set('Authorization', 'Token abc').expect(401);
     await t.http().get('/api/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
-    const { accessToken } = await registerUser(t);
+    const { accessToken } = await signUp(t);
     const [h, p] = accessToken.split('.');
     await t.http().get('/api/me').set('Authorization', `Bearer ${h}.${p}.forgedsignature`).expect(401);
 
@@ -161,7 +152,7 @@ describe('accounts', () => {
   });
 
   it('lets only the organiser change roles, and the change takes effect at once', async () => {
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const promoter = await userWithRole(t, 'promoter');
     const organiser = await loginOrganiser(t);
     const denied = await t
@@ -205,7 +196,7 @@ describe('accounts', () => {
   });
 
   it('lets users change their language, time zone and name, and keeps the rest', async () => {
-    const user = await registerUser(t, { timeZone: 'Asia/Seoul', locale: 'ko-KR' });
+    const user = await signUp(t, { timeZone: 'Asia/Seoul', locale: 'ko-KR' });
     const res = await t
       .http()
       .patch('/api/me')
@@ -222,11 +213,11 @@ describe('accounts', () => {
   it('lists users for the organiser with search and pagination', async () => {
     const organiser = await loginOrganiser(t);
     const email = uniqueEmail('findme');
-    await registerUser(t, { email });
+    await signUp(t, { email });
     const res = await t.http().get('/api/users').query({ q: 'findme', pageSize: 5 }).set(organiser.auth).expect(200);
     expect(res.body).toMatchObject({ total: 1, page: 1, pageSize: 5 });
     expect(res.body.items[0].email).toBe(email);
-    const member = await registerUser(t);
+    const member = await signUp(t);
     await t.http().get('/api/users').set(member.auth).expect(403);
   });
 
@@ -234,9 +225,9 @@ describe('accounts', () => {
     const promoter = await userWithRole(t, 'promoter');
     const organiser = await loginOrganiser(t);
     const email = uniqueEmail('speaker');
-    const speaker = await registerUser(t, { email, displayName: '박지훈 Park Ji-hoon' });
+    const speaker = await signUp(t, { email, displayName: '박지훈 Park Ji-hoon' });
     const firm = await createCompany(t, speaker, { name: { ko: '한빛물류', en: 'Hanbit Logistics' } });
-    const alone = await registerUser(t, { displayName: '박지훈 (no firm)' });
+    const alone = await signUp(t, { displayName: '박지훈 (no firm)' });
 
     const byName = await t.http().get('/api/people').query({ q: '지훈' }).set(promoter.auth).expect(200);
     expect(byName.body.items).toEqual(
@@ -265,7 +256,7 @@ describe('accounts', () => {
     expect(paged.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(paged.body.items).toHaveLength(1);
 
-    const member = await registerUser(t);
+    const member = await signUp(t);
     expect((await t.http().get('/api/people').set(member.auth).expect(403)).body.error.code).toBe('FORBIDDEN');
     await t.http().get('/api/people').expect(401);
     await t.http().get('/api/people').query({ pageSize: 0 }).set(promoter.auth).expect(400);

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { companyInput, createCompany, registerUser, startApp, userWithRole, type TestApp } from './harness';
+import { companyInput, createCompany, signUp, userWithRole } from './factories';
+import { startApp, type TestApp } from './harness';
 
 describe('companies', () => {
   let t: TestApp;
@@ -9,7 +10,7 @@ describe('companies', () => {
   afterAll(() => t.close());
 
   it('lets a member create a trilingual company and join it', async () => {
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const input = companyInput({
       name: { zh: '韩源新零售', ko: '한원 뉴리테일', en: 'Hanyuan New Retail' },
       description: { ko: '주말 창고 🛒', zh: '周末仓库 🛒' },
@@ -36,7 +37,7 @@ describe('companies', () => {
   });
 
   it('round-trips Korean, Chinese and emoji byte-exact through the database', async () => {
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const name = {
       zh: '青岛众瑞智能仪器有限公司 🚄',
       ko: '칭다오 중루이 스마트계측 😀',
@@ -64,7 +65,7 @@ describe('companies', () => {
   });
 
   it('gives one company to a member who submits twice at once', async () => {
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const results = await Promise.all(
       Array.from({ length: 5 }, () => t.http().post('/api/companies').set(member.auth).send(companyInput())),
     );
@@ -74,7 +75,7 @@ describe('companies', () => {
   });
 
   it('validates every company field and rejects unknown sectors and countries', async () => {
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const res = await t
       .http()
       .post('/api/companies')
@@ -164,7 +165,7 @@ describe('companies', () => {
   });
 
   it('caps pageSize at 100 and rejects pages that are not positive integers', async () => {
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const capped = await t.http().get('/api/companies').query({ pageSize: 500 }).set(member.auth).expect(200);
     expect(capped.body.pageSize).toBe(100);
     for (const bad of [
@@ -190,8 +191,8 @@ describe('companies', () => {
   });
 
   it('lets only members of the company, promoters and organisers edit it', async () => {
-    const owner = await registerUser(t);
-    const outsider = await registerUser(t);
+    const owner = await signUp(t);
+    const outsider = await signUp(t);
     const promoter = await userWithRole(t, 'promoter');
     const company = await createCompany(t, owner);
     const denied = await t
@@ -282,7 +283,7 @@ describe('companies', () => {
         reason: expect.stringMatching(/unknown column/),
       });
       await t.http().post('/api/companies/import').set(promoter.auth).send({ csv: header }).expect(415);
-      const member = await registerUser(t);
+      const member = await signUp(t);
       await t
         .http()
         .post('/api/companies/import')

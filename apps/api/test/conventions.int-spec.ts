@@ -1,3 +1,4 @@
+import { signUp } from './factories';
 import { startApp, type TestApp } from './harness';
 
 describe('API conventions', () => {
@@ -74,11 +75,13 @@ describe('API conventions', () => {
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('lists sectors and countries publicly with labels in three languages', async () => {
+  it('lists sectors publicly and countries to signed-in callers, with labels in three languages', async () => {
     const sectors = await t.http().get('/api/sectors').expect(200);
     expect(sectors.body.length).toBeGreaterThan(10);
     for (const s of sectors.body) expect(Object.keys(s.label).sort()).toEqual(['en', 'ko', 'zh']);
-    const countries = await t.http().get('/api/countries').expect(200);
+    await t.http().get('/api/countries').expect(401);
+    const member = await signUp(t);
+    const countries = await t.http().get('/api/countries').set(member.auth).expect(200);
     expect(countries.body.slice(0, 2).map((c: { code: string }) => c.code)).toEqual(['KR', 'CN']);
     expect(countries.body[0].label).toEqual({ zh: '韩国', ko: '대한민국', en: 'South Korea' });
   });

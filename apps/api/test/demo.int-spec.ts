@@ -1,6 +1,8 @@
+import { Settings } from 'luxon';
 import { DemoService } from '../src/demo/demo.service';
 import { DEMO_PASSWORD } from '../src/demo/demo-data';
-import { loginAs, startApp, type TestApp } from './harness';
+import { loginAs } from './factories';
+import { startApp, type TestApp } from './harness';
 
 describe('demo data', () => {
   let t: TestApp;
@@ -47,5 +49,28 @@ describe('demo data', () => {
     const before = (await t.http().get('/api/events').expect(200)).body.total;
     await t.app.get(DemoService).seed();
     expect((await t.http().get('/api/events').expect(200)).body.total).toBe(before);
+  });
+});
+
+describe('demo data seeded at any hour', () => {
+  // Seeded one minute before midnight in Seoul, the live roadshow must still be live for a while:
+  // a roadshow that ends at 23:59 Seoul time made the check above fail one minute a day.
+  const lateEvening = Date.parse('2026-12-02T14:59:30Z'); // 23:59:30 in Seoul
+  let t: TestApp;
+  beforeAll(async () => {
+    Settings.now = () => lateEvening;
+    t = await startApp({ SEED_DEMO: 'true' });
+  });
+  afterAll(async () => {
+    Settings.now = () => Date.now();
+    await t.close();
+  });
+
+  it('keeps the live roadshow live for hours either side of the moment it was seeded', async () => {
+    const events = await t.http().get('/api/events').expect(200);
+    const live = events.body.items.find((e: { status: string }) => e.status === 'live');
+    const hour = 3600_000;
+    expect(Date.parse(live.startsAt)).toBeLessThanOrEqual(lateEvening - 12 * hour);
+    expect(Date.parse(live.endsAt)).toBeGreaterThanOrEqual(lateEvening + 12 * hour);
   });
 });

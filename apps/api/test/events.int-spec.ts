@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
-import { loginOrganiser, registerUser, startApp, userWithRole, type Session, type TestApp } from './harness';
+import { createEvent as newEvent, loginOrganiser, signUp, userWithRole, type Session } from './factories';
+import { startApp, type TestApp } from './harness';
 
 const opening = {
   kind: 'forum',
@@ -25,21 +26,10 @@ describe('events, agenda, registration and check-in', () => {
   });
   afterAll(() => t.close());
 
-  async function createEvent(as: Session = organiser, overrides: Record<string, unknown> = {}) {
-    return (
-      await t
-        .http()
-        .post('/api/events')
-        .set(as.auth)
-        .send({ ...opening, ...overrides })
-        .expect(201)
-    ).body;
-  }
-  async function publishedEvent(overrides: Record<string, unknown> = {}) {
-    const event = await createEvent(organiser, overrides);
-    await t.http().post(`/api/events/${event.id}/publish`).set(organiser.auth).expect(200);
-    return event;
-  }
+  const createEvent = (as: Session = organiser, overrides: Record<string, unknown> = {}) =>
+    newEvent(t, { as, draft: true, body: { ...opening, ...overrides } });
+  const publishedEvent = (overrides: Record<string, unknown> = {}) =>
+    newEvent(t, { as: organiser, body: { ...opening, ...overrides } });
 
   it('creates a draft event with instants in UTC and publishes it', async () => {
     const event = await createEvent();
@@ -83,14 +73,14 @@ describe('events, agenda, registration and check-in', () => {
       .send({ ...opening, endsAt: '2020-06-23T08:00:00+08:00' })
       .expect(400);
     expect(backwards.body.error.details.fields).toHaveProperty('endsAt');
-    const member = await registerUser(t);
+    const member = await signUp(t);
     await t.http().post('/api/events').set(member.auth).send(opening).expect(403);
   });
 
   it('hides drafts from anonymous callers and members, shows them to promoters', async () => {
     const draft = await createEvent(organiser, { kind: 'roadshow' });
     const published = await publishedEvent({ kind: 'roadshow' });
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const promoter = await userWithRole(t, 'promoter');
 
     await t.http().get(`/api/events/${draft.id}`).expect(404);
@@ -144,7 +134,7 @@ describe('events, agenda, registration and check-in', () => {
 
   it('builds the agenda in start order with speakers, and rejects sessions that end before they start', async () => {
     const event = await publishedEvent();
-    const speaker = await registerUser(t, { displayName: '孙会长' });
+    const speaker = await signUp(t, { displayName: '孙会长' });
     const second = await t
       .http()
       .post(`/api/events/${event.id}/sessions`)
@@ -193,7 +183,8 @@ describe('events, agenda, registration and check-in', () => {
       .expect(400);
     expect(ghost.body.error.details.fields).toHaveProperty('speakerUserIds');
 
-    const one = await t.http().get(`/api/sessions/${first.body.id}`).expect(200);
+    await t.http().get(`/api/sessions/${first.body.id}`).expect(401);
+    const one = await t.http().get(`/api/sessions/${first.body.id}`).set(organiser.auth).expect(200);
     expect(one.body).toEqual(first.body);
     const draftEvent = await createEvent();
     const draftSession = await t
@@ -202,7 +193,8 @@ describe('events, agenda, registration and check-in', () => {
       .set(organiser.auth)
       .send({ title: { en: 'Hidden' }, startsAt: '2020-06-23T09:00:00Z', endsAt: '2020-06-23T10:00:00Z' })
       .expect(201);
-    await t.http().get(`/api/sessions/${draftSession.body.id}`).expect(404);
+    const member = await signUp(t);
+    await t.http().get(`/api/sessions/${draftSession.body.id}`).set(member.auth).expect(404);
     await t.http().get(`/api/sessions/${draftSession.body.id}`).set(organiser.auth).expect(200);
 
     await t
@@ -291,7 +283,7 @@ describe('events, agenda, registration and check-in', () => {
 
   it('registers once per user with a badge, and checks the badge in exactly once', async () => {
     const event = await publishedEvent();
-    const member = await registerUser(t, { displayName: 'Park Ji-woo' });
+    const member = await signUp(t, { displayName: 'Park Ji-woo' });
     const first = await t.http().post(`/api/events/${event.id}/registrations`).set(member.auth).expect(201);
     expect(first.body.badgeCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const second = await t.http().post(`/api/events/${event.id}/registrations`).set(member.auth).expect(200);
@@ -331,7 +323,7 @@ describe('events, agenda, registration and check-in', () => {
 
   it('gives one badge to a user who registers twice at once, and refuses drafts and ended events', async () => {
     const event = await publishedEvent();
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const results = await Promise.all(
       Array.from({ length: 5 }, () => t.http().post(`/api/events/${event.id}/registrations`).set(member.auth)),
     );

@@ -4,8 +4,9 @@
  */
 import { createServer } from 'node:net';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { loginOrganiser, registerUser, startApp, type Session, type TestApp } from './harness';
-import { createLiveSession, LIVEKIT_KEY, LIVEKIT_SECRET, registerFor, signWebhook, webhookEvent } from './live-support';
+import { loginOrganiser, registerFor, signUp, type Session } from './factories';
+import { startApp, type TestApp } from './harness';
+import { createLiveSession, LIVEKIT_KEY, LIVEKIT_SECRET, signWebhook, webhookEvent } from './live-support';
 
 describe('live rooms without LiveKit', () => {
   let t: TestApp;
@@ -17,7 +18,8 @@ describe('live rooms without LiveKit', () => {
   afterAll(() => t.close());
 
   it('says video is off', async () => {
-    const res = await t.http().get('/api/live/config').expect(200);
+    await t.http().get('/api/live/config').expect(401);
+    const res = await t.http().get('/api/live/config').set(organiser.auth).expect(200);
     expect(res.body).toEqual({ enabled: false, url: null });
   });
 
@@ -35,7 +37,7 @@ describe('live rooms without LiveKit', () => {
   });
 
   it('answers 403 to a member who may not join before saying video is off, 503 VIDEO_DISABLED to one who may', async () => {
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const live = await createLiveSession(t, organiser);
     const denied = await t
       .http()
@@ -51,7 +53,7 @@ describe('live rooms without LiveKit', () => {
       .send({ sessionId: '00000000-0000-4000-8000-000000000000' })
       .expect(404);
 
-    await registerFor(t, member, live.eventId);
+    await registerFor(t, live.eventId, member);
     const off = await t.http().post('/api/live/token').set(member.auth).send({ sessionId: live.sessionId }).expect(503);
     expect(off.body.error.code).toBe('VIDEO_DISABLED');
     const host = await t
@@ -64,9 +66,9 @@ describe('live rooms without LiveKit', () => {
   });
 
   it('checks hosts before video for the stage and recording, and still shows what is stored', async () => {
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const live = await createLiveSession(t, organiser);
-    await registerFor(t, member, live.eventId);
+    await registerFor(t, live.eventId, member);
     const base = `/api/live/sessions/${live.sessionId}`;
 
     await t.http().post(`${base}/speakers`).set(member.auth).send({ userId: member.user.id }).expect(403);
@@ -117,9 +119,9 @@ describe('live rooms with LiveKit unreachable', () => {
   afterAll(() => t.close());
 
   it('still mints tokens (no call to LiveKit) but answers 503 LIVEKIT_UNAVAILABLE to room changes', async () => {
-    const member = await registerUser(t);
+    const member = await signUp(t);
     const live = await createLiveSession(t, organiser);
-    await registerFor(t, member, live.eventId);
+    await registerFor(t, live.eventId, member);
     const token = await t
       .http()
       .post('/api/live/token')

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AccessToken, TokenVerifier, type VideoGrant } from 'livekit-server-sdk';
-import type { Session, TestApp } from './harness';
+import { addSession, createEvent, type Session } from './factories';
+import type { TestApp } from './harness';
 
 export const LIVEKIT_KEY = 'APItestkey';
 export const LIVEKIT_SECRET = 'test-secret-of-a-sensible-length-0123456789';
@@ -150,42 +151,29 @@ export interface LiveSession {
   room: string;
 }
 
-/** A published online roadshow with one session, made by `creator` (an organiser or promoter). */
+/** A published online roadshow starting in an hour with one session, made by `creator` (an organiser or promoter). */
 export async function createLiveSession(
   t: TestApp,
   creator: Session,
   speakerUserIds: string[] = [],
 ): Promise<LiveSession> {
   const start = new Date(Date.now() + 3600_000);
-  const end = new Date(start.getTime() + 3 * 3600_000);
-  const event = await t
-    .http()
-    .post('/api/events')
-    .set(creator.auth)
-    .send({
-      kind: 'roadshow',
+  const event = await createEvent(t, {
+    as: creator,
+    body: {
       title: { en: 'Cloud roadshow', ko: '클라우드 로드쇼' },
       startsAt: start.toISOString(),
-      endsAt: end.toISOString(),
-      timeZone: 'Asia/Seoul',
-      format: 'online',
-    })
-    .expect(201);
-  await t.http().post(`/api/events/${event.body.id}/publish`).set(creator.auth).expect(200);
-  const session = await t
-    .http()
-    .post(`/api/events/${event.body.id}/sessions`)
-    .set(creator.auth)
-    .send({
+      endsAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
+    },
+  });
+  const session = await addSession(t, event.id, {
+    as: creator,
+    speakerUserIds,
+    body: {
       title: { zh: '项目推介' },
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 3600_000).toISOString(),
-      speakerUserIds,
-    })
-    .expect(201);
-  return { eventId: event.body.id, sessionId: session.body.id, room: `session-${session.body.id}` };
-}
-
-export async function registerFor(t: TestApp, user: Session, eventId: string): Promise<void> {
-  await t.http().post(`/api/events/${eventId}/registrations`).set(user.auth).expect(201);
+    },
+  });
+  return { eventId: event.id, sessionId: session.id, room: `session-${session.id}` };
 }

@@ -5,14 +5,15 @@
  */
 import { DataSource } from 'typeorm';
 import { TokenVerifier } from 'livekit-server-sdk';
-import type { MyHand, StageHands } from '@ilr/shared';
-import { loginOrganiser, registerUser, startApp, userWithRole, type Session, type TestApp } from './harness';
-import { closeClients, connectLive, ok, record, sleep, waitFor } from './realtime-harness';
+import { randomUUID } from 'node:crypto';
+import type { MyHand, RoomAccess, StageHands } from '@ilr/shared';
+import { loginOrganiser, registerFor, signUp, userWithRole, type Session } from './factories';
+import { startApp, type TestApp } from './harness';
+import { closeClients, connectLive, ok, record, refusal, sleep, waitFor } from './realtime-harness';
 import {
   createLiveSession,
   LIVEKIT_KEY,
   LIVEKIT_SECRET,
-  registerFor,
   signWebhook,
   startFakeLiveKit,
   webhookEvent,
@@ -53,16 +54,17 @@ describe('live rooms (LiveKit configured)', () => {
       .expect(status);
   }
 
-  it('says video is on and gives clients the WebSocket form of the URL, without a token', async () => {
-    const res = await t.http().get('/api/live/config').expect(200);
+  it('says video is on and gives signed-in clients the WebSocket form of the URL; refuses anonymous callers', async () => {
+    await t.http().get('/api/live/config').expect(401);
+    const res = await t.http().get('/api/live/config').set(organiser.auth).expect(200);
     expect(res.body).toEqual({ enabled: true, url: livekit.url.replace('http://', 'ws://') });
   });
 
   describe('tokens', () => {
     it('gives a registered member an audience token: explicit canPublish false, right room and identity, ≤ 10 minutes', async () => {
-      const member = await registerUser(t, { displayName: '김민지' });
+      const member = await signUp(t, { displayName: '김민지' });
       const live = await createLiveSession(t, organiser);
-      await registerFor(t, member, live.eventId);
+      await registerFor(t, live.eventId, member);
 
       const res = await tokenFor(member, live.sessionId).expect(200);
       expect(res.body).toEqual({
@@ -97,7 +99,7 @@ describe('live rooms (LiveKit configured)', () => {
     });
 
     it('lets hosts publish: the session speaker, the organiser and the event creator, none of them registered', async () => {
-      const speaker = await registerUser(t);
+      const speaker = await signUp(t);
       const creator = await userWithRole(t, 'promoter');
       const live = await createLiveSession(t, creator, [speaker.user.id]);
       for (const host of [speaker, organiser, creator]) {
@@ -122,7 +124,7 @@ describe('live rooms (LiveKit configured)', () => {
     });
 
     it('refuses members who are not registered, unknown sessions, meetings (not built yet) and bad requests', async () => {
-      const member = await registerUser(t);
+      const member = await signUp(t);
       const live = await createLiveSession(t, organiser);
       const denied = await tokenFor(member, live.sessionId).expect(403);
       expect(denied.body.error.code).toBe('FORBIDDEN');
@@ -159,10 +161,10 @@ describe('live rooms (LiveKit configured)', () => {
 
   describe('raise hand and stage', () => {
     it('lets the audience raise a hand once, shows hands to hosts only, and lowers it', async () => {
-      const speaker = await registerUser(t);
-      const member = await registerUser(t, { displayName: 'Wang Lei' });
+      const speaker = await signUp(t);
+      const member = await signUp(t, { displayName: 'Wang Lei' });
       const live = await createLiveSession(t, organiser, [speaker.user.id]);
-      await registerFor(t, member, live.eventId);
+      await registerFor(t, live.eventId, member);
 
       const raised = await t.http().post(`/api/live/sessions/${live.sessionId}/hands`).set(member.auth).expect(201);
       expect(raised.body).toMatchObject({
@@ -178,7 +180,7 @@ describe('live rooms (LiveKit configured)', () => {
       await t.http().get(`/api/live/sessions/${live.sessionId}/hands`).set(member.auth).expect(403);
       const hostHand = await t.http().post(`/api/live/sessions/${live.sessionId}/hands`).set(speaker.auth).expect(409);
       expect(hostHand.body.error.code).toBe('ALREADY_ON_STAGE');
-      const outsider = await registerUser(t);
+      const outsider = await signUp(t);
       await t.http().post(`/api/live/sessions/${live.sessionId}/hands`).set(outsider.auth).expect(403);
 
       // A host may dismiss a hand; only a host.
@@ -202,12 +204,12 @@ describe('live rooms (LiveKit configured)', () => {
     });
 
     it('pushes the raised hands to the hosts in the room, and each user their own hand, to nobody else', async () => {
-      const speaker = await registerUser(t);
-      const member = await registerUser(t, { displayName: '김서연' });
-      const other = await registerUser(t);
+      const speaker = await signUp(t);
+      const member = await signUp(t, { displayName: '김서연' });
+      const other = await signUp(t);
       const live = await createLiveSession(t, organiser, [speaker.user.id]);
-      await registerFor(t, member, live.eventId);
-      await registerFor(t, other, live.eventId);
+      await registerFor(t, live.eventId, member);
+      await registerFor(t, live.eventId, other);
       const room = `session:${live.sessionId}`;
       const [hostSocket, memberSocket, otherSocket] = await Promise.all(
         [speaker, member, other].map((user) => connectLive(t, user)),
@@ -271,10 +273,10 @@ describe('live rooms (LiveKit configured)', () => {
     });
 
     it('promotes a connected member on LiveKit at once and in every later token, then demotes them', async () => {
-      const speaker = await registerUser(t);
-      const member = await registerUser(t);
+      const speaker = await signUp(t);
+      const member = await signUp(t);
       const live = await createLiveSession(t, organiser, [speaker.user.id]);
-      await registerFor(t, member, live.eventId);
+      await registerFor(t, live.eventId, member);
       await t.http().post(`/api/live/sessions/${live.sessionId}/hands`).set(member.auth).expect(201);
       livekit.connect(live.room, member.user.id);
 
@@ -315,12 +317,12 @@ describe('live rooms (LiveKit configured)', () => {
     });
 
     it('records a promotion for someone not connected yet, and refuses non-hosts, hosts and outsiders as targets', async () => {
-      const member = await registerUser(t);
-      const other = await registerUser(t);
-      const speaker = await registerUser(t);
+      const member = await signUp(t);
+      const other = await signUp(t);
+      const speaker = await signUp(t);
       const live = await createLiveSession(t, organiser, [speaker.user.id]);
-      await registerFor(t, member, live.eventId);
-      await registerFor(t, other, live.eventId);
+      await registerFor(t, live.eventId, member);
+      await registerFor(t, live.eventId, other);
       const path = `/api/live/sessions/${live.sessionId}/speakers`;
 
       await t.http().post(path).set(other.auth).send({ userId: member.user.id }).expect(403);
@@ -330,7 +332,7 @@ describe('live rooms (LiveKit configured)', () => {
 
       const host = await t.http().post(path).set(organiser.auth).send({ userId: speaker.user.id }).expect(409);
       expect(host.body.error.code).toBe('ALREADY_ON_STAGE');
-      const outsider = await registerUser(t);
+      const outsider = await signUp(t);
       const notIn = await t.http().post(path).set(organiser.auth).send({ userId: outsider.user.id }).expect(409);
       expect(notIn.body.error.code).toBe('NOT_A_PARTICIPANT');
       await t
@@ -345,10 +347,10 @@ describe('live rooms (LiveKit configured)', () => {
     });
 
     it('removes a participant from the room and refuses them tokens until a host lets them back in', async () => {
-      const member = await registerUser(t);
-      const speaker = await registerUser(t);
+      const member = await signUp(t);
+      const speaker = await signUp(t);
       const live = await createLiveSession(t, organiser, [speaker.user.id]);
-      await registerFor(t, member, live.eventId);
+      await registerFor(t, live.eventId, member);
       livekit.connect(live.room, member.user.id);
 
       await t
@@ -383,10 +385,52 @@ describe('live rooms (LiveKit configured)', () => {
       expect(host.body.error.code).toBe('HOST_IS_FIXED');
     });
 
-    it('turns LiveKit failures into 503/502 with their own codes and records nothing', async () => {
-      const member = await registerUser(t);
+    it('takes a removed participant out of the session room: no chat or questions until readmitted', async () => {
+      const member = await signUp(t);
+      const bystander = await signUp(t);
       const live = await createLiveSession(t, organiser);
-      await registerFor(t, member, live.eventId);
+      await registerFor(t, live.eventId, member);
+      await registerFor(t, live.eventId, bystander);
+      livekit.connect(live.room, member.user.id);
+      const room = `session:${live.sessionId}`;
+      const [socket, other] = await Promise.all([connectLive(t, member), connectLive(t, bystander)]);
+      await ok(socket, 'room:join', { room });
+      await ok(other, 'room:join', { room });
+      const access = record<RoomAccess>(socket, 'room:access');
+      const otherAccess = record<RoomAccess>(other, 'room:access');
+      await ok(socket, 'chat:send', { room, text: 'before', clientMsgId: randomUUID() });
+
+      await t
+        .http()
+        .delete(`/api/live/sessions/${live.sessionId}/participants/${member.user.id}`)
+        .set(organiser.auth)
+        .expect(200);
+      await waitFor(() => access.length === 1, 'the removal to reach the socket');
+      expect(access[0]).toEqual({ room, joined: false, canModerate: false });
+      expect(await refusal(socket, 'chat:send', { room, text: 'after', clientMsgId: randomUUID() })).toBe(
+        'NOT_IN_ROOM',
+      );
+      expect(await refusal(socket, 'question:ask', { room, text: 'after?', clientMsgId: randomUUID() })).toBe(
+        'NOT_IN_ROOM',
+      );
+      expect(await refusal(socket, 'room:join', { room })).toBe('FORBIDDEN');
+      // Everyone else stays.
+      await ok(other, 'chat:send', { room, text: 'still here', clientMsgId: randomUUID() });
+      expect(otherAccess).toEqual([]);
+
+      await t
+        .http()
+        .delete(`/api/live/sessions/${live.sessionId}/removals/${member.user.id}`)
+        .set(organiser.auth)
+        .expect(204);
+      await ok(socket, 'room:join', { room });
+      await ok(socket, 'chat:send', { room, text: 'back', clientMsgId: randomUUID() });
+    });
+
+    it('turns LiveKit failures into 503/502 with their own codes and records nothing', async () => {
+      const member = await signUp(t);
+      const live = await createLiveSession(t, organiser);
+      await registerFor(t, live.eventId, member);
       livekit.connect(live.room, member.user.id);
       const path = `/api/live/sessions/${live.sessionId}/speakers`;
 
@@ -402,10 +446,10 @@ describe('live rooms (LiveKit configured)', () => {
 
   describe('recording', () => {
     it('records the room to the configured file template with a roomRecord grant, once at a time, and stops it', async () => {
-      const speaker = await registerUser(t);
-      const member = await registerUser(t);
+      const speaker = await signUp(t);
+      const member = await signUp(t);
       const live = await createLiveSession(t, organiser, [speaker.user.id]);
-      await registerFor(t, member, live.eventId);
+      await registerFor(t, live.eventId, member);
       const base = `/api/live/sessions/${live.sessionId}`;
 
       await t.http().post(`${base}/recording/start`).set(member.auth).expect(403);
@@ -557,10 +601,10 @@ describe('live rooms (LiveKit configured)', () => {
     });
 
     it('computes minutes watched from joined/left times, closes open connections when the room finishes, and counts each event once', async () => {
-      const a = await registerUser(t, { displayName: 'Alice' });
-      const b = await registerUser(t, { displayName: 'Bo' });
-      const member = await registerUser(t);
-      const speaker = await registerUser(t);
+      const a = await signUp(t, { displayName: 'Alice' });
+      const b = await signUp(t, { displayName: 'Bo' });
+      const member = await signUp(t);
+      const speaker = await signUp(t);
       const live = await createLiveSession(t, organiser, [speaker.user.id]);
       const room = { sid: 'RM_test', name: live.room };
       const send = (event: string, minute: number, extra: Record<string, unknown> = {}) =>
@@ -605,7 +649,7 @@ describe('live rooms (LiveKit configured)', () => {
         .query('SELECT COUNT(*) AS n FROM live_attendance WHERE session_id = ?', [live.sessionId]);
       expect(Number(n)).toBe(4);
 
-      await registerFor(t, member, live.eventId);
+      await registerFor(t, live.eventId, member);
       await t.http().get(`/api/live/sessions/${live.sessionId}/attendance`).set(member.auth).expect(403);
       const promoter = await userWithRole(t, 'promoter');
       await t.http().get(`/api/live/sessions/${live.sessionId}/attendance`).set(promoter.auth).expect(200);

@@ -6,16 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ChatMessage, Presence, QuestionUpdate, TallyUpdated } from '@ilr/shared';
 import { RealtimeBroadcaster } from '../src/realtime/broadcaster';
+import { createEvent, quickUsers, registerFor } from './factories';
 import type { TestApp } from './harness';
 import {
   closeClients,
   connectLive,
   connectPublic,
-  createEvent,
   ok,
-  quickUsers,
   record,
-  registerFor,
   sessionRoom,
   startCluster,
   waitFor,

@@ -1,8 +1,7 @@
 /**
- * Factories for the live-room tests: socket.io clients, quick users, events with sessions, and a
- * two-node cluster sharing one database and Redis.
+ * What the live-room tests add to factories.ts: socket.io clients, session rooms with members in
+ * them, and a two-node cluster sharing one database and Redis.
  */
-import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import {
   LIVE_NAMESPACE,
@@ -14,112 +13,17 @@ import {
   type LiveServerEvents,
   type PublicClientEvents,
   type PublicServerEvents,
-  type Role,
 } from '@ilr/shared';
-import { TokenService } from '../src/accounts/token.service';
-import { UserEntity } from '../src/accounts/user.entity';
-import { DatabaseService } from '../src/database/database.service';
-import { loginOrganiser, startApp, type Session, type TestApp } from './harness';
+import { addSession, createEvent, quickUsers, registerFor } from './factories';
+import { startApp, type TestApp } from './harness';
 
 export type LiveClient = Socket<LiveServerEvents, LiveClientEvents>;
 export type PublicClient = Socket<PublicServerEvents, PublicClientEvents>;
 
-export interface QuickUser {
-  user: { id: string; displayName: string; role: Role };
-  accessToken: string;
-  auth: { Authorization: string };
-}
-
-let counter = 0;
-
-/**
- * A user inserted directly with a token minted by the app (registration hashes a password with
- * argon2, too slow for tests that need dozens of users; the accounts tests cover it).
- */
-export async function quickUser(t: TestApp, role: Role = 'member', displayName?: string): Promise<QuickUser> {
-  const now = new Date();
-  const user = Object.assign(new UserEntity(), {
-    id: randomUUID(),
-    email: `rt-${randomUUID()}@test.local`,
-    passwordHash: 'not-a-password-hash',
-    displayName: displayName ?? `Guest ${++counter}`,
-    role,
-    locale: 'en',
-    timeZone: 'Asia/Seoul',
-    companyId: null,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await t.app.get(DatabaseService).transaction((em) => em.insert(UserEntity, user));
-  const accessToken = t.app.get(TokenService).issue(user);
-  return {
-    user: { id: user.id, displayName: user.displayName, role },
-    accessToken,
-    auth: { Authorization: `Bearer ${accessToken}` },
-  };
-}
-
-export const quickUsers = (t: TestApp, n: number, role: Role = 'member') =>
-  Promise.all(Array.from({ length: n }, () => quickUser(t, role)));
-
-const DAY = 24 * 3600 * 1000;
-
-/** An event a week from now (published unless `draft`), created by `as` (default: the organiser). */
-export async function createEvent(
-  t: TestApp,
-  options: { draft?: boolean; as?: Session | QuickUser; kind?: string } = {},
-): Promise<{ id: string; createdById: string }> {
-  const as = options.as ?? (await loginOrganiser(t));
-  const start = new Date(Date.now() + 7 * DAY);
-  const res = await t
-    .http()
-    .post('/api/events')
-    .set(as.auth)
-    .send({
-      kind: options.kind ?? 'roadshow',
-      title: { en: 'Cloud roadshow', ko: '클라우드 로드쇼', zh: '云路演' },
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 4 * 3600 * 1000).toISOString(),
-      timeZone: 'Asia/Seoul',
-      format: 'online',
-    })
-    .expect(201);
-  if (!options.draft) await t.http().post(`/api/events/${res.body.id}/publish`).set(as.auth).expect(200);
-  return res.body;
-}
-
-export async function createSession(
-  t: TestApp,
-  eventId: string,
-  speakerUserIds: string[] = [],
-): Promise<{ id: string }> {
-  const organiser = await loginOrganiser(t);
-  const start = new Date(Date.now() + 7 * DAY);
-  const res = await t
-    .http()
-    .post(`/api/events/${eventId}/sessions`)
-    .set(organiser.auth)
-    .send({
-      title: { en: 'Pitch: cold-chain logistics' },
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 3600 * 1000).toISOString(),
-      speakerUserIds,
-    })
-    .expect(201);
-  return res.body;
-}
-
-export async function registerFor(t: TestApp, eventId: string, ...users: QuickUser[]): Promise<void> {
-  for (const user of users) {
-    const res = await t.http().post(`/api/events/${eventId}/registrations`).set(user.auth);
-    expect([200, 201]).toContain(res.status);
-  }
-}
-
 /** A published event with one session, and the session's room name. */
 export async function sessionRoom(t: TestApp, speakerUserIds: string[] = []) {
   const event = await createEvent(t);
-  const session = await createSession(t, event.id, speakerUserIds);
+  const session = await addSession(t, event.id, { speakerUserIds });
   return { event, session, room: `session:${session.id}` };
 }
 

@@ -5,20 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CeremonyCue, TallyUpdated } from '@ilr/shared';
 import { RealtimeBroadcaster } from '../src/realtime/broadcaster';
+import { addSession, createEvent, quickUser } from './factories';
 import { startApp, type TestApp } from './harness';
-import {
-  closeClients,
-  connectLive,
-  connectPublic,
-  createEvent,
-  createSession,
-  ok,
-  quickUser,
-  record,
-  refusal,
-  sleep,
-  waitFor,
-} from './realtime-harness';
+import { closeClients, connectLive, connectPublic, ok, record, refusal, sleep, waitFor } from './realtime-harness';
 
 const tally = (eventId: string): TallyUpdated => ({
   eventId,
@@ -41,7 +30,7 @@ describe('live rooms: /public and ceremony broadcasts', () => {
   it('connects without a token and joins only ceremony rooms of published events', async () => {
     const published = await createEvent(t, { kind: 'ceremony' });
     const draft = await createEvent(t, { kind: 'ceremony', draft: true });
-    const session = await createSession(t, published.id);
+    const session = await addSession(t, published.id);
     const screen = await connectPublic(t);
 
     expect(await ok(screen, 'room:join', { room: `ceremony:${published.id}` })).toEqual({

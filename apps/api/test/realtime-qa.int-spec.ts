@@ -5,18 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Poll, PollResults, Question, QuestionUpdate, ReactionBurst, RoomMute } from '@ilr/shared';
+import { createEvent, quickUser, quickUsers, registerFor } from './factories';
 import { startApp, type TestApp } from './harness';
 import {
   closeClients,
   connectLive,
-  createEvent,
   membersInRoom,
   ok,
-  quickUser,
-  quickUsers,
   record,
   refusal,
-  registerFor,
   sessionRoom,
   sleep,
   waitFor,

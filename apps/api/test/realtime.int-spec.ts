@@ -6,28 +6,32 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import type { ChatMessage, Presence } from '@ilr/shared';
+import type { ChatMessage, Presence, RoomAccess } from '@ilr/shared';
 import { RoomCounterEntity, RoomMessageEntity } from '../src/realtime/realtime.entities';
+import {
+  addSession,
+  createEvent,
+  loginOrganiser,
+  quickUser,
+  type QuickUser,
+  quickUsers,
+  registerFor,
+  setRole,
+} from './factories';
 import { startApp, type TestApp } from './harness';
 import {
   closeClients,
   connectError,
   connectLive,
-  createEvent,
-  createSession,
   membersInRoom,
   ok,
-  quickUser,
-  quickUsers,
   record,
   refusal,
-  registerFor,
   request,
   sessionRoom,
   sleep,
   waitFor,
   type LiveClient,
-  type QuickUser,
 } from './realtime-harness';
 
 describe('live rooms: connection, rooms and chat', () => {
@@ -121,7 +125,7 @@ describe('live rooms: connection, rooms and chat', () => {
 
     it('hides draft events from members but not from staff', async () => {
       const draft = await createEvent(t, { draft: true });
-      const session = await createSession(t, draft.id);
+      const session = await addSession(t, draft.id);
       const member = await connectLive(t, await quickUser(t));
       const promoter = await connectLive(t, await quickUser(t, 'promoter'));
       for (const room of [`session:${session.id}`, `event:${draft.id}`, `ceremony:${draft.id}`]) {
@@ -140,6 +144,49 @@ describe('live rooms: connection, rooms and chat', () => {
       expect((await ok(await connectLive(t, promoter), 'room:join', { room: `event:${event.id}` })).canModerate).toBe(
         true,
       );
+    });
+
+    it("decides a connection's rights again when its user's role or the session's speakers change", async () => {
+      const { event, session, room } = await sessionRoom(t);
+      const eventRoom = `event:${event.id}`;
+      const promoter = await quickUser(t, 'promoter');
+      const member = await quickUser(t);
+      await registerFor(t, event.id, member);
+      const [promoterSocket, memberSocket] = await Promise.all([connectLive(t, promoter), connectLive(t, member)]);
+      for (const r of [room, eventRoom]) {
+        expect((await ok(promoterSocket, 'room:join', { room: r })).canModerate).toBe(true);
+        expect((await ok(memberSocket, 'room:join', { room: r })).canModerate).toBe(false);
+      }
+      const promoterAccess = record<RoomAccess>(promoterSocket, 'room:access');
+      const memberAccess = record<RoomAccess>(memberSocket, 'room:access');
+
+      // The promoter becomes a plain member: no longer in the session room (not registered), and
+      // no longer moderating the event room.
+      await setRole(t, promoter.user.id, 'member');
+      await waitFor(() => promoterAccess.length === 2, 'both rooms to be decided again');
+      expect(promoterAccess).toEqual(
+        expect.arrayContaining([
+          { room, joined: false, canModerate: false },
+          { room: eventRoom, joined: true, canModerate: false },
+        ]),
+      );
+      expect(await refusal(promoterSocket, 'room:mute', { room: eventRoom, userId: member.user.id })).toBe('FORBIDDEN');
+      expect(await refusal(promoterSocket, 'chat:send', { room, text: 'hi', clientMsgId: randomUUID() })).toBe(
+        'NOT_IN_ROOM',
+      );
+
+      // The member becomes a speaker of the session: a host, who moderates its room.
+      const organiser = await loginOrganiser(t);
+      await t
+        .http()
+        .patch(`/api/sessions/${session.id}`)
+        .set(organiser.auth)
+        .send({ speakerUserIds: [member.user.id] })
+        .expect(200);
+      await waitFor(() => memberAccess.length === 1, 'the new speaker to moderate');
+      expect(memberAccess[0]).toEqual({ room, joined: true, canModerate: true });
+      await ok(memberSocket, 'room:mute', { room, userId: promoter.user.id });
+      expect(await refusal(memberSocket, 'room:mute', { room: eventRoom, userId: promoter.user.id })).toBe('FORBIDDEN');
     });
 
     it('refuses unknown and malformed rooms', async () => {

@@ -97,16 +97,3 @@ export interface AttendanceRow {
   minutes: number;
   joins: number;
 }
-
-/** Error codes of the live feature beyond the common ones (see errors.ts). */
-export const LIVE_ERROR_STATUS = {
-  VIDEO_DISABLED: 503,
-  LIVEKIT_UNAVAILABLE: 503,
-  LIVEKIT_ERROR: 502,
-  ALREADY_ON_STAGE: 409,
-  HOST_IS_FIXED: 409,
-  NOT_A_PARTICIPANT: 409,
-  RECORDING_ACTIVE: 409,
-  RECORDING_STARTING: 409,
-  NO_ACTIVE_RECORDING: 409,
-} as const;

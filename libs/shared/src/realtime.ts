@@ -6,6 +6,8 @@
  *   const reply = await socket.emitWithAck('room:join', { room: `session:${id}` });
  *   if (!reply.ok) showError(reply.error.code);
  */
+import type { ErrorCode } from './errors';
+import { FIELD_LIMITS } from './limits';
 import type { MyHand, StageHands } from './live';
 import type { Localized } from './localized';
 
@@ -18,26 +20,26 @@ export type RoomKind = (typeof ROOM_KINDS)[number];
 
 export const REALTIME_LIMITS = {
   /** Chat messages and questions, in Unicode code points. */
-  chatTextMax: 2000,
-  questionTextMax: 1000,
-  clientMsgIdMax: 64,
+  chatTextMax: FIELD_LIMITS.chatText.max,
+  questionTextMax: FIELD_LIMITS.questionText.max,
+  clientMsgIdMax: FIELD_LIMITS.clientMsgId.max,
   /** Messages in a `room:join` ack. */
   historySize: 50,
   /** Messages per `chat:since` ack; page on with the last seq received while `hasMore`. */
   sinceMax: 200,
   questionsInSnapshot: 200,
   pollsInSnapshot: 20,
-  pollOptionsMin: 2,
-  pollOptionsMax: 10,
-  pollOptionMax: 200,
-  pollQuestionMax: 300,
+  pollOptionsMin: FIELD_LIMITS.pollOptions.minItems,
+  pollOptionsMax: FIELD_LIMITS.pollOptions.maxItems,
+  pollOptionMax: FIELD_LIMITS.pollOption.max,
+  pollQuestionMax: FIELD_LIMITS.pollQuestion.max,
   /** Rooms one connection may be in at once. */
   roomsPerConnection: 10,
   /** Token bucket per connection: steady events per second and burst. */
   eventsPerSecond: 10,
   eventsBurst: 20,
   /** Mutes without `minutes` last until lifted; with it, at most a week. */
-  muteMinutesMax: 7 * 24 * 60,
+  muteMinutesMax: FIELD_LIMITS.muteMinutes.max,
 } as const;
 
 /** The reactions a client may send; counts are broadcast in bursts and not stored. */
@@ -57,7 +59,7 @@ export const REALTIME_ERROR_CODES = [
   'RATE_LIMITED',
   'UNKNOWN_EVENT',
   'INTERNAL',
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type RealtimeErrorCode = (typeof REALTIME_ERROR_CODES)[number];
 
 export interface RealtimeError {
@@ -141,6 +143,16 @@ export interface ChatDeleted {
   room: string;
   id: string;
   seq: number;
+}
+
+/**
+ * To one connection, when its rights in a room it joined changed (a role, a session's speakers, a
+ * removal): `joined: false` means it was taken out of the room; otherwise `canModerate` is new.
+ */
+export interface RoomAccess {
+  room: string;
+  joined: boolean;
+  canModerate: boolean;
 }
 
 export interface RoomMute {
@@ -310,6 +322,8 @@ export interface LiveServerEvents extends CeremonyServerEvents {
   /** To the muted user's connections. */
   'room:muted': (mute: RoomMute) => void;
   'room:unmuted': (unmute: { room: string }) => void;
+  /** To one connection: its rights in a room changed, or it may no longer be there. */
+  'room:access': (access: RoomAccess) => void;
   /** To the moderators of a `session:` room (its hosts): the raised hands after every change. */
   'stage:hands': (hands: StageHands) => void;
   /** To one user's connections: their own hand went up or down (lowered, dismissed, brought on stage). */

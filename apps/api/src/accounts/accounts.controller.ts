@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { AuthResponse, Page, Person, User } from '@ilr/shared';
+import type { Actor } from '@ilr/shared';
+import { ApiErrors } from '../common/openapi';
 import { UuidParam } from '../common/validation';
-import { AccountsService, toUser } from './accounts.service';
-import { CurrentUser, Public, Roles } from './auth.decorators';
+import { AccountsService } from './accounts.service';
+import { Can, CurrentUser, Public } from './auth.decorators';
 import { LoginDto, PeopleQuery, RegisterDto, SetRoleDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
-import type { UserEntity } from './user.entity';
+import { AuthResponseDto, PageOfPeopleDto, PageOfUsersDto, UserDto } from './dto/accounts.responses';
 
 @ApiTags('accounts')
 @Controller()
@@ -15,8 +16,10 @@ export class AccountsController {
 
   @Public()
   @Post('auth/register')
-  @ApiOperation({ summary: 'Create a member account' })
-  register(@Body() dto: RegisterDto): Promise<AuthResponse> {
+  @ApiOperation({ operationId: 'register', summary: 'Create a member account' })
+  @ApiCreatedResponse({ type: AuthResponseDto })
+  @ApiErrors(400, 409, 413)
+  register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
     return this.accounts.register(dto);
   }
 
@@ -24,43 +27,61 @@ export class AccountsController {
   @UseGuards(ThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange email and password for an access token (rate-limited)' })
-  login(@Body() dto: LoginDto): Promise<AuthResponse> {
+  @ApiOperation({ operationId: 'login', summary: 'Exchange email and password for an access token (rate-limited)' })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiErrors(400, 401, 413, 429)
+  login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
     return this.accounts.login(dto.email, dto.password);
   }
 
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentUser() user: UserEntity): User {
-    return toUser(user);
+  @ApiOperation({ operationId: 'getMe', summary: 'My account' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(401)
+  me(@CurrentUser() user: Actor): Promise<UserDto> {
+    return this.accounts.me(user);
   }
 
   @ApiBearerAuth()
   @Patch('me')
-  @ApiOperation({ summary: 'Change my display name, language or time zone' })
-  updateMe(@CurrentUser() user: UserEntity, @Body() dto: UpdateMeDto): Promise<User> {
+  @ApiOperation({ operationId: 'updateMe', summary: 'Change my display name, language or time zone' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(400, 401, 413)
+  updateMe(@CurrentUser() user: Actor, @Body() dto: UpdateMeDto): Promise<UserDto> {
     return this.accounts.updateMe(user, dto);
   }
 
   @ApiBearerAuth()
-  @Roles('organiser')
+  @Can('user.list')
   @Get('users')
-  list(@Query() query: UserListQuery): Promise<Page<User>> {
+  @ApiOperation({ operationId: 'listUsers', summary: 'Accounts by email or display name, and by role (organisers)' })
+  @ApiOkResponse({ type: PageOfUsersDto })
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: UserListQuery): Promise<PageOfUsersDto> {
     return this.accounts.list(query);
   }
 
   @ApiBearerAuth()
-  @Roles('organiser', 'promoter')
+  @Can('people.search')
   @Get('people')
-  @ApiOperation({ summary: 'Look people up by display name or whole email (organisers, promoters)' })
-  people(@Query() query: PeopleQuery): Promise<Page<Person>> {
+  @ApiOperation({
+    operationId: 'listPeople',
+    summary: 'Look people up by display name or whole email (organisers, promoters)',
+  })
+  @ApiOkResponse({ type: PageOfPeopleDto })
+  @ApiErrors(400, 401, 403)
+  people(@Query() query: PeopleQuery): Promise<PageOfPeopleDto> {
     return this.accounts.people(query);
   }
 
   @ApiBearerAuth()
-  @Roles('organiser')
+  @Can('user.setRole')
   @Patch('users/:id/role')
-  setRole(@UuidParam() id: string, @Body() dto: SetRoleDto): Promise<User> {
-    return this.accounts.setRole(id, dto.role);
+  @ApiOperation({ operationId: 'setUserRole', summary: "Change someone's role; the last organiser stays (organisers)" })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(400, 401, 403, 404, 409, 413)
+  setRole(@CurrentUser() actor: Actor, @UuidParam() id: string, @Body() dto: SetRoleDto): Promise<UserDto> {
+    return this.accounts.setRole(actor, id, dto.role);
   }
 }

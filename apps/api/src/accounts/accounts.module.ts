@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/config';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth.guard';
+import { CompanyMembershipService } from './company-membership.service';
 import { loginThrottlers } from './login-throttle';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
@@ -29,7 +30,7 @@ import { UserEntity } from './user.entity';
     ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loginThrottlers(config) }),
   ],
   controllers: [AccountsController],
-  providers: [AccountsService, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccountsService, TokenService],
+  providers: [AccountsService, TokenService, CompanyMembershipService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccountsService, TokenService, CompanyMembershipService],
 })
 export class AccountsModule {}

@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { can, type Actor } from '@ilr/shared';
 import type { AuthResponse, Localized, Page, Person, Role, User } from '@ilr/shared';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
-import { DatabaseService } from '../database/database.service';
+import { AccessChanges } from '../common/access-changes';
+import { DatabaseService, forUpdate } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
 import { likePattern, pageWindow } from '../common/pagination';
 import { AccountsErrors } from './accounts.errors';
 import type { PeopleQuery, RegisterDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
 import { hashPassword, timingDummyHash, verifyPassword } from './passwords';
-import { TokenService } from './token.service';
+import { TokenService, toActor } from './token.service';
 import { UserEntity } from './user.entity';
 
 export function toUser(entity: UserEntity): User {
@@ -31,6 +33,7 @@ export class AccountsService {
   constructor(
     private readonly db: DatabaseService,
     private readonly tokens: TokenService,
+    private readonly changes: AccessChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -69,29 +72,49 @@ export class AccountsService {
     return { accessToken: this.tokens.issue(user), user: toUser(user) };
   }
 
-  async updateMe(user: UserEntity, dto: UpdateMeDto): Promise<User> {
+  async me(actor: Actor): Promise<User> {
+    const user = await this.db.manager.findOneBy(UserEntity, { id: actor.id });
+    if (!user) throw AccountsErrors.userNotFound();
+    return toUser(user);
+  }
+
+  async updateMe(actor: Actor, dto: UpdateMeDto): Promise<User> {
     // Only the fields the caller sent: the DTO instance carries the others as undefined.
     const changes: Partial<UserEntity> = { updatedAt: new Date() };
     if (dto.displayName !== undefined) changes.displayName = dto.displayName.trim();
     if (dto.locale !== undefined) changes.locale = dto.locale;
     if (dto.timeZone !== undefined) changes.timeZone = dto.timeZone;
-    await this.db.transaction((em) => em.update(UserEntity, { id: user.id }, changes));
-    return toUser({ ...user, ...changes });
+    return this.db.transaction(async (em) => {
+      await em.update(UserEntity, { id: actor.id }, changes);
+      return toUser(await em.findOneByOrFail(UserEntity, { id: actor.id }));
+    });
   }
 
-  async setRole(userId: string, role: Role): Promise<User> {
-    return this.db.transaction(async (em) => {
+  /**
+   * The organisers' rows are locked first: two organisers demoting each other at once queue here,
+   * and the second sees the first's change (a count without the lock could leave no organiser).
+   * The caller's right is checked again under the same lock, so a caller demoted a moment ago
+   * cannot still change roles.
+   */
+  async setRole(actor: Actor, userId: string, role: Role): Promise<User> {
+    const changed = await this.db.transaction(async (em) => {
+      const organisers = await forUpdate(
+        em.createQueryBuilder(UserEntity, 'u').where('u.role = :role', { role: 'organiser' }),
+      ).getMany();
       const user = await em.findOneBy(UserEntity, { id: userId });
       if (!user) throw AccountsErrors.userNotFound();
-      if (user.role === 'organiser' && role !== 'organiser') {
-        const organisers = await em.countBy(UserEntity, { role: 'organiser' });
-        if (organisers <= 1) throw AccountsErrors.lastOrganiser();
-      }
+      const demotesOrganiser = role !== 'organiser' && organisers.some((o) => o.id === user.id);
+      if (demotesOrganiser && organisers.length <= 1) throw AccountsErrors.lastOrganiser();
+      const caller = organisers.find((o) => o.id === actor.id);
+      if (!caller || !can(toActor(caller), 'user.setRole')) throw AccountsErrors.notAllowed();
+      const before = user.role;
       user.role = role;
       user.updatedAt = new Date();
       await em.update(UserEntity, { id: user.id }, { role, updatedAt: user.updatedAt });
-      return toUser(user);
+      return { user, before };
     });
+    if (changed.before !== role) this.changes.publish({ userIds: [userId] });
+    return toUser(changed.user);
   }
 
   async list(query: UserListQuery): Promise<Page<User>> {
@@ -144,16 +167,21 @@ export class AccountsService {
   /** Creates the organiser account from ORGANISER_EMAIL / ORGANISER_PASSWORD when it does not exist. */
   async ensureOrganiser(): Promise<void> {
     const { email, password } = this.config.organiser;
-    const existing = await this.db.manager.findOneBy(UserEntity, { email });
-    if (existing) return;
-    await this.createUser({
-      email,
-      password,
-      displayName: 'Organiser',
-      role: 'organiser',
-      locale: 'zh-CN',
-      timeZone: 'Asia/Shanghai',
-    });
-    this.logger.log(`created the organiser account ${email}`);
+    const exists = () => this.db.manager.existsBy(UserEntity, { email: email.trim().toLowerCase() });
+    if (await exists()) return;
+    try {
+      await this.createUser({
+        email,
+        password,
+        displayName: 'Organiser',
+        role: 'organiser',
+        locale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
+      });
+      this.logger.log(`created the organiser account ${email}`);
+    } catch (error) {
+      // Another node starting at the same time created it first: its row is the organiser.
+      if (!(await exists())) throw error;
+    }
   }
 }

@@ -1,19 +1,21 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '@ilr/shared';
-import type { UserEntity } from './user.entity';
+import type { Actor, ActorAction } from '@ilr/shared';
 
 export const IS_PUBLIC = 'ilr:isPublic';
-export const ROLES = 'ilr:roles';
+export const ACTION = 'ilr:action';
 
 /** Reachable without a token; a valid token still identifies the caller (e.g. to show drafts). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** Only these roles may call the route (checked after authentication). */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+/**
+ * The route is an action decided on the caller alone (see POLICY in @ilr/shared); the guard asks
+ * `can()` after authentication. Actions on a resource are checked by the service that loads it.
+ */
+export const Can = (action: ActorAction) => SetMetadata(ACTION, action);
 
-export type RequestWithUser = { user?: UserEntity; id?: string };
+export type RequestWithUser = { user?: Actor; id?: string };
 
-/** The signed-in user (undefined on a public route called anonymously). */
+/** The signed-in caller as the access policy sees them (undefined on a public route called anonymously). */
 export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<RequestWithUser>().user,
 );

@@ -1,13 +1,13 @@
 /**
- * The global guard: every route needs a valid bearer token unless marked @Public, and @Roles
- * narrows who may call it. The user is loaded on each request so a role change or a deleted
- * account takes effect at once.
+ * The global guard: every route needs a valid bearer token unless marked @Public, and a route
+ * marked @Can(action) asks the access policy. The caller is loaded on each request so a role
+ * change or a deleted account takes effect at once.
  */
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@ilr/shared';
+import { can, type ActorAction } from '@ilr/shared';
 import { forbidden, unauthenticated } from '../common/domain-error';
-import { IS_PUBLIC, ROLES, type RequestWithUser } from './auth.decorators';
+import { ACTION, IS_PUBLIC, type RequestWithUser } from './auth.decorators';
 import { TokenService } from './token.service';
 
 @Injectable()
@@ -21,7 +21,7 @@ export class AuthGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets);
+    const action = this.reflector.getAllAndOverride<ActorAction | undefined>(ACTION, targets);
     const req = context.switchToHttp().getRequest<RequestWithUser & { headers: Record<string, string | undefined> }>();
 
     const header = req.headers['authorization'];
@@ -31,8 +31,8 @@ export class AuthGuard implements CanActivate {
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <accessToken>"');
-    req.user = await this.tokens.userFor(match[1]);
-    if (roles && !roles.includes(req.user.role)) throw forbidden();
+    req.user = await this.tokens.actorFor(match[1]);
+    if (action && !can(req.user, action)) throw forbidden();
     return true;
   }
 }

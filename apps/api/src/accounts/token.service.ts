@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { unauthenticated } from '../common/domain-error';
+import { DatabaseService } from '../database/database.service';
+import type { Actor } from '@ilr/shared';
 import { UserEntity } from './user.entity';
 
 /** Access tokens: short-lived HS256 JWTs whose subject is the user id (keys and TTL: AccountsModule). */
@@ -10,23 +10,36 @@ import { UserEntity } from './user.entity';
 export class TokenService {
   constructor(
     private readonly jwt: JwtService,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly db: DatabaseService,
   ) {}
 
   issue(user: UserEntity): string {
     return this.jwt.sign({ sub: user.id });
   }
 
-  /** The user a token belongs to; any problem with the token is a 401. */
-  async userFor(token: string): Promise<UserEntity> {
+  /** The caller a token belongs to, as the access policy sees them; any problem with the token is a 401. */
+  async actorFor(token: string): Promise<Actor> {
     let sub: unknown;
     try {
       ({ sub } = await this.jwt.verifyAsync<{ sub: string }>(token));
     } catch {
       throw unauthenticated('The access token is invalid or has expired');
     }
-    const user = typeof sub === 'string' ? await this.users.findOneBy({ id: sub }) : null;
-    if (!user) throw unauthenticated('The account no longer exists');
-    return user;
+    const actor = typeof sub === 'string' ? await this.actorById(sub) : null;
+    if (!actor) throw unauthenticated('The account no longer exists');
+    return actor;
+  }
+
+  /** The user as the access policy sees them now; null when the account no longer exists. */
+  async actorById(id: string): Promise<Actor | null> {
+    const user = await this.db.manager.findOneBy(UserEntity, { id });
+    return user ? toActor(user) : null;
   }
 }
+
+export const toActor = (user: UserEntity): Actor => ({
+  id: user.id,
+  role: user.role,
+  companyId: user.companyId,
+  displayName: user.displayName,
+});

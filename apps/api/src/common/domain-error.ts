@@ -1,25 +1,42 @@
 /**
- * The one error type services throw. Each feature names its codes once (see `<feature>.errors.ts`);
- * the global filter turns any DomainError into the contract's body.
+ * The one error type services throw, by a code of the catalogue (`ERROR_CATALOGUE` in
+ * @ilr/shared), which also gives its HTTP status. Each feature names its errors once (see
+ * `<feature>.errors.ts`); the global filter turns any DomainError into the contract's body.
  */
-import type { ApiErrorBody } from '@ilr/shared';
+import { ERROR_CATALOGUE, type ErrorCode, type ErrorDetails, type FieldError } from '@ilr/shared';
 
-export type ErrorDetails = NonNullable<ApiErrorBody['error']['details']>;
+export type { ErrorDetails };
 
-export class DomainError extends Error {
+export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly status: number;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: C,
     message: string,
     readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'DomainError';
+    this.status = ERROR_CATALOGUE[code];
   }
 }
 
-export const validationFailed = (fields: Record<string, string>, message = 'The request is not valid') =>
-  new DomainError(400, 'VALIDATION_FAILED', message, { fields });
-export const unauthenticated = (message = 'Sign in to continue') => new DomainError(401, 'UNAUTHENTICATED', message);
-export const forbidden = (message = 'You may not do this') => new DomainError(403, 'FORBIDDEN', message);
-export const notFound = (what = 'Resource') => new DomainError(404, 'NOT_FOUND', `${what} not found`);
+/** One offending field: its English message (API.md's `details.fields`) and its code for translation. */
+export interface FieldProblem extends FieldError {
+  message: string;
+}
+
+export const validationFailed = (fields: Record<string, FieldProblem>, message = 'The request is not valid') => {
+  const entries = Object.entries(fields);
+  return new DomainError('VALIDATION_FAILED', message, {
+    fields: Object.fromEntries(entries.map(([path, f]) => [path, f.message])),
+    fieldErrors: Object.fromEntries(
+      entries.map(([path, { code, params }]) => [path, params ? { code, params } : { code }]),
+    ),
+  });
+};
+/** A single offending field. */
+export const fieldInvalid = (path: string, problem: FieldProblem) => validationFailed({ [path]: problem });
+export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You may not do this') => new DomainError('FORBIDDEN', message);
+export const notFound = (what = 'Resource') => new DomainError('NOT_FOUND', `${what} not found`);

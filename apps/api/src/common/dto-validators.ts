@@ -1,7 +1,8 @@
 /** class-validator decorators for the contract's shared shapes (Localized text, pages, instants). */
 import { Transform } from 'class-transformer';
-import { ValidateBy, ValidationOptions, buildMessage } from 'class-validator';
+import { IsOptional, ValidateBy, ValidationOptions, buildMessage } from 'class-validator';
 import { CONTENT_LANGUAGES, isValidTimeZone, parseInstant } from '@ilr/shared';
+import { CLEARABLE } from './validation';
 
 const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
 
@@ -33,6 +34,7 @@ export function IsLocalized(
   return ValidateBy(
     {
       name: 'isLocalized',
+      constraints: [maxLength],
       validator: {
         validate: (value: unknown) => isLocalizedText(value, maxLength),
         defaultMessage: buildMessage(
@@ -50,6 +52,7 @@ export function IsCodePointLength(min: number, max: number, options?: Validation
   return ValidateBy(
     {
       name: 'isCodePointLength',
+      constraints: [min, max],
       validator: {
         validate: (value: unknown) => typeof value === 'string' && codePoints(value) >= min && codePoints(value) <= max,
         defaultMessage: buildMessage(() => `must be a text of ${min} to ${max} characters`, options),
@@ -93,6 +96,7 @@ export function IsTagList(maxItems: number, maxLength: number, options?: Validat
   return ValidateBy(
     {
       name: 'isTagList',
+      constraints: [maxItems, maxLength],
       validator: {
         validate: (value: unknown) =>
           Array.isArray(value) &&
@@ -106,4 +110,15 @@ export function IsTagList(maxItems: number, maxLength: number, options?: Validat
     },
     options,
   );
+}
+
+/**
+ * A field that `null` clears (the one exception to "null is refused", see `refuseNulls`): optional,
+ * and the service must turn `null` into "no value". Document it as nullable in the schema too.
+ */
+export function Clearable(): PropertyDecorator {
+  return (target, property) => {
+    IsOptional()(target, property);
+    ValidateBy({ name: CLEARABLE, validator: { validate: () => true } })(target, property);
+  };
 }

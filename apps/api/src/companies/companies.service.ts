@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, type EntityManager } from 'typeorm';
-import { CONTENT_LANGUAGES, trimLocalized, type Company, type CompanyImportResult, type Page } from '@ilr/shared';
-import { UserEntity } from '../accounts/user.entity';
+import {
+  can,
+  CONTENT_LANGUAGES,
+  trimLocalized,
+  type Actor,
+  type Company,
+  type CompanyImportResult,
+  type Page,
+} from '@ilr/shared';
+import { CompanyMembershipService } from '../accounts/company-membership.service';
 import { likePattern, pageWindow } from '../common/pagination';
+import type { EntityManager } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
 import { CompaniesErrors } from './companies.errors';
 import { CompanyEntity } from './company.entity';
@@ -33,7 +41,10 @@ export function toCompany(entity: CompanyEntity, memberCount: number): Company {
 
 @Injectable()
 export class CompaniesService {
-  constructor(private readonly db: DatabaseService) {}
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly membership: CompanyMembershipService,
+  ) {}
 
   private build(dto: CreateCompanyDto, createdById: string | null): CompanyEntity {
     const now = new Date();
@@ -55,24 +66,13 @@ export class CompaniesService {
   }
 
   /** A member without a company joins the one they create; organisers and promoters do not. */
-  async create(user: UserEntity, dto: CreateCompanyDto): Promise<Company> {
+  async create(user: Actor, dto: CreateCompanyDto): Promise<Company> {
     return this.db.transaction(async (em) => {
       const joins = user.role === 'member';
-      if (joins) {
-        const fresh = await em.findOneByOrFail(UserEntity, { id: user.id });
-        if (fresh.companyId) throw CompaniesErrors.alreadyMember();
-      }
+      if (joins && (await this.membership.companyOf(em, user.id))) throw CompaniesErrors.alreadyMember();
       const company = this.build(dto, user.id);
       await em.insert(CompanyEntity, company);
-      if (joins) {
-        // The companyId IS NULL condition makes two concurrent creations by one member safe.
-        const result = await em.update(
-          UserEntity,
-          { id: user.id, companyId: IsNull() },
-          { companyId: company.id, updatedAt: new Date() },
-        );
-        if (!result.affected) throw CompaniesErrors.alreadyMember();
-      }
+      if (joins && !(await this.membership.join(em, user.id, company.id))) throw CompaniesErrors.alreadyMember();
       return toCompany(company, joins ? 1 : 0);
     });
   }
@@ -102,12 +102,11 @@ export class CompaniesService {
     return { items: rows.map((r) => toCompany(r, counts.get(r.id) ?? 0)), total, page, pageSize };
   }
 
-  async update(user: UserEntity, id: string, dto: UpdateCompanyDto): Promise<Company> {
+  async update(user: Actor, id: string, dto: UpdateCompanyDto): Promise<Company> {
     return this.db.transaction(async (em) => {
       const company = await em.findOneBy(CompanyEntity, { id });
       if (!company) throw CompaniesErrors.notFound();
-      const fresh = await em.findOneByOrFail(UserEntity, { id: user.id });
-      if (fresh.role === 'member' && fresh.companyId !== id) throw CompaniesErrors.notAllowed();
+      if (!can(user, 'company.update', { id })) throw CompaniesErrors.notAllowed();
       if (dto.name !== undefined) company.name = trimLocalized(dto.name)!;
       if (dto.country !== undefined) company.country = dto.country;
       if (dto.sector !== undefined) company.sector = dto.sector;
@@ -124,11 +123,13 @@ export class CompaniesService {
   }
 
   /** All rows or none: any bad row rejects the file with every problem listed by row number. */
-  async importCsv(user: UserEntity, csv: string): Promise<CompanyImportResult> {
+  async importCsv(user: Actor, csv: string): Promise<CompanyImportResult> {
     const { rows, problems } = await parseCompaniesCsv(csv);
     if (problems.length) throw CompaniesErrors.csvRejected(problems);
     if (rows.length === 0)
-      throw CompaniesErrors.csvRejected([{ row: 2, reason: 'the file has no firms after the header' }]);
+      throw CompaniesErrors.csvRejected([
+        { row: 2, reason: 'the file has no firms after the header', fieldErrors: { _row: { code: 'fileEmpty' } } },
+      ]);
     const companies = rows.map((dto) => this.build(dto, user.id));
     await this.db.transaction(async (em) => {
       for (let i = 0; i < companies.length; i += 200) await em.insert(CompanyEntity, companies.slice(i, i + 200));
@@ -136,15 +137,7 @@ export class CompaniesService {
     return { imported: companies.length, items: companies.map((c) => toCompany(c, 0)) };
   }
 
-  private async memberCounts(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = await em
-      .createQueryBuilder(UserEntity, 'u')
-      .select('u.company_id', 'companyId')
-      .addSelect('COUNT(*)', 'n')
-      .where({ companyId: In(ids) })
-      .groupBy('u.company_id')
-      .getRawMany<{ companyId: string; n: string | number }>();
-    return new Map(rows.map((r) => [r.companyId, Number(r.n)]));
+  private memberCounts(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
+    return this.membership.memberCounts(em, ids);
   }
 }

@@ -21,13 +21,21 @@ describe('parseCompaniesCsv', () => {
   it('reports row numbers as a spreadsheet shows them', async () => {
     const { problems } = await parseCompaniesCsv(`${header}\nok,,,KR,retail,,,,,,\nbad,,,KR,nope,,,,,,\nshort,row`);
     expect(problems).toEqual([
-      { row: 3, reason: expect.stringContaining('sector') },
-      { row: 4, reason: 'has 2 cells, the header has 11' },
+      { row: 3, reason: expect.stringContaining('sector'), fieldErrors: { sector: { code: 'sectorCode' } } },
+      {
+        row: 4,
+        reason: 'has 2 cells, the header has 11',
+        fieldErrors: { _row: { code: 'cellCount', params: { cells: 2, expected: 11 } } },
+      },
     ]);
   });
 
   it('refuses broken CSV and empty files', async () => {
-    expect((await parseCompaniesCsv('')).problems[0]).toEqual({ row: 1, reason: 'the file is empty' });
+    expect((await parseCompaniesCsv('')).problems[0]).toEqual({
+      row: 1,
+      reason: 'the file is empty',
+      fieldErrors: { _row: { code: 'fileEmpty' } },
+    });
     expect((await parseCompaniesCsv(`${header}\n"unterminated,KR`)).problems[0].reason).toMatch(/not a valid CSV/);
   });
 });

@@ -5,7 +5,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
-import { flattenValidationErrors } from '../common/validation';
+import type { FieldError, RowError } from '@ilr/shared';
+import { fieldProblems } from '../common/validation';
 import { CreateCompanyDto } from './dto/companies.dto';
 
 export const CSV_COLUMNS = [
@@ -24,7 +25,14 @@ export const CSV_COLUMNS = [
 const REQUIRED = ['country', 'sector'];
 export const MAX_CSV_ROWS = 5000;
 
-export type CsvProblem = { row: number; reason: string };
+export type CsvProblem = RowError;
+
+/** A problem of the file or of a row as a whole, under the `_row` key. */
+const rowProblem = (row: number, reason: string, error: FieldError): CsvProblem => ({
+  row,
+  reason,
+  fieldErrors: { _row: error },
+});
 
 const tags = (cell: string | undefined) =>
   (cell ?? '')
@@ -48,30 +56,46 @@ export async function parseCompaniesCsv(text: string): Promise<{ rows: CreateCom
     records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: false });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { rows: [], problems: [{ row: line ?? 1, reason: `not a valid CSV file: ${(error as Error).message}` }] };
+    const reason = `not a valid CSV file: ${(error as Error).message}`;
+    return { rows: [], problems: [rowProblem(line ?? 1, reason, { code: 'csvSyntax', params: { line: line ?? 1 } })] };
   }
-  if (records.length === 0) return { rows: [], problems: [{ row: 1, reason: 'the file is empty' }] };
+  if (records.length === 0) return { rows: [], problems: [rowProblem(1, 'the file is empty', { code: 'fileEmpty' })] };
   const header = records[0].map((h) => h.trim().toLowerCase());
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
   const missing = REQUIRED.filter((h) => !header.includes(h));
   if (unknown.length || missing.length) {
-    const reason = [
-      unknown.length ? `unknown column(s): ${unknown.join(', ')}` : '',
-      missing.length ? `missing column(s): ${missing.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
-    return { rows: [], problems: [{ row: 1, reason: `${reason} (columns: ${CSV_COLUMNS.join(', ')})` }] };
+    const columns = CSV_COLUMNS.join(', ');
+    const problems: CsvProblem[] = [];
+    if (unknown.length) {
+      const names = unknown.join(', ');
+      problems.push(
+        rowProblem(1, `unknown column(s): ${names} (columns: ${columns})`, {
+          code: 'unknownColumns',
+          params: { names, columns },
+        }),
+      );
+    }
+    if (missing.length) {
+      const names = missing.join(', ');
+      problems.push(rowProblem(1, `missing column(s): ${names}`, { code: 'missingColumns', params: { names } }));
+    }
+    return { rows: [], problems };
   }
   if (records.length - 1 > MAX_CSV_ROWS) {
-    return { rows: [], problems: [{ row: MAX_CSV_ROWS + 2, reason: `at most ${MAX_CSV_ROWS} firms per file` }] };
+    const reason = `at most ${MAX_CSV_ROWS} firms per file`;
+    return {
+      rows: [],
+      problems: [rowProblem(MAX_CSV_ROWS + 2, reason, { code: 'tooManyRows', params: { max: MAX_CSV_ROWS } })],
+    };
   }
 
   const rows: CreateCompanyDto[] = [];
   const problems: CsvProblem[] = [];
   for (let i = 1; i < records.length; i++) {
     if (records[i].length !== header.length) {
-      problems.push({ row: i + 1, reason: `has ${records[i].length} cells, the header has ${header.length}` });
+      const [cells, expected] = [records[i].length, header.length];
+      const reason = `has ${cells} cells, the header has ${expected}`;
+      problems.push(rowProblem(i + 1, reason, { code: 'cellCount', params: { cells, expected } }));
       continue;
     }
     const cells = Object.fromEntries(header.map((h, j) => [h, records[i][j]]));
@@ -85,10 +109,16 @@ export async function parseCompaniesCsv(text: string): Promise<{ rows: CreateCom
       website: cells.website?.trim() || undefined,
     };
     const dto = plainToInstance(CreateCompanyDto, plain);
-    const fields = flattenValidationErrors(await validate(dto, { forbidUnknownValues: false }));
-    const reasons = Object.entries(fields).map(([field, message]) => `${field} ${message}`);
-    if (reasons.length) problems.push({ row: i + 1, reason: reasons.join('; ') });
-    else rows.push(dto);
+    const fields = Object.entries(fieldProblems(await validate(dto, { forbidUnknownValues: false })));
+    if (fields.length === 0) rows.push(dto);
+    else
+      problems.push({
+        row: i + 1,
+        reason: fields.map(([field, { message }]) => `${field} ${message}`).join('; '),
+        fieldErrors: Object.fromEntries(
+          fields.map(([field, { code, params }]) => [field, params ? { code, params } : { code }]),
+        ),
+      });
   }
   return { rows, problems };
 }

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
+import { runMigrations } from './migrate';
 import { SnakeNamingStrategy } from './naming';
 
 async function main(command: string | undefined): Promise<void> {
@@ -14,7 +15,7 @@ async function main(command: string | undefined): Promise<void> {
     namingStrategy: new SnakeNamingStrategy(),
   });
   await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const applied = await runMigrations(dataSource);
   console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'the database is up to date');
   await dataSource.destroy();
 }

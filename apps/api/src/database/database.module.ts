@@ -1,8 +1,10 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
-import { DatabaseService } from './database.service';
+import { DatabaseService, READ_DATA_SOURCE, readDataSource } from './database.service';
+import { runMigrations } from './migrate';
 import { SnakeNamingStrategy } from './naming';
 
 @Global()
@@ -12,16 +14,31 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.database),
-          namingStrategy: new SnakeNamingStrategy(),
-          migrationsRun: config.migrateOnStart,
-          retryAttempts: config.nodeEnv === 'test' ? 1 : 10,
-          // Failed queries surface as errors (and unique violations are expected); no query log.
-          logging: false,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(config.database),
+            namingStrategy: new SnakeNamingStrategy(),
+            retryAttempts: config.nodeEnv === 'test' ? 1 : 10,
+            // Failed queries surface as errors (and unique violations are expected); no query log.
+            logging: false,
+          }),
+          // Migrations run here (under a lock on MySQL), before anything can use the database.
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            try {
+              if (config.migrateOnStart) await runMigrations(dataSource);
+            } catch (error) {
+              await dataSource.destroy();
+              throw error;
+            }
+            return dataSource;
+          },
         }),
       ],
-      providers: [DatabaseService],
+      providers: [
+        { provide: READ_DATA_SOURCE, useFactory: readDataSource, inject: [getDataSourceToken()] },
+        DatabaseService,
+      ],
       exports: [DatabaseService],
     };
   }

@@ -1,41 +1,104 @@
 /**
- * Transactions for both drivers. better-sqlite3 gives TypeORM one shared connection, so two
- * interleaved transactions would nest into each other; on SQLite every write transaction is
- * therefore queued behind the previous one. MySQL runs them concurrently and the database's
- * own locks and unique keys keep the invariants.
+ * Transactions and reads for both drivers; every write goes through `transaction()`.
+ *
+ * MySQL runs transactions concurrently under the database's own locks and unique keys; a
+ * transaction that loses a deadlock (or a lock wait) is rolled back whole and run again here, for
+ * every write, so no caller chooses.
+ *
+ * better-sqlite3 gives TypeORM one connection, so two interleaved transactions would nest into each
+ * other: on SQLite every write transaction is queued behind the previous one. Reads outside a
+ * transaction (`manager`) go to a second, read-only connection (WAL journal), so they only ever
+ * see committed data, never another request's open transaction, and a write outside
+ * `transaction()` fails instead of slipping into someone else's.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { isRetryableLockError } from './driver-errors';
+
+/** The DataSource that serves reads outside transactions (on MySQL: the main one). */
+export const READ_DATA_SOURCE = Symbol('READ_DATA_SOURCE');
+
+/** Opens the read-only SQLite connection next to the writing one; on MySQL reuses the pool. */
+export async function readDataSource(main: DataSource): Promise<DataSource> {
+  const options = main.options;
+  if (options.type !== 'better-sqlite3' || options.database === ':memory:') return main;
+  return new DataSource({
+    ...options,
+    readonly: true,
+    migrations: [],
+    migrationsRun: false,
+    synchronize: false,
+    // The writing connection set WAL (a property of the file); readers wait rather than fail.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('busy_timeout = 5000');
+    },
+  }).initialize();
+}
+
+/**
+ * `SELECT … FOR UPDATE` inside a transaction, for reads that decide a write. SQLite has no row
+ * locks and needs none: its write transactions run one after another.
+ */
+export function forUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return qb.connection.options.type === 'better-sqlite3' ? qb : qb.setLock('pessimistic_write');
+}
+
+const ATTEMPTS = 4;
 
 @Injectable()
-export class DatabaseService {
+export class DatabaseService implements OnApplicationShutdown {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    @Inject(READ_DATA_SOURCE) private readonly reads: DataSource,
+  ) {}
 
   get isSqlite(): boolean {
     return this.dataSource.options.type === 'better-sqlite3';
   }
 
-  /** Runs `work` in one transaction; all writes go through here. */
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  get isMysql(): boolean {
+    return this.dataSource.options.type === 'mysql';
+  }
+
+  /**
+   * Runs `work` in one transaction; all writes go through here. `work` may run more than once
+   * (after a deadlock), so it must not have effects outside the database before it returns.
+   */
+  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(work);
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isRetryableLockError(error)) throw error;
+      }
+    }
+  }
+
+  private once<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isSqlite) return this.dataSource.transaction(work);
     const run = this.queue.then(() => this.dataSource.transaction(work));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  /** Reads outside a transaction: committed data only (on SQLite a read-only connection). */
   get manager(): EntityManager {
-    return this.dataSource.manager;
+    return this.reads.manager;
   }
 
   async ping(): Promise<boolean> {
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.reads.query('SELECT 1');
       return true;
     } catch {
       return false;
     }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.reads !== this.dataSource && this.reads.isInitialized) await this.reads.destroy();
   }
 }

@@ -19,17 +19,12 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * MySQL may pick a transaction as a deadlock victim even when lock order is consistent (gap locks
- * on unique indexes); such a transaction is rolled back whole and safe to run again.
+ * on unique indexes); such a transaction is rolled back whole and safe to run again, which
+ * `DatabaseService.transaction()` does for every write.
  */
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
-export async function retryingDeadlocks<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = driverCode(error);
-      if (attempt >= attempts || code === undefined || !RETRYABLE.has(code)) throw error;
-    }
-  }
+export function isRetryableLockError(error: unknown): boolean {
+  const code = driverCode(error);
+  return code !== undefined && RETRYABLE.has(code);
 }

@@ -1,23 +1,23 @@
 /**
- * Who may see and join what. One place for the rules other features (live rooms, chat,
- * matchmaking, ceremonies) ask about events and sessions.
+ * Loads what the access policy (POLICY in @ilr/shared) needs to know about events and sessions,
+ * and asks it. One place for the questions other features (live rooms, chat, matchmaking,
+ * ceremonies) ask about events and sessions; the rules themselves live in the policy.
  */
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@ilr/shared';
-import type { UserEntity } from '../accounts/user.entity';
+import { can, type Actor, type SessionFacts } from '@ilr/shared';
+import { forbidden } from '../common/domain-error';
 import { DatabaseService } from '../database/database.service';
+import { LiveRemovalEntity } from '../live/live.entities';
 import { EventEntity, RegistrationEntity, SessionEntity } from './event.entities';
 import { EventsErrors } from './events.errors';
-
-export const isStaff = (user: { role: Role } | undefined | null): boolean =>
-  user?.role === 'organiser' || user?.role === 'promoter';
 
 export interface SessionAccess {
   event: EventEntity;
   session: SessionEntity;
+  facts: SessionFacts;
   /** May publish video, moderate chat and Q&A: organisers, the event's creator, the session's speakers. */
   isHost: boolean;
-  /** May watch and take part: hosts, promoters and registered attendees. */
+  /** May watch and take part: hosts, promoters and registered attendees a host has not removed. */
   canJoin: boolean;
 }
 
@@ -25,54 +25,61 @@ export interface SessionAccess {
 export class EventAccessService {
   constructor(private readonly db: DatabaseService) {}
 
-  /** Drafts exist only for organisers and promoters; everyone else gets a 404. */
-  canSee(user: UserEntity | undefined, event: EventEntity): boolean {
-    return event.status !== 'draft' || isStaff(user);
-  }
-
-  async visibleEvent(user: UserEntity | undefined, eventId: string): Promise<EventEntity> {
+  /** Drafts exist only for those who may see them; everyone else gets a 404. */
+  async visibleEvent(actor: Actor | undefined, eventId: string): Promise<EventEntity> {
     const event = await this.db.manager.findOneBy(EventEntity, { id: eventId });
-    if (!event || !this.canSee(user, event)) throw EventsErrors.notFound();
+    if (!event || !can(actor, 'event.view', event)) throw EventsErrors.notFound();
     return event;
   }
 
   /** Organisers and promoters manage every event. */
-  async managedEvent(user: UserEntity, eventId: string): Promise<EventEntity> {
-    const event = await this.visibleEvent(user, eventId);
-    if (!isStaff(user)) throw EventsErrors.notAllowed();
+  async managedEvent(actor: Actor, eventId: string): Promise<EventEntity> {
+    const event = await this.visibleEvent(actor, eventId);
+    if (!can(actor, 'event.manage', event)) throw EventsErrors.notAllowed();
     return event;
-  }
-
-  isRegistered(userId: string, eventId: string): Promise<boolean> {
-    return this.db.manager.existsBy(RegistrationEntity, { userId, eventId });
-  }
-
-  isEventHost(user: UserEntity, event: EventEntity): boolean {
-    return user.role === 'organiser' || event.createdById === user.id;
   }
 
   /** A session of an event the caller may see, with its event; 404 otherwise (drafts' sessions too). */
   async visibleSession(
-    user: UserEntity | undefined,
+    actor: Actor | undefined,
     sessionId: string,
   ): Promise<{ event: EventEntity; session: SessionEntity }> {
     const session = await this.db.manager.findOneBy(SessionEntity, { id: sessionId });
     if (!session) throw EventsErrors.sessionNotFound();
     const event = await this.db.manager.findOneBy(EventEntity, { id: session.eventId });
-    if (!event || !this.canSee(user, event)) throw EventsErrors.sessionNotFound();
+    if (!event || !can(actor, 'event.view', event)) throw EventsErrors.sessionNotFound();
     return { event, session };
   }
 
-  async sessionAccess(user: UserEntity, sessionId: string): Promise<SessionAccess> {
-    const { event, session } = await this.visibleSession(user, sessionId);
-    return this.accessIn(user, event, session);
+  async sessionAccess(actor: Actor, sessionId: string): Promise<SessionAccess> {
+    const { event, session } = await this.visibleSession(actor, sessionId);
+    return this.accessIn(actor, event, session);
   }
 
-  /** What `user` is in a session already loaded (by whoever asks about them); nothing if they may not see it. */
-  async accessIn(user: UserEntity, event: EventEntity, session: SessionEntity): Promise<SessionAccess> {
-    if (!this.canSee(user, event)) return { event, session, isHost: false, canJoin: false };
-    const isHost = this.isEventHost(user, event) || session.speakerUserIds.includes(user.id);
-    const canJoin = isHost || isStaff(user) || (await this.isRegistered(user.id, event.id));
-    return { event, session, isHost, canJoin };
+  /** The session's facts for `actor` and what the policy makes of them. */
+  async accessIn(actor: Actor, event: EventEntity, session: SessionEntity): Promise<SessionAccess> {
+    const [registered, removed] = await Promise.all([
+      this.db.manager.existsBy(RegistrationEntity, { userId: actor.id, eventId: event.id }),
+      this.db.manager.existsBy(LiveRemovalEntity, { userId: actor.id, sessionId: session.id }),
+    ]);
+    const facts: SessionFacts = { event, speakerUserIds: session.speakerUserIds, registered, removed };
+    return {
+      event,
+      session,
+      facts,
+      isHost: can(actor, 'session.host', facts),
+      canJoin: can(actor, 'session.join', facts),
+    };
+  }
+
+  /** 403 unless the policy allows `action` in the session. */
+  async authorizeInSession(
+    actor: Actor,
+    sessionId: string,
+    action: 'session.join' | 'session.host' | 'session.moderate' | 'session.seeHands' | 'session.reports',
+  ): Promise<SessionAccess> {
+    const access = await this.sessionAccess(actor, sessionId);
+    if (!can(actor, action, access.facts)) throw forbidden();
+    return access;
   }
 }

@@ -11,12 +11,20 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import * as QRCode from 'qrcode';
-import type { AgendaSession, CheckInResult, EventStats, EventSummary, Page, Registration } from '@ilr/shared';
-import { CurrentUser, Public, Roles } from '../accounts/auth.decorators';
-import type { UserEntity } from '../accounts/user.entity';
+import type { Actor } from '@ilr/shared';
+import { Can, CurrentUser, Public } from '../accounts/auth.decorators';
+import { ApiErrors } from '../common/openapi';
 import { UuidParam } from '../common/validation';
 import { agendaIcs } from './agenda-ics';
 import {
@@ -29,6 +37,14 @@ import {
   UpdateEventDto,
   UpdateSessionDto,
 } from './dto/events.dto';
+import {
+  CheckInResultDto,
+  EventDto,
+  EventStatsDto,
+  PageOfEventsDto,
+  RegistrationDto,
+  SessionDto,
+} from './dto/events.responses';
 import { EventAccessService } from './event-access.service';
 import { EventsService } from './events.service';
 import { PublicAgendaCache } from './public-agenda.cache';
@@ -43,92 +59,114 @@ export class EventsController {
     private readonly agendaCache: PublicAgendaCache,
   ) {}
 
-  @Roles('organiser', 'promoter')
+  @Can('event.create')
   @Post('events')
-  @ApiOperation({ summary: 'Create an event (draft)' })
-  create(@CurrentUser() user: UserEntity, @Body() dto: CreateEventDto): Promise<EventSummary> {
+  @ApiOperation({ operationId: 'createEvent', summary: 'Create an event (draft)' })
+  @ApiCreatedResponse({ type: EventDto })
+  @ApiErrors(400, 401, 403, 413)
+  create(@CurrentUser() user: Actor, @Body() dto: CreateEventDto): Promise<EventDto> {
     return this.events.create(user, dto);
   }
 
   @Public()
   @Get('events')
-  @ApiOperation({ summary: 'Events in start order; drafts only for organisers and promoters' })
-  list(@CurrentUser() user: UserEntity | undefined, @Query() query: EventListQuery): Promise<Page<EventSummary>> {
+  @ApiOperation({
+    operationId: 'listEvents',
+    summary: 'Events in start order; drafts only for organisers and promoters',
+  })
+  @ApiOkResponse({ type: PageOfEventsDto })
+  @ApiErrors(400)
+  list(@CurrentUser() user: Actor | undefined, @Query() query: EventListQuery): Promise<PageOfEventsDto> {
     return this.events.list(user, query);
   }
 
   @Public()
   @Get('events/:id')
-  get(@CurrentUser() user: UserEntity | undefined, @UuidParam() id: string): Promise<EventSummary> {
+  @ApiOperation({ operationId: 'getEvent', summary: 'One event (a draft is 404 to those who may not see it)' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(400, 404)
+  get(@CurrentUser() user: Actor | undefined, @UuidParam() id: string): Promise<EventDto> {
     return this.events.get(user, id);
   }
 
-  @Roles('organiser', 'promoter')
   @Patch('events/:id')
-  update(@CurrentUser() user: UserEntity, @UuidParam() id: string, @Body() dto: UpdateEventDto): Promise<EventSummary> {
+  @ApiOperation({ operationId: 'updateEvent', summary: 'Edit an event' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(400, 401, 403, 404, 413)
+  update(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: UpdateEventDto): Promise<EventDto> {
     return this.events.update(user, id, dto);
   }
 
-  @Roles('organiser', 'promoter')
   @Post('events/:id/publish')
   @HttpCode(200)
-  publish(@CurrentUser() user: UserEntity, @UuidParam() id: string): Promise<EventSummary> {
+  @ApiOperation({ operationId: 'publishEvent', summary: 'Publish a draft event' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(400, 401, 403, 404, 409)
+  publish(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<EventDto> {
     return this.events.transition(user, id, 'published');
   }
 
-  @Roles('organiser', 'promoter')
   @Post('events/:id/start')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark a published event as live' })
-  start(@CurrentUser() user: UserEntity, @UuidParam() id: string): Promise<EventSummary> {
+  @ApiOperation({ operationId: 'startEvent', summary: 'Mark a published event as live' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(400, 401, 403, 404, 409)
+  start(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<EventDto> {
     return this.events.transition(user, id, 'live');
   }
 
-  @Roles('organiser', 'promoter')
   @Post('events/:id/end')
   @HttpCode(200)
-  end(@CurrentUser() user: UserEntity, @UuidParam() id: string): Promise<EventSummary> {
+  @ApiOperation({ operationId: 'endEvent', summary: 'Mark an event as ended' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(400, 401, 403, 404, 409)
+  end(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<EventDto> {
     return this.events.transition(user, id, 'ended');
   }
 
-  @Roles('organiser', 'promoter')
   @Post('events/:id/sessions')
-  addSession(
-    @CurrentUser() user: UserEntity,
-    @UuidParam() id: string,
-    @Body() dto: CreateSessionDto,
-  ): Promise<AgendaSession> {
+  @ApiOperation({ operationId: 'addSession', summary: "Add a session to the event's agenda" })
+  @ApiCreatedResponse({ type: SessionDto })
+  @ApiErrors(400, 401, 403, 404, 413)
+  addSession(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: CreateSessionDto): Promise<SessionDto> {
     return this.events.addSession(user, id, dto);
   }
 
-  @Public()
   @Get('sessions/:id')
-  @ApiOperation({ summary: 'One session with its speakers (for the live room)' })
-  session(@CurrentUser() user: UserEntity | undefined, @UuidParam() id: string): Promise<AgendaSession> {
+  @ApiOperation({ operationId: 'getSession', summary: 'One session with its speakers (for the live room)' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors(400, 401, 404)
+  session(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<SessionDto> {
     return this.events.session(user, id);
   }
 
-  @Roles('organiser', 'promoter')
   @Patch('sessions/:id')
+  @ApiOperation({ operationId: 'updateSession', summary: 'Edit a session' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors(400, 401, 403, 404, 413)
   updateSession(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: Actor,
     @UuidParam() id: string,
     @Body() dto: UpdateSessionDto,
-  ): Promise<AgendaSession> {
+  ): Promise<SessionDto> {
     return this.events.updateSession(user, id, dto);
   }
 
-  @Roles('organiser', 'promoter')
   @Delete('sessions/:id')
   @HttpCode(204)
-  async removeSession(@CurrentUser() user: UserEntity, @UuidParam() id: string): Promise<void> {
+  @ApiOperation({ operationId: 'removeSession', summary: 'Remove a session from the agenda' })
+  @ApiNoContentResponse({ description: 'removed' })
+  @ApiErrors(400, 401, 403, 404)
+  async removeSession(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<void> {
     await this.events.removeSession(user, id);
   }
 
   @Public()
   @Get('events/:id/agenda')
-  @ApiOperation({ summary: 'Sessions in start order' })
-  async agenda(@CurrentUser() user: UserEntity | undefined, @UuidParam() id: string): Promise<AgendaSession[]> {
+  @ApiOperation({ operationId: 'getAgenda', summary: 'Sessions in start order' })
+  @ApiOkResponse({ type: [SessionDto] })
+  @ApiErrors(400, 404)
+  async agenda(@CurrentUser() user: Actor | undefined, @UuidParam() id: string): Promise<SessionDto[]> {
     const agenda = await this.events.agenda(user, id);
     // Only what an anonymous caller may see is cached (drafts are 404 to them and never get here).
     if (!user) this.agendaCache.store(id, agenda);
@@ -139,8 +177,11 @@ export class EventsController {
   @Get('events/:id/agenda.ics')
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @ApiOperation({ operationId: 'getAgendaIcs', summary: 'The agenda as an iCalendar file' })
+  @ApiOkResponse({ content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 404)
   async agendaIcs(
-    @CurrentUser() user: UserEntity | undefined,
+    @CurrentUser() user: Actor | undefined,
     @UuidParam() id: string,
     @Query() query: AgendaIcsQuery,
   ): Promise<string> {
@@ -149,28 +190,43 @@ export class EventsController {
   }
 
   @Post('events/:id/registrations')
-  @ApiOperation({ summary: 'Register for an event; a second call returns the same badge with 200' })
+  @ApiOperation({
+    operationId: 'registerForEvent',
+    summary: 'Register for an event; a second call returns the same badge with 200',
+  })
+  @ApiCreatedResponse({ type: RegistrationDto, description: 'registered' })
+  @ApiOkResponse({ type: RegistrationDto, description: 'already registered: the same registration' })
+  @ApiErrors(400, 401, 404, 409)
   async register(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: Actor,
     @UuidParam() id: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<Registration> {
+  ): Promise<RegistrationDto> {
     const { registration, created } = await this.events.register(user, id);
     res.status(created ? 201 : 200);
     return registration;
   }
 
   @Get('events/:id/registrations/me')
-  @ApiOperation({ summary: 'My registration and badge code for this event' })
-  myRegistration(@CurrentUser() user: UserEntity, @UuidParam() id: string): Promise<Registration> {
+  @ApiOperation({ operationId: 'getMyRegistration', summary: 'My registration and badge code for this event' })
+  @ApiOkResponse({ type: RegistrationDto })
+  @ApiErrors(400, 401, 404)
+  myRegistration(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<RegistrationDto> {
     return this.events.myRegistration(user, id);
   }
 
   @Get('events/:id/badge')
   @ApiProduces('image/png', 'image/svg+xml')
-  @ApiOperation({ summary: 'My QR badge as PNG (default) or SVG, for download or print' })
+  @ApiOperation({ operationId: 'getBadge', summary: 'My QR badge as PNG (default) or SVG, for download or print' })
+  @ApiOkResponse({
+    content: {
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+      'image/svg+xml': { schema: { type: 'string' } },
+    },
+  })
+  @ApiErrors(400, 401, 404)
   async badge(
-    @CurrentUser() user: UserEntity,
+    @CurrentUser() user: Actor,
     @UuidParam() id: string,
     @Query() query: BadgeQuery,
     @Res({ passthrough: true }) res: Response,
@@ -185,18 +241,20 @@ export class EventsController {
     return new StreamableFile(await QRCode.toBuffer(badgeCode, { errorCorrectionLevel: 'M', margin: 2, width: 480 }));
   }
 
-  @Roles('organiser', 'promoter')
   @Post('events/:id/check-ins')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check a badge in (scanned or typed)' })
-  checkIn(@CurrentUser() user: UserEntity, @UuidParam() id: string, @Body() dto: CheckInDto): Promise<CheckInResult> {
+  @ApiOperation({ operationId: 'checkIn', summary: 'Check a badge in (scanned or typed)' })
+  @ApiOkResponse({ type: CheckInResultDto })
+  @ApiErrors(400, 401, 403, 404, 413)
+  checkIn(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: CheckInDto): Promise<CheckInResultDto> {
     return this.events.checkIn(user, id, dto.badgeCode);
   }
 
-  @Roles('organiser', 'promoter')
   @Get('events/:id/stats')
-  @ApiOperation({ summary: 'Registered and checked-in counts' })
-  stats(@CurrentUser() user: UserEntity, @UuidParam() id: string): Promise<EventStats> {
+  @ApiOperation({ operationId: 'getEventStats', summary: 'Registered and checked-in counts' })
+  @ApiOkResponse({ type: EventStatsDto })
+  @ApiErrors(400, 401, 403, 404)
+  stats(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<EventStatsDto> {
     return this.events.stats(user, id);
   }
 }

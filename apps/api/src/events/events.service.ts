@@ -1,3 +1,4 @@
+import { can, type Actor } from '@ilr/shared';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, Not } from 'typeorm';
@@ -13,6 +14,7 @@ import {
   type Registration,
 } from '@ilr/shared';
 import { UserEntity } from '../accounts/user.entity';
+import { AccessChanges } from '../common/access-changes';
 import { pageWindow } from '../common/pagination';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
@@ -24,10 +26,14 @@ import type {
   UpdateEventDto,
   UpdateSessionDto,
 } from './dto/events.dto';
-import { EventAccessService, isStaff } from './event-access.service';
+import { EventAccessService } from './event-access.service';
 import { EventEntity, RegistrationEntity, SessionEntity } from './event.entities';
 import { EventsErrors } from './events.errors';
 import { PublicAgendaCache } from './public-agenda.cache';
+import { roomName } from '../realtime/rooms';
+
+const sameMembers = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id) => b.includes(id));
 
 export function toEvent(e: EventEntity): EventSummary {
   return {
@@ -69,9 +75,10 @@ export class EventsService {
     private readonly db: DatabaseService,
     private readonly access: EventAccessService,
     private readonly agendaCache: PublicAgendaCache,
+    private readonly changes: AccessChanges,
   ) {}
 
-  async create(user: UserEntity, dto: CreateEventDto): Promise<EventSummary> {
+  async create(user: Actor, dto: CreateEventDto): Promise<EventSummary> {
     const startsAt = parseInstant(dto.startsAt)!;
     const endsAt = parseInstant(dto.endsAt)!;
     if (endsAt <= startsAt) throw EventsErrors.endsBeforeStart();
@@ -95,7 +102,7 @@ export class EventsService {
     return toEvent(event);
   }
 
-  async update(user: UserEntity, id: string, dto: UpdateEventDto): Promise<EventSummary> {
+  async update(user: Actor, id: string, dto: UpdateEventDto): Promise<EventSummary> {
     return this.db.transaction(async (em) => {
       await this.access.managedEvent(user, id);
       const event = await em.findOneByOrFail(EventEntity, { id });
@@ -105,7 +112,7 @@ export class EventsService {
       if (dto.startsAt !== undefined) event.startsAt = parseInstant(dto.startsAt)!;
       if (dto.endsAt !== undefined) event.endsAt = parseInstant(dto.endsAt)!;
       if (dto.timeZone !== undefined) event.timeZone = dto.timeZone;
-      if (dto.venue !== undefined) event.venue = dto.venue.trim() || null;
+      if (dto.venue !== undefined) event.venue = dto.venue?.trim() || null;
       if (dto.format !== undefined) event.format = dto.format;
       if (event.endsAt <= event.startsAt) throw EventsErrors.endsBeforeStart();
       event.updatedAt = new Date();
@@ -114,7 +121,7 @@ export class EventsService {
     });
   }
 
-  async transition(user: UserEntity, id: string, to: EventStatus): Promise<EventSummary> {
+  async transition(user: Actor, id: string, to: EventStatus): Promise<EventSummary> {
     return this.db.transaction(async (em) => {
       await this.access.managedEvent(user, id);
       const event = await em.findOneByOrFail(EventEntity, { id });
@@ -127,17 +134,17 @@ export class EventsService {
     });
   }
 
-  async get(user: UserEntity | undefined, id: string): Promise<EventSummary> {
+  async get(user: Actor | undefined, id: string): Promise<EventSummary> {
     return toEvent(await this.access.visibleEvent(user, id));
   }
 
-  async list(user: UserEntity | undefined, query: EventListQuery): Promise<Page<EventSummary>> {
+  async list(user: Actor | undefined, query: EventListQuery): Promise<Page<EventSummary>> {
     const { page, pageSize, skip } = pageWindow(query);
     const qb = this.db.manager
       .createQueryBuilder(EventEntity, 'e')
       .orderBy('e.starts_at', 'ASC')
       .addOrderBy('e.id', 'ASC');
-    if (!isStaff(user)) qb.andWhere('e.status <> :draft', { draft: 'draft' });
+    if (!can(user, 'event.listDrafts')) qb.andWhere('e.status <> :draft', { draft: 'draft' });
     if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
     if (query.from) qb.andWhere('e.ends_at >= :from', { from: parseInstant(query.from) });
     if (query.to) qb.andWhere('e.starts_at <= :to', { to: parseInstant(query.to) });
@@ -154,7 +161,7 @@ export class EventsService {
     if (missing.length) throw EventsErrors.unknownSpeakers(missing);
   }
 
-  async addSession(user: UserEntity, eventId: string, dto: CreateSessionDto): Promise<AgendaSession> {
+  async addSession(user: Actor, eventId: string, dto: CreateSessionDto): Promise<AgendaSession> {
     await this.access.managedEvent(user, eventId);
     const startsAt = parseInstant(dto.startsAt)!;
     const endsAt = parseInstant(dto.endsAt)!;
@@ -178,7 +185,7 @@ export class EventsService {
     return (await this.withSpeakers([session]))[0];
   }
 
-  async updateSession(user: UserEntity, sessionId: string, dto: UpdateSessionDto): Promise<AgendaSession> {
+  async updateSession(user: Actor, sessionId: string, dto: UpdateSessionDto): Promise<AgendaSession> {
     const session = await this.db.manager.findOneBy(SessionEntity, { id: sessionId });
     if (!session) throw EventsErrors.sessionNotFound();
     await this.access.managedEvent(user, session.eventId);
@@ -188,15 +195,20 @@ export class EventsService {
     if (dto.kind !== undefined) session.kind = dto.kind;
     if (dto.startsAt !== undefined) session.startsAt = parseInstant(dto.startsAt)!;
     if (dto.endsAt !== undefined) session.endsAt = parseInstant(dto.endsAt)!;
+    const speakersBefore = [...session.speakerUserIds];
     if (dto.speakerUserIds !== undefined) session.speakerUserIds = dto.speakerUserIds;
     if (session.endsAt <= session.startsAt) throw EventsErrors.endsBeforeStart();
     session.updatedAt = new Date();
     await this.db.transaction((em) => em.save(SessionEntity, session));
     this.agendaCache.invalidate(session.eventId);
+    if (!sameMembers(speakersBefore, session.speakerUserIds)) {
+      // Hosts moderate the session room: whoever joined it decides their rights again.
+      this.changes.publish({ rooms: [roomName('session', session.id)] });
+    }
     return (await this.withSpeakers([session]))[0];
   }
 
-  async removeSession(user: UserEntity, sessionId: string): Promise<void> {
+  async removeSession(user: Actor, sessionId: string): Promise<void> {
     const session = await this.db.manager.findOneBy(SessionEntity, { id: sessionId });
     if (!session) throw EventsErrors.sessionNotFound();
     await this.access.managedEvent(user, session.eventId);
@@ -205,7 +217,7 @@ export class EventsService {
   }
 
   /** One session of an event the caller may see (drafts' sessions are 404 to everyone else). */
-  async session(user: UserEntity | undefined, sessionId: string): Promise<AgendaSession> {
+  async session(user: Actor | undefined, sessionId: string): Promise<AgendaSession> {
     const { session } = await this.access.visibleSession(user, sessionId);
     return (await this.withSpeakers([session]))[0];
   }
@@ -214,7 +226,7 @@ export class EventsService {
     return this.db.manager.find(SessionEntity, { where: { eventId }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
-  async agenda(user: UserEntity | undefined, eventId: string): Promise<AgendaSession[]> {
+  async agenda(user: Actor | undefined, eventId: string): Promise<AgendaSession[]> {
     await this.access.visibleEvent(user, eventId);
     return this.withSpeakers(await this.sessions(eventId));
   }
@@ -243,7 +255,7 @@ export class EventsService {
   // --- registration and check-in -------------------------------------------------------------
 
   /** Registering twice returns the first badge (`created: false`). */
-  async register(user: UserEntity, eventId: string): Promise<{ registration: Registration; created: boolean }> {
+  async register(user: Actor, eventId: string): Promise<{ registration: Registration; created: boolean }> {
     const event = await this.access.visibleEvent(user, eventId);
     const existing = await this.db.manager.findOneBy(RegistrationEntity, { eventId, userId: user.id });
     if (existing) return { registration: toRegistration(existing), created: false };
@@ -269,7 +281,7 @@ export class EventsService {
     return { registration: toRegistration(registration), created: true };
   }
 
-  async myRegistration(user: UserEntity, eventId: string): Promise<Registration> {
+  async myRegistration(user: Actor, eventId: string): Promise<Registration> {
     await this.access.visibleEvent(user, eventId);
     const registration = await this.db.manager.findOneBy(RegistrationEntity, { eventId, userId: user.id });
     if (!registration) throw EventsErrors.notRegistered();
@@ -277,7 +289,7 @@ export class EventsService {
   }
 
   /** Exactly one desk sees `alreadyCheckedIn: false` for a badge, however many scan it at once. */
-  async checkIn(user: UserEntity, eventId: string, badgeCode: string): Promise<CheckInResult> {
+  async checkIn(user: Actor, eventId: string, badgeCode: string): Promise<CheckInResult> {
     await this.access.managedEvent(user, eventId);
     const code = normalizeBadgeCode(badgeCode);
     const registration = code
@@ -302,7 +314,7 @@ export class EventsService {
     };
   }
 
-  async stats(user: UserEntity, eventId: string): Promise<EventStats> {
+  async stats(user: Actor, eventId: string): Promise<EventStats> {
     await this.access.managedEvent(user, eventId);
     const [registered, checkedIn] = await Promise.all([
       this.db.manager.countBy(RegistrationEntity, { eventId }),

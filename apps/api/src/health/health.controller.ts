@@ -1,9 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Health } from '@ilr/shared';
 import { Public } from '../accounts/auth.decorators';
 import { DatabaseService } from '../database/database.service';
+import { HealthDto } from './dto/health.responses';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,8 +12,13 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and database check' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
+  @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and database check' })
+  @ApiOkResponse({ type: HealthDto, description: 'the database is up' })
+  @ApiServiceUnavailableResponse({
+    type: HealthDto,
+    description: 'the database is down (this body, not the error shape)',
+  })
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const up = await this.db.ping();
     if (!up) res.status(503);
     return up ? { status: 'ok', db: 'up' } : { status: 'error', db: 'down' };

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { ParticipantInfo } from 'livekit-server-sdk';
-import { UUID_PATTERN, type AttendanceRow } from '@ilr/shared';
+import { UUID_PATTERN, type Actor, type AttendanceRow } from '@ilr/shared';
 import { UserEntity } from '../accounts/user.entity';
 import { DatabaseService } from '../database/database.service';
 import { LiveAccessService } from './live-access.service';
@@ -25,8 +25,8 @@ export class AttendanceService {
   ) {}
 
   /** Longest-watching first. Connections still open count up to now. */
-  async report(user: UserEntity, sessionId: string): Promise<AttendanceRow[]> {
-    await this.access.hostOrStaff(user, sessionId);
+  async report(user: Actor, sessionId: string): Promise<AttendanceRow[]> {
+    await this.access.hostOrStaff(user, sessionId, 'session.reports');
     const rows = await this.db.manager.find(LiveAttendanceEntity, { where: { sessionId } });
     if (!rows.length) return [];
     const byUser = new Map<string, LiveAttendanceEntity[]>();

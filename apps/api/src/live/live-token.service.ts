@@ -1,7 +1,6 @@
 /** Client tokens for a session's or a meeting's video room. Access is decided before anything else. */
 import { Inject, Injectable } from '@nestjs/common';
-import type { LiveRole, LiveToken, LiveTokenRequest } from '@ilr/shared';
-import type { UserEntity } from '../accounts/user.entity';
+import type { LiveRole, LiveToken, LiveTokenRequest, Actor } from '@ilr/shared';
 import { LiveAccessService } from './live-access.service';
 import { meetingRoom, participantMetadata, sessionRoom, videoGrant } from './live-grants';
 import { LiveErrors } from './live.errors';
@@ -20,7 +19,7 @@ export class LiveTokenService {
    * 404 for an unknown session or meeting, 403 when the caller may not join, and only then
    * 503 VIDEO_DISABLED: whether video is on is no business of someone who may not watch.
    */
-  async token(user: UserEntity, request: LiveTokenRequest): Promise<LiveToken> {
+  async token(user: Actor, request: LiveTokenRequest): Promise<LiveToken> {
     const { room, role } = request.sessionId
       ? await this.forSession(user, request.sessionId)
       : await this.forMeeting(user, request.meetingId!);
@@ -34,12 +33,12 @@ export class LiveTokenService {
     return { url: this.livekit.clientUrl!, token, identity: user.id, room, canPublish: role !== 'audience' };
   }
 
-  private async forSession(user: UserEntity, sessionId: string): Promise<{ room: string; role: LiveRole }> {
+  private async forSession(user: Actor, sessionId: string): Promise<{ room: string; role: LiveRole }> {
     const { role } = await this.access.member(user, sessionId);
     return { room: sessionRoom(sessionId), role };
   }
 
-  private async forMeeting(user: UserEntity, meetingId: string): Promise<{ room: string; role: LiveRole }> {
+  private async forMeeting(user: Actor, meetingId: string): Promise<{ room: string; role: LiveRole }> {
     const access = await this.meetings.access(user, meetingId);
     if (!access) throw LiveErrors.meetingNotFound();
     if (!access.canJoin) throw LiveErrors.notInMeeting();

@@ -1,8 +1,10 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../accounts/auth.decorators';
+import { ApiErrors } from '../common/openapi';
+import { WebhookResultDto } from './dto/live.responses';
 import { webhookBody, type WebhookRequest } from './webhook-signature.middleware';
-import { WebhookService, type WebhookResult } from './webhook.service';
+import { WebhookService } from './webhook.service';
 
 @ApiTags('live')
 @Controller('live/webhook')
@@ -13,9 +15,16 @@ export class LiveWebhookController {
   @Public()
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'LiveKit webhooks (signed with the API secret); each event id is applied once' })
   @ApiHeader({ name: 'Authorization', description: "LiveKit's signed JWT (no Bearer scheme)", required: true })
-  receive(@Req() req: WebhookRequest): Promise<WebhookResult> {
+  @ApiOperation({
+    operationId: 'receiveLiveWebhook',
+    summary: 'LiveKit webhooks (signed with the API secret); each event id is applied once',
+  })
+  @ApiConsumes('application/webhook+json', 'application/json')
+  @ApiBody({ schema: { type: 'object', description: 'a LiveKit WebhookEvent, exactly as LiveKit signed it' } })
+  @ApiOkResponse({ type: WebhookResultDto })
+  @ApiErrors(400, 401, 413, 503)
+  receive(@Req() req: WebhookRequest): Promise<WebhookResultDto> {
     return this.webhooks.receive(webhookBody(req), req.livekitSignature);
   }
 }

@@ -7,8 +7,8 @@
  * MEETING_ROOMS to it (`{ provide: MEETING_ROOMS, useExisting: MeetingRoomsService }` with
  * MatchmakingModule imported) — nothing else in live/ changes.
  */
+import type { Actor } from '@ilr/shared';
 import { Injectable } from '@nestjs/common';
-import type { UserEntity } from '../accounts/user.entity';
 
 export interface MeetingRoomAccess {
   /** May enter the room: members of both parties' companies, promoters, the organiser. */
@@ -19,7 +19,7 @@ export interface MeetingRoomAccess {
 
 export interface MeetingRooms {
   /** Null when the meeting does not exist or the user may not know it exists (answered as 404). */
-  access(user: UserEntity, meetingId: string): Promise<MeetingRoomAccess | null>;
+  access(user: Actor, meetingId: string): Promise<MeetingRoomAccess | null>;
 }
 
 export const MEETING_ROOMS = Symbol('MEETING_ROOMS');

@@ -7,8 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { EgressInfo } from 'livekit-server-sdk';
-import type { Recording } from '@ilr/shared';
-import type { UserEntity } from '../accounts/user.entity';
+import type { Recording, Actor } from '@ilr/shared';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
 import { LiveAccessService } from './live-access.service';
@@ -29,7 +28,7 @@ export class RecordingService {
     private readonly livekit: LiveKitService,
   ) {}
 
-  async start(host: UserEntity, sessionId: string): Promise<Recording> {
+  async start(host: Actor, sessionId: string): Promise<Recording> {
     await this.access.host(host, sessionId);
     this.livekit.requireEnabled();
     const now = new Date();
@@ -63,7 +62,7 @@ export class RecordingService {
     });
   }
 
-  async stop(host: UserEntity, sessionId: string): Promise<Recording> {
+  async stop(host: Actor, sessionId: string): Promise<Recording> {
     await this.access.host(host, sessionId);
     this.livekit.requireEnabled();
     const active = await this.db.manager.findOneBy(LiveRecordingEntity, { activeSessionId: sessionId });
@@ -84,8 +83,8 @@ export class RecordingService {
   }
 
   /** Newest first. */
-  async list(user: UserEntity, sessionId: string): Promise<Recording[]> {
-    await this.access.hostOrStaff(user, sessionId);
+  async list(user: Actor, sessionId: string): Promise<Recording[]> {
+    await this.access.hostOrStaff(user, sessionId, 'session.reports');
     const rows = await this.db.manager.find(LiveRecordingEntity, {
       where: { sessionId },
       order: { startedAt: 'DESC', id: 'ASC' },

@@ -8,10 +8,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import type { RaisedHand, StageChange } from '@ilr/shared';
+import type { RaisedHand, StageChange, Actor } from '@ilr/shared';
 import { RealtimeBroadcaster } from '../realtime/broadcaster';
 import { roomName } from '../realtime/rooms';
 import { UserEntity } from '../accounts/user.entity';
+import { AccessChanges } from '../common/access-changes';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
 import { LiveAccessService } from './live-access.service';
@@ -34,10 +35,11 @@ export class StageService {
     private readonly access: LiveAccessService,
     private readonly livekit: LiveKitService,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly changes: AccessChanges,
   ) {}
 
   /** Raising a hand twice keeps the first one (`created: false`). */
-  async raiseHand(user: UserEntity, sessionId: string): Promise<{ hand: RaisedHand; created: boolean }> {
+  async raiseHand(user: Actor, sessionId: string): Promise<{ hand: RaisedHand; created: boolean }> {
     const { role } = await this.access.member(user, sessionId);
     if (role !== 'audience') throw LiveErrors.alreadyOnStage();
     this.livekit.requireEnabled();
@@ -61,27 +63,27 @@ export class StageService {
   }
 
   /** Lowering needs no video and no registration: anyone may take back their own hand. */
-  async lowerOwnHand(user: UserEntity, sessionId: string): Promise<void> {
+  async lowerOwnHand(user: Actor, sessionId: string): Promise<void> {
     await this.access.session(user, sessionId);
     const { affected } = await this.db.transaction((em) => em.delete(LiveHandEntity, { sessionId, userId: user.id }));
     if (affected !== 0) await this.handsChanged(sessionId, user.id, null);
   }
 
   /** A host dismisses someone's hand without bringing them on stage. */
-  async dismissHand(host: UserEntity, sessionId: string, userId: string): Promise<void> {
+  async dismissHand(host: Actor, sessionId: string, userId: string): Promise<void> {
     await this.access.host(host, sessionId);
     const { affected } = await this.db.transaction((em) => em.delete(LiveHandEntity, { sessionId, userId }));
     if (affected !== 0) await this.handsChanged(sessionId, userId, null);
   }
 
   /** Raised hands, first raised first. */
-  async hands(host: UserEntity, sessionId: string): Promise<RaisedHand[]> {
-    await this.access.host(host, sessionId);
+  async hands(user: Actor, sessionId: string): Promise<RaisedHand[]> {
+    await this.access.hostOrStaff(user, sessionId, 'session.seeHands');
     return this.handsOf(sessionId);
   }
 
   /** My own hand in a session, or null when it is down. */
-  async myHand(user: UserEntity, sessionId: string): Promise<RaisedHand | null> {
+  async myHand(user: Actor, sessionId: string): Promise<RaisedHand | null> {
     await this.access.session(user, sessionId);
     const hand = await this.db.manager.findOneBy(LiveHandEntity, { sessionId, userId: user.id });
     return hand ? toHand(hand, user) : null;
@@ -101,7 +103,7 @@ export class StageService {
     return hands.filter((h) => byId.has(h.userId)).map((h) => toHand(h, byId.get(h.userId)!));
   }
 
-  async promote(host: UserEntity, sessionId: string, userId: string): Promise<StageChange> {
+  async promote(host: Actor, sessionId: string, userId: string): Promise<StageChange> {
     const access = await this.access.host(host, sessionId);
     this.livekit.requireEnabled();
     const target = await this.access.target(access, userId);
@@ -131,7 +133,7 @@ export class StageService {
   }
 
   /** Sends a promoted speaker back to the audience. Hosts stay hosts: the agenda decides those. */
-  async demote(host: UserEntity, sessionId: string, userId: string): Promise<StageChange> {
+  async demote(host: Actor, sessionId: string, userId: string): Promise<StageChange> {
     const access = await this.access.host(host, sessionId);
     this.livekit.requireEnabled();
     const target = await this.access.target(access, userId);
@@ -148,7 +150,7 @@ export class StageService {
   }
 
   /** Disconnects a participant and keeps them out (no new token) until a host lets them back in. */
-  async remove(host: UserEntity, sessionId: string, userId: string): Promise<StageChange> {
+  async remove(host: Actor, sessionId: string, userId: string): Promise<StageChange> {
     const access = await this.access.host(host, sessionId);
     this.livekit.requireEnabled();
     const target = await this.access.target(access, userId);
@@ -168,10 +170,12 @@ export class StageService {
       });
     });
     await this.handsChanged(sessionId, userId, null);
+    // Out of the session room's chat, Q&A and polls too, on every node.
+    this.changes.publish({ userIds: [userId], rooms: [roomName('session', sessionId)] });
     return { userId, canPublish: false, live };
   }
 
-  async readmit(host: UserEntity, sessionId: string, userId: string): Promise<void> {
+  async readmit(host: Actor, sessionId: string, userId: string): Promise<void> {
     await this.access.host(host, sessionId);
     await this.db.transaction((em) => em.delete(LiveRemovalEntity, { sessionId, userId }));
   }

@@ -11,8 +11,10 @@ import {
   userRoom,
   type InterNodeEvents,
   type LiveNamespace,
+  type LiveSocket,
   type PublicNamespace,
 } from './realtime.types';
+import type { AccessChange } from '../common/access-changes';
 
 type Args<M, E extends keyof M> = M[E] extends (...args: infer A) => void ? A : never;
 type Listener = (...args: never[]) => void;
@@ -91,6 +93,27 @@ export class RealtimeBroadcaster {
   onOtherNodes<E extends keyof InterNodeEvents>(event: E, listener: InterNodeEvents[E]): void {
     this.interNodeListeners.push({ event, listener });
     if (this.live) untyped(this.live).on(event, listener);
+  }
+
+  /**
+   * This node's /live connections that an access change concerns: those of `change.userIds`
+   * (all of them when absent) that are in one of `change.rooms` (any room when absent).
+   */
+  localSockets(change: AccessChange): LiveSocket[] {
+    if (!this.live) return [];
+    const rooms = this.live.adapter.rooms;
+    const ids = new Set<string>();
+    const add = (room: string) => rooms.get(room)?.forEach((id) => ids.add(id));
+    if (change.userIds) change.userIds.forEach((userId) => add(userRoom(userId)));
+    else change.rooms?.forEach(add);
+    const sockets: LiveSocket[] = [];
+    for (const id of ids) {
+      const socket = this.live.sockets.get(id);
+      if (!socket?.data.member) continue;
+      if (change.userIds && change.rooms && !change.rooms.some((room) => socket.data.member.rooms.has(room))) continue;
+      sockets.push(socket);
+    }
+    return sockets;
   }
 
   /** This node's connections in a /live room. */

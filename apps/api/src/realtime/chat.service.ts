@@ -10,7 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { MoreThan } from 'typeorm';
 import { REALTIME_LIMITS, type ChatMessage } from '@ilr/shared';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation, retryingDeadlocks } from '../database/driver-errors';
+import { isUniqueViolation } from '../database/driver-errors';
 import { RealtimeBroadcaster } from './broadcaster';
 import type { ChatDeleteDto, ChatSendDto, ChatSinceDto } from './dto/realtime.dto';
 import { grantIn } from './membership';
@@ -52,32 +52,30 @@ export class ChatService {
     await this.ensureCounter(room);
     let saved: RoomMessageEntity;
     try {
-      saved = await retryingDeadlocks(() =>
-        this.db.transaction(async (em) => {
-          await em
-            .createQueryBuilder()
-            .update(RoomCounterEntity)
-            .set({ seq: () => 'seq + 1' })
-            .where('room = :room', { room })
-            .execute();
-          const { seq } = await em.findOneByOrFail(RoomCounterEntity, { room });
-          const message = Object.assign(new RoomMessageEntity(), {
-            id: randomUUID(),
-            room,
-            seq,
-            authorId: user.id,
-            authorName: user.displayName,
-            clientMsgId: dto.clientMsgId,
-            text: dto.text,
-            sentAt: new Date(),
-            deletedAt: null,
-            deletedById: null,
-          });
-          // Last statement: if it fails (a concurrent resend), the whole increment rolls back.
-          await em.insert(RoomMessageEntity, message);
-          return message;
-        }),
-      );
+      saved = await this.db.transaction(async (em) => {
+        await em
+          .createQueryBuilder()
+          .update(RoomCounterEntity)
+          .set({ seq: () => 'seq + 1' })
+          .where('room = :room', { room })
+          .execute();
+        const { seq } = await em.findOneByOrFail(RoomCounterEntity, { room });
+        const message = Object.assign(new RoomMessageEntity(), {
+          id: randomUUID(),
+          room,
+          seq,
+          authorId: user.id,
+          authorName: user.displayName,
+          clientMsgId: dto.clientMsgId,
+          text: dto.text,
+          sentAt: new Date(),
+          deletedAt: null,
+          deletedById: null,
+        });
+        // Last statement: if it fails (a concurrent resend), the whole increment rolls back.
+        await em.insert(RoomMessageEntity, message);
+        return message;
+      });
     } catch (error) {
       const existing = isUniqueViolation(error) ? await this.byClientMsgId(room, user.id, dto.clientMsgId) : null;
       if (!existing) throw error;

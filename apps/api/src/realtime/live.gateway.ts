@@ -100,7 +100,7 @@ export class LiveGateway
     namespace.use((socket, next) => {
       const token: unknown = socket.handshake.auth?.token;
       if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return next(unauthenticated());
-      this.tokens.userFor(token).then(
+      this.tokens.actorFor(token).then(
         (user) => {
           socket.data.member = { ...membershipOf(socket), user };
           next();

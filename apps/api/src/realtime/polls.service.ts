@@ -7,7 +7,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { REALTIME_LIMITS, type Poll, type PollResults } from '@ilr/shared';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation, retryingDeadlocks } from '../database/driver-errors';
+import { isUniqueViolation } from '../database/driver-errors';
 import { RealtimeBroadcaster } from './broadcaster';
 import { LatestStateCoalescer } from './coalescer';
 import type { PollCreateDto, PollDto, PollVoteDto } from './dto/realtime.dto';
@@ -85,21 +85,19 @@ export class PollsService implements OnModuleDestroy {
     if (poll.closedAt) throw RealtimeErrors.pollClosed();
     if (dto.optionIndex >= poll.options.length) throw RealtimeErrors.badOption(poll.options.length);
     try {
-      const { updated, counts } = await retryingDeadlocks(() =>
-        this.db.transaction(async (em) => {
-          // The vote first (a repeat fails here, before anything changed), then the poll row:
-          // its lock orders the versions, and the count read after it sees every earlier vote.
-          await em.insert(RoomPollVoteEntity, {
-            pollId: poll.id,
-            userId: member.user.id,
-            optionIndex: dto.optionIndex,
-            createdAt: new Date(),
-          });
-          const bumped = await this.bump(em, poll, {});
-          if (!bumped) throw RealtimeErrors.pollClosed();
-          return bumped;
-        }),
-      );
+      const { updated, counts } = await this.db.transaction(async (em) => {
+        // The vote first (a repeat fails here, before anything changed), then the poll row:
+        // its lock orders the versions, and the count read after it sees every earlier vote.
+        await em.insert(RoomPollVoteEntity, {
+          pollId: poll.id,
+          userId: member.user.id,
+          optionIndex: dto.optionIndex,
+          createdAt: new Date(),
+        });
+        const bumped = await this.bump(em, poll, {});
+        if (!bumped) throw RealtimeErrors.pollClosed();
+        return bumped;
+      });
       return { poll: { ...this.publish(updated, counts), myVote: dto.optionIndex } };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -117,7 +115,7 @@ export class PollsService implements OnModuleDestroy {
     const myVote = await this.myVote(poll.id, member.user.id);
     const bumped = poll.closedAt
       ? null
-      : await retryingDeadlocks(() => this.db.transaction((em) => this.bump(em, poll, { closedAt: new Date() })));
+      : await this.db.transaction((em) => this.bump(em, poll, { closedAt: new Date() }));
     if (!bumped) {
       // Closed already, maybe a moment ago by another moderator.
       const closed = await this.find(poll.id);

@@ -8,7 +8,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { REALTIME_LIMITS, type Question, type QuestionUpdate } from '@ilr/shared';
 import { DatabaseService } from '../database/database.service';
-import { isUniqueViolation, retryingDeadlocks } from '../database/driver-errors';
+import { isUniqueViolation } from '../database/driver-errors';
 import { RealtimeBroadcaster } from './broadcaster';
 import { LatestStateCoalescer } from './coalescer';
 import type { QuestionAnswerDto, QuestionAskDto, QuestionDto, QuestionPinDto } from './dto/realtime.dto';
@@ -103,18 +103,16 @@ export class QuestionsService implements OnModuleDestroy {
       return { question: toQuestion(found) };
     }
     try {
-      const updated = await retryingDeadlocks(() =>
-        this.db.transaction(async (em) => {
-          // The vote first: if it is a repeat, nothing else happened (a reader outside this
-          // transaction on SQLite's shared connection never sees a count that is rolled back).
-          await em.insert(RoomQuestionVoteEntity, {
-            questionId: found.id,
-            userId: member.user.id,
-            createdAt: new Date(),
-          });
-          return this.change(em, found.id, { votes: () => 'votes + 1' });
-        }),
-      );
+      const updated = await this.db.transaction(async (em) => {
+        // The vote first: if it is a repeat, nothing else happened (a reader outside this
+        // transaction on SQLite's shared connection never sees a count that is rolled back).
+        await em.insert(RoomQuestionVoteEntity, {
+          questionId: found.id,
+          userId: member.user.id,
+          createdAt: new Date(),
+        });
+        return this.change(em, found.id, { votes: () => 'votes + 1' });
+      });
       return { question: this.changed(updated) };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -150,7 +148,7 @@ export class QuestionsService implements OnModuleDestroy {
     if (Object.entries(flags).every(([column, value]) => found[column as 'answered' | 'pinned'] === value)) {
       return { question: toQuestion(found) };
     }
-    const updated = await retryingDeadlocks(() => this.db.transaction((em) => this.change(em, found.id, flags)));
+    const updated = await this.db.transaction((em) => this.change(em, found.id, flags));
     return { question: this.changed(updated) };
   }
 

@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { EventsModule } from '../events/events.module';
+import { AccessRecheckService } from './access-recheck.service';
 import { RealtimeBroadcaster } from './broadcaster';
 import { ChatService } from './chat.service';
 import { LiveGateway } from './live.gateway';
@@ -30,6 +31,7 @@ import { RoomsService } from './rooms.service';
     PresenceService,
     RoomAccessService,
     RoomsService,
+    AccessRecheckService,
     RoomSnapshots,
     ChatService,
     QuestionsService,

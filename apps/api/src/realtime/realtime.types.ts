@@ -1,6 +1,8 @@
 /** How the realtime services see a connection, and the typed socket.io shapes of both namespaces. */
 import type { Namespace, Socket } from 'socket.io';
+import type { AccessChange } from '../common/access-changes';
 import type {
+  Actor,
   LiveClientEvents,
   LiveServerEvents,
   PollResults,
@@ -9,7 +11,6 @@ import type {
   QuestionUpdate,
   RoomKind,
 } from '@ilr/shared';
-import type { UserEntity } from '../accounts/user.entity';
 
 /** What joining a room granted; kept for as long as the connection stays in the room. */
 export interface RoomGrant {
@@ -27,9 +28,12 @@ export interface RoomMembership {
   leave(room: string): void;
 }
 
-/** A signed-in connection on /live. Rights are decided when a room is joined. */
+/**
+ * A signed-in connection on /live. Rights are decided when a room is joined, and again when an
+ * access change names the user or the room (the user is then reloaded).
+ */
 export interface RoomMember extends RoomMembership {
-  readonly user: UserEntity;
+  user: Actor;
 }
 
 /** Events between API nodes (socket.io server-side emits over the Redis adapter). */
@@ -39,6 +43,8 @@ export interface InterNodeEvents {
   /** Room state that clients receive coalesced; each node delivers it to its own connections. */
   'state:question': (version: number, state: QuestionUpdate) => void;
   'state:poll': (version: number, state: PollResults) => void;
+  /** Rights changed (a role, a session's speakers, a removal): connections decide them again. */
+  'access:changed': (change: AccessChange) => void;
 }
 
 export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents, InterNodeEvents, { member: RoomMember }>;

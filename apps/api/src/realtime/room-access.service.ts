@@ -3,9 +3,9 @@
  * needs; `event:` and `ceremony:` rooms any signed-in user who can see the event (drafts only
  * organisers and promoters). /public may only watch ceremony rooms of published events.
  */
+import { can, type Actor } from '@ilr/shared';
 import { Injectable } from '@nestjs/common';
-import type { UserEntity } from '../accounts/user.entity';
-import { EventAccessService, isStaff } from '../events/event-access.service';
+import { EventAccessService } from '../events/event-access.service';
 import { RealtimeErrors } from './realtime.errors';
 import type { RoomGrant } from './realtime.types';
 import type { RoomRef } from './rooms';
@@ -14,18 +14,18 @@ import type { RoomRef } from './rooms';
 export class RoomAccessService {
   constructor(private readonly access: EventAccessService) {}
 
-  async forUser(user: UserEntity, room: RoomRef): Promise<RoomGrant> {
+  async forUser(user: Actor, room: RoomRef): Promise<RoomGrant> {
     if (room.kind === 'session') {
-      const { event, isHost, canJoin } = await this.access.sessionAccess(user, room.id);
-      if (!canJoin) throw RealtimeErrors.cannotJoin();
-      return { room: room.name, kind: room.kind, eventId: event.id, canModerate: isHost || isStaff(user) };
+      const { event, facts, canJoin } = await this.access.sessionAccess(user, room.id);
+      if (!canJoin) throw facts.removed ? RealtimeErrors.removedFromSession() : RealtimeErrors.cannotJoin();
+      return { room: room.name, kind: room.kind, eventId: event.id, canModerate: can(user, 'session.moderate', facts) };
     }
     const event = await this.access.visibleEvent(user, room.id);
     return {
       room: room.name,
       kind: room.kind,
       eventId: event.id,
-      canModerate: isStaff(user) || event.createdById === user.id,
+      canModerate: can(user, 'event.moderateRooms', event),
     };
   }
 

@@ -1,8 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SECTORS, type Country, type Sector } from '@ilr/shared';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SECTORS } from '@ilr/shared';
 import { Public } from '../accounts/auth.decorators';
+import { ApiErrors } from '../common/openapi';
 import { COUNTRIES } from './countries';
+import { CountryDto, SectorDto } from './dto/reference.responses';
 
 @ApiTags('reference')
 @Controller()
@@ -10,16 +12,21 @@ export class ReferenceController {
   @Public()
   @Get('sectors')
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'The sector taxonomy with zh / ko / en labels' })
-  sectors(): readonly Sector[] {
+  @ApiOperation({ operationId: 'listSectors', summary: 'The sector taxonomy with zh / ko / en labels' })
+  @ApiOkResponse({ type: [SectorDto] })
+  sectors(): readonly SectorDto[] {
     return SECTORS;
   }
 
-  @Public()
   @Get('countries')
-  @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'ISO 3166-1 alpha-2 countries with zh / ko / en names, Korea and China first' })
-  countries(): readonly Country[] {
+  @Header('Cache-Control', 'private, max-age=3600')
+  @ApiOperation({
+    operationId: 'listCountries',
+    summary: 'ISO 3166-1 alpha-2 countries with zh / ko / en names, Korea and China first',
+  })
+  @ApiOkResponse({ type: [CountryDto] })
+  @ApiErrors(401)
+  countries(): readonly CountryDto[] {
     return COUNTRIES;
   }
 }

@@ -3,11 +3,8 @@
  * failure into an `ApiError` (code, status, message, fields, rows) so that components only ever
  * deal with one error type.
  */
-import type { ApiErrorBody, ErrorCode } from '@ilr/shared';
-import { ERROR_STATUS } from '@ilr/shared';
+import { codeForStatus, type ApiErrorBody, type ErrorCode, type FieldError, type RowError } from '@ilr/shared';
 import { getToken } from './token';
-
-export type RowError = { row: number; reason: string };
 
 /** Codes the client produces itself, on top of the API's. */
 export type ClientErrorCode = 'NETWORK';
@@ -15,9 +12,9 @@ export type ClientErrorCode = 'NETWORK';
 export class ApiError extends Error {
   readonly code: ErrorCode | ClientErrorCode | string;
   readonly status: number;
-  /** `details.fields`: dotted field path → message. */
-  readonly fields: Record<string, string>;
-  /** `details.rows` (CSV import). */
+  /** `details.fieldErrors`: dotted field path → code and parameters, translated by the app. */
+  readonly fieldErrors: Record<string, FieldError>;
+  /** `details.rows` (CSV import): each refused row with its fields' problems. */
   readonly rows: RowError[];
   readonly details: Record<string, unknown>;
 
@@ -27,8 +24,12 @@ export class ApiError extends Error {
     this.code = init.code;
     this.status = init.status;
     this.details = init.details ?? {};
-    const fields = this.details.fields;
-    this.fields = isStringRecord(fields) ? fields : {};
+    const fieldErrors = this.details.fieldErrors;
+    this.fieldErrors = isRecord(fieldErrors)
+      ? (Object.fromEntries(
+          Object.entries(fieldErrors).filter(([, e]) => isRecord(e) && typeof e.code === 'string'),
+        ) as Record<string, FieldError>)
+      : {};
     const rows = this.details.rows;
     this.rows = Array.isArray(rows) ? rows.filter(isRowError) : [];
   }
@@ -38,30 +39,12 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-function isStringRecord(value: unknown): value is Record<string, string> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((v) => typeof v === 'string')
-  );
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isRowError(value: unknown): value is RowError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as RowError).row === 'number' &&
-    typeof (value as RowError).reason === 'string'
-  );
-}
-
-/** When the body is not the contract's error shape (a proxy's HTML page…), guess from the status. */
-function codeForStatus(status: number): ErrorCode {
-  const match = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, s]) => s === status);
-  if (match && status !== 409) return match[0];
-  if (status === 502 || status === 504) return 'UNAVAILABLE';
-  return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+  return typeof value === 'object' && value !== null && typeof (value as RowError).row === 'number';
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
@@ -132,7 +115,7 @@ export async function request<T>(method: string, path: string, options: RequestO
         code: error.code,
         status: response.status,
         message: typeof error.message === 'string' ? error.message : error.code,
-        details: error.details,
+        details: error.details as Record<string, unknown> | undefined,
       });
     }
     throw new ApiError({ code: codeForStatus(response.status), status: response.status, message: response.statusText });

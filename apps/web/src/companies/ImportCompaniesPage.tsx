@@ -6,7 +6,7 @@ import { isApiError } from '../api/client';
 import { RequireAuth } from '../auth/RequireAuth';
 import { PageHeading } from '../common/PageHeading';
 import { ErrorAlert } from '../errors/ErrorAlert';
-import { rowReason } from '../errors/messages';
+import { rowProblems } from '../errors/messages';
 import { useLocale } from '../i18n/useLocale';
 import { toOptions, useSectors } from '../reference/useReference';
 import { useImportCompanies } from './useCompanies';
@@ -86,7 +86,7 @@ function ImportCompanies() {
               <ul className="row-errors">
                 {rows.map((r) => (
                   <li key={`${r.row}:${r.reason}`}>
-                    {t('import.row', { row: r.row, reason: rowReason(t, r.reason) })}
+                    {t('import.row', { row: r.row, reason: rowProblems(t, r).join(' · ') })}
                   </li>
                 ))}
               </ul>

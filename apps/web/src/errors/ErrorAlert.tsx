@@ -25,8 +25,8 @@ export function ErrorAlert({ error, unplaced = [] }: Props) {
             {t('errors.fieldsTitle')}
             <ul>
               {unplaced.map((u) => (
-                <li key={u.field}>
-                  <code>{u.field}</code>: {u.message}
+                <li key={`${u.field}: ${u.message}`}>
+                  {u.field}: {u.message}
                 </li>
               ))}
             </ul>

@@ -1,16 +1,13 @@
 /**
- * API error → translated text. Error codes map one-to-one onto `errors.codes.*`; the API's field
- * messages (English, from its validators) are recognised by pattern and translated, with a
- * generic translated fallback so that no raw server English reaches a form field.
+ * API error → translated text, by code only. Error codes map one-to-one onto `errors.codes.*`
+ * (a record over every `ErrorCode` of the catalogue in each locale); field problems come as
+ * `{ code, params }` (`details.fieldErrors`, CSV rows' `fieldErrors`) and map onto
+ * `errors.field.*` (a record over every `FieldErrorCode`). The API's English texts are never shown.
  */
 import type { TFunction } from 'i18next';
+import { FIELD_ERROR_CODES, isErrorCode, type FieldError, type FieldErrorCode, type RowError } from '@ilr/shared';
 import { isApiError } from '../api/client';
 import { en } from '../i18n/locales/en';
-import type { TranslatedErrorCode } from './codes';
-
-export function isTranslatedCode(code: string): code is TranslatedErrorCode {
-  return Object.prototype.hasOwnProperty.call(en.errors.codes, code);
-}
 
 /** The code of an API error or of a live room's ack error (`{ code, message }`). */
 export function errorCodeOf(error: unknown): string | null {
@@ -24,61 +21,76 @@ export function errorCodeOf(error: unknown): string | null {
 export function errorMessage(t: TFunction, error: unknown): string {
   const code = errorCodeOf(error);
   if (code === 'NETWORK') return t('errors.network');
-  if (code && isTranslatedCode(code)) return t(`errors.codes.${code}`);
+  if (isErrorCode(code)) return t(`errors.codes.${code}`);
   return t('errors.generic');
 }
 
-type Rule = [RegExp, (t: TFunction, m: RegExpExecArray) => string];
+const isFieldErrorCode = (code: unknown): code is FieldErrorCode =>
+  typeof code === 'string' && (FIELD_ERROR_CODES as readonly string[]).includes(code);
 
-/** Most specific first: several API messages mention "at least" / "at most" in passing. */
-const FIELD_RULES: Rule[] = [
-  [/object with zh, ko or en.*?at most (\d+)/, (t, m) => t('errors.field.localized', { count: Number(m[1]) })],
-  [
-    /list of at most (\d+) .*?at most (\d+)/,
-    (t, m) => t('errors.field.tagList', { maxItems: Number(m[1]), maxLength: Number(m[2]) }),
-  ],
-  [
-    /text of (\d+) to (\d+) characters/,
-    (t, m) => t('errors.field.lengthBetween', { min: Number(m[1]), max: Number(m[2]) }),
-  ],
-  [/(?:at least|longer than or equal to) (\d+)/, (t, m) => t('errors.field.minLength', { count: Number(m[1]) })],
-  [/(?:at most|shorter than or equal to) (\d+)/, (t, m) => t('errors.field.maxLength', { count: Number(m[1]) })],
-  [/email/, (t) => t('errors.field.email')],
-  [/\burl\b|http/, (t) => t('errors.field.url')],
-  [/time zone/, (t) => t('errors.field.timeZone')],
-  [/positive integer/, (t) => t('errors.field.positiveInteger')],
-  [/not an allowed field|should not exist/, (t) => t('errors.field.unknown')],
-  [/should not be empty|is required|must not be empty|is missing/, (t) => t('errors.field.required')],
-  [/one of|country code|sector code/, (t) => t('errors.field.oneOf')],
-];
+type ValueType = keyof typeof en.errors.valueTypes;
+const isValueType = (type: unknown): type is ValueType =>
+  typeof type === 'string' && Object.prototype.hasOwnProperty.call(en.errors.valueTypes, type);
 
-function knownFieldMessage(t: TFunction, message: string): string | null {
-  const lower = message.toLowerCase();
-  for (const [pattern, translate] of FIELD_RULES) {
-    const match = pattern.exec(lower);
-    if (match) return translate(t, match);
+type FieldName = keyof typeof en.errors.fieldNames;
+const isFieldName = (name: string): name is FieldName =>
+  Object.prototype.hasOwnProperty.call(en.errors.fieldNames, name);
+
+const LANGUAGES = ['zh', 'ko', 'en'] as const;
+const isLanguage = (part: string): part is (typeof LANGUAGES)[number] =>
+  (LANGUAGES as readonly string[]).includes(part);
+
+/**
+ * A field's dotted path in the UI's words: `name.zh` → "Company name (Chinese)", `offers.0` →
+ * "What we offer, item 1". A first part the app has no name for is shown as sent.
+ */
+export function fieldLabel(t: TFunction, path: string): string {
+  const [first, ...rest] = path.split('.');
+  let label = isFieldName(first) ? t(`errors.fieldNames.${first}`) : first;
+  for (const part of rest) {
+    if (isLanguage(part))
+      label = t('errors.fieldPath.inLanguage', { field: label, language: t(`language.names.${part}`) });
+    else if (/^\d+$/.test(part)) label = t('errors.fieldPath.item', { field: label, n: Number(part) + 1 });
+    else label = `${label}.${part}`;
   }
-  return null;
+  return label;
 }
 
-export function fieldMessage(t: TFunction, message: string): string {
-  return knownFieldMessage(t, message) ?? t('errors.field.invalid');
+/** One field problem, translated with its parameters; unknown codes get a generic translated text. */
+export function fieldMessage(t: TFunction, error: FieldError | undefined): string {
+  if (!error || !isFieldErrorCode(error.code)) return t('errors.field.invalid');
+  const params = error.params ?? {};
+  switch (error.code) {
+    case 'range':
+      if (params.min !== undefined && params.max === undefined) return t('errors.fieldRange.min', { min: params.min });
+      if (params.max !== undefined && params.min === undefined) return t('errors.fieldRange.max', { max: params.max });
+      return t('errors.field.range');
+    case 'type':
+      return isValueType(params.type)
+        ? t('errors.field.type', { type: t(`errors.valueTypes.${params.type}`) })
+        : t('errors.field.invalid');
+    case 'after':
+      return t('errors.field.after', { field: fieldLabel(t, String(params.field ?? '')) });
+    default:
+      return t(`errors.field.${error.code}`, { ...params });
+  }
+}
+
+/** The `details.fieldErrors` of an API error (path → code and parameters); empty for other errors. */
+export function fieldErrorsOf(error: unknown): Record<string, FieldError> {
+  return isApiError(error) ? error.fieldErrors : {};
 }
 
 /**
- * A CSV import row reason ("name must be …; sector must be …") with each recognised
- * "<column> <message>" part translated; unrecognised parts (file-level problems) stay as sent,
- * since they carry specifics (cell counts, parser positions) worth showing verbatim.
+ * A refused CSV row's problems, translated: each column's problem after its translated name, a
+ * problem of the whole row or file (`_row`) on its own.
  */
-export function rowReason(t: TFunction, reason: string): string {
-  return reason
-    .split('; ')
-    .map((part) => {
-      const match = /^([a-z_][a-z0-9_.]*) ((?:must|is|should|has) .*)$/i.exec(part);
-      const translated = match ? knownFieldMessage(t, match[2]) : null;
-      return match && translated ? `${match[1]}: ${translated}` : part;
-    })
-    .join(' · ');
+export function rowProblems(t: TFunction, row: RowError): string[] {
+  const entries = Object.entries(row.fieldErrors ?? {});
+  if (entries.length === 0) return [t('errors.rowInvalid')];
+  return entries.map(([path, error]) =>
+    path === '_row' ? fieldMessage(t, error) : `${fieldLabel(t, path)}: ${fieldMessage(t, error)}`,
+  );
 }
 
 /** `"name.zh"` → `['name', 'zh']`, `"offers.0"` → `['offers', 0]` (antd NamePath). */

@@ -1,5 +1,5 @@
 /**
- * Puts the API's `details.fields` onto the form fields they belong to. Fields the form does not
+ * Puts the API's `details.fieldErrors` (translated by code) onto the form fields they belong to. Fields the form does not
  * show (or nested paths under a composite field such as `name.zh`) go to the closest shown
  * ancestor; anything left is returned so the page can list it in its error alert.
  */
@@ -7,7 +7,7 @@ import { useCallback, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
-import { fieldMessage, toNamePath } from './messages';
+import { fieldLabel, fieldMessage, toNamePath } from './messages';
 
 export interface UnplacedFieldError {
   field: string;
@@ -23,16 +23,18 @@ export function useFormErrors(form: FormInstance, shownFields: readonly string[]
       const rest: UnplacedFieldError[] = [];
       if (isApiError(error)) {
         const byField = new Map<string, string[]>();
-        for (const [path, raw] of Object.entries(error.fields)) {
-          const message = fieldMessage(t, raw);
+        for (const [path, problem] of Object.entries(error.fieldErrors)) {
+          const message = fieldMessage(t, problem);
           const parts = path.split('.');
           let target: string | undefined;
           for (let n = parts.length; n > 0 && !target; n--) {
             const candidate = parts.slice(0, n).join('.');
             if (shownFields.includes(candidate)) target = candidate;
           }
-          if (target) byField.set(target, [...(byField.get(target) ?? []), message]);
-          else rest.push({ field: path, message });
+          // A part of a composite field (`name.zh` under `name`) says which part it is about.
+          const shown = target && target !== path ? `${fieldLabel(t, path)}: ${message}` : message;
+          if (target) byField.set(target, [...(byField.get(target) ?? []), shown]);
+          else rest.push({ field: fieldLabel(t, path), message });
         }
         form.setFields(
           [...byField].map(([name, errors]) => ({ name: toNamePath(name), errors: [...new Set(errors)] })),

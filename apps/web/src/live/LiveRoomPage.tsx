@@ -99,6 +99,23 @@ function RoomBody({ sessionId, eventId, me }: { sessionId: string; eventId: stri
   const { status, error, retry } = useLiveRoom();
   const moderation = useModeration();
 
+  if (moderation.removed) {
+    return (
+      <Result
+        status="403"
+        title={t('live.removed.title')}
+        subTitle={t('live.removed.body')}
+        extra={
+          eventId ? (
+            <ButtonLink to={`/events/${eventId}`} type="primary">
+              {t('live.backToEvent')}
+            </ButtonLink>
+          ) : null
+        }
+      />
+    );
+  }
+
   if (status === 'failed' && error) {
     const forbidden = error.code === 'FORBIDDEN';
     return (

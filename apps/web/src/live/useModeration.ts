@@ -1,6 +1,6 @@
 /** Whether I may moderate this room, whether I am muted in it, and muting others (moderators). */
 import { useCallback, useEffect, useState } from 'react';
-import type { RoomMute } from '@ilr/shared';
+import type { RoomAccess, RoomMute } from '@ilr/shared';
 import { ask } from './socket';
 import { useLiveEvent, useLiveRoom } from './useLiveRoom';
 
@@ -10,9 +10,19 @@ export function useModeration() {
   /** Users this moderator muted during this visit, to offer "unmute". */
   const [muted, setMuted] = useState<ReadonlyMap<string, RoomMute>>(new Map());
 
+  /** Rights re-decided by the server since the room was joined (a role, speakers, a removal). */
+  const [access, setAccess] = useState<RoomAccess | null>(null);
+
   useEffect(() => {
-    if (snapshot && generation > 0) setMyMute(snapshot.muted);
+    if (snapshot && generation > 0) {
+      setMyMute(snapshot.muted);
+      setAccess(null);
+    }
   }, [snapshot, generation]);
+
+  useLiveEvent('room:access', (change) => {
+    if (change.room === room) setAccess(change);
+  });
 
   useLiveEvent('room:muted', (mute) => {
     if (mute.room === room) setMyMute(mute);
@@ -55,7 +65,8 @@ export function useModeration() {
     [socket, room],
   );
 
-  return { canModerate: snapshot?.canModerate ?? false, myMute, muted, mute, unmute };
+  const canModerate = access ? access.canModerate : (snapshot?.canModerate ?? false);
+  return { canModerate, removed: access?.joined === false, myMute, muted, mute, unmute };
 }
 
 /** One per room page (`RoomBody`), handed to the panels that need it. */

@@ -1,24 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { LOCALES, ROLES, type Locale, type Role } from '@ilr/shared';
+import { FIELD_LIMITS, LOCALES, ROLES, type Locale, type Role } from '@ilr/shared';
 import { IsCodePointLength, IsTimeZone } from '../../common/dto-validators';
 import { PageQuery } from '../../common/pagination';
 
 export class RegisterDto {
-  @ApiProperty({ example: 'kim@hanyuan.example' })
+  @ApiProperty({ example: 'kim@hanyuan.example', format: 'email', maxLength: FIELD_LIMITS.email.max })
   @IsEmail({}, { message: 'must be an email address' })
-  @MaxLength(254)
+  @MaxLength(FIELD_LIMITS.email.max)
   email: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsCodePointLength(10, 200, { message: 'must be at least 10 characters' })
+  @ApiProperty({ minLength: FIELD_LIMITS.password.min, maxLength: FIELD_LIMITS.password.max })
+  @IsCodePointLength(FIELD_LIMITS.password.min, FIELD_LIMITS.password.max, {
+    message: `must be at least ${FIELD_LIMITS.password.min} characters`,
+  })
   password: string;
 
-  @ApiProperty({ example: '김민준' })
-  @IsCodePointLength(1, 100)
+  @ApiProperty({ example: '김민준', minLength: FIELD_LIMITS.displayName.min, maxLength: FIELD_LIMITS.displayName.max })
+  @IsCodePointLength(FIELD_LIMITS.displayName.min, FIELD_LIMITS.displayName.max)
   displayName: string;
 
-  @ApiPropertyOptional({ enum: LOCALES })
+  @ApiPropertyOptional({ enum: LOCALES, enumName: 'Locale' })
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
@@ -30,24 +32,24 @@ export class RegisterDto {
 }
 
 export class LoginDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: FIELD_LIMITS.email.max })
   @IsString()
-  @MaxLength(254)
+  @MaxLength(FIELD_LIMITS.email.max)
   email: string;
 
-  @ApiProperty()
+  @ApiProperty({ maxLength: FIELD_LIMITS.loginPassword.max })
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(FIELD_LIMITS.loginPassword.max)
   password: string;
 }
 
 export class UpdateMeDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: FIELD_LIMITS.displayName.min, maxLength: FIELD_LIMITS.displayName.max })
   @IsOptional()
-  @IsCodePointLength(1, 100)
+  @IsCodePointLength(FIELD_LIMITS.displayName.min, FIELD_LIMITS.displayName.max)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: LOCALES })
+  @ApiPropertyOptional({ enum: LOCALES, enumName: 'Locale' })
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
@@ -59,28 +61,31 @@ export class UpdateMeDto {
 }
 
 export class SetRoleDto {
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   @IsIn(ROLES)
   role: Role;
 }
 
 export class UserListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'matches email or display name' })
+  @ApiPropertyOptional({ description: 'matches email or display name', maxLength: FIELD_LIMITS.search.max })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(FIELD_LIMITS.search.max)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
 }
 
 export class PeopleQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'part of a display name, or a whole email address' })
+  @ApiPropertyOptional({
+    description: 'part of a display name, or a whole email address',
+    maxLength: FIELD_LIMITS.search.max,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(FIELD_LIMITS.search.max)
   q?: string;
 }

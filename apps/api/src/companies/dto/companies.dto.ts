@@ -1,20 +1,25 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import type { Localized } from '@ilr/shared';
-import { IsLocalized, IsTagList } from '../../common/dto-validators';
+import { FIELD_LIMITS, type Localized } from '@ilr/shared';
+import { IsLocalized, IsTagList, Clearable } from '../../common/dto-validators';
+import { localizedProperty } from '../../common/openapi';
 import { PageQuery } from '../../common/pagination';
 import { IsCountryCode, IsSectorCode } from '../../reference/reference.validators';
 
-const LOCALIZED_SCHEMA = {
-  type: 'object',
-  properties: { zh: { type: 'string' }, ko: { type: 'string' }, en: { type: 'string' } },
-  additionalProperties: false,
-  minProperties: 1,
-} as const;
+/** Offers and needs. */
+const TAGS = {
+  type: String,
+  isArray: true,
+  maxItems: FIELD_LIMITS.tags.maxItems,
+  description: `each a non-blank text of at most ${FIELD_LIMITS.tags.maxLength} characters`,
+};
 
 export class CreateCompanyDto {
-  @ApiProperty({ ...LOCALIZED_SCHEMA, example: { zh: '韩源商贸', ko: '한원상사', en: 'Hanyuan Trading' } })
-  @IsLocalized(200)
+  @ApiProperty({
+    ...localizedProperty({ maxLength: FIELD_LIMITS.companyName.max }),
+    example: { zh: '韩源商贸', ko: '한원상사', en: 'Hanyuan Trading' },
+  })
+  @IsLocalized(FIELD_LIMITS.companyName.max)
   name: Localized;
 
   @ApiProperty({ example: 'KR', description: 'ISO 3166-1 alpha-2' })
@@ -25,24 +30,37 @@ export class CreateCompanyDto {
   @IsSectorCode()
   sector: string;
 
-  @ApiProperty({ type: [String], example: ['bonded warehousing', 'Korean consumer brands'] })
-  @IsTagList(30, 100)
+  @ApiProperty({ ...TAGS, example: ['bonded warehousing', 'Korean consumer brands'] })
+  @IsTagList(FIELD_LIMITS.tags.maxItems, FIELD_LIMITS.tags.maxLength)
   offers: string[];
 
-  @ApiProperty({ type: [String], example: ['distribution partners in Shandong'] })
-  @IsTagList(30, 100)
+  @ApiProperty({ ...TAGS, example: ['distribution partners in Shandong'] })
+  @IsTagList(FIELD_LIMITS.tags.maxItems, FIELD_LIMITS.tags.maxLength)
   needs: string[];
 
-  @ApiPropertyOptional(LOCALIZED_SCHEMA)
-  @IsOptional()
-  @IsLocalized(5000)
-  description?: Localized;
+  @ApiPropertyOptional(
+    localizedProperty({
+      maxLength: FIELD_LIMITS.companyDescription.max,
+      nullable: true,
+      description: 'null clears it',
+    }),
+  )
+  @Clearable()
+  @IsLocalized(FIELD_LIMITS.companyDescription.max)
+  description?: Localized | null;
 
-  @ApiPropertyOptional({ example: 'https://hanyuan.example' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uri',
+    nullable: true,
+    maxLength: FIELD_LIMITS.website.max,
+    example: 'https://hanyuan.example',
+    description: 'null clears it',
+  })
+  @Clearable()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
-  @MaxLength(2048)
-  website?: string;
+  @MaxLength(FIELD_LIMITS.website.max)
+  website?: string | null;
 }
 
 export class UpdateCompanyDto extends PartialType(CreateCompanyDto) {}
@@ -58,9 +76,12 @@ export class CompanyListQuery extends PageQuery {
   @IsSectorCode()
   sector?: string;
 
-  @ApiPropertyOptional({ description: 'text in any language: names, offers, needs' })
+  @ApiPropertyOptional({
+    description: 'text in any language: names, offers, needs',
+    maxLength: FIELD_LIMITS.search.max,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(FIELD_LIMITS.search.max)
   q?: string;
 }

@@ -18,13 +18,13 @@ function IsAbsentWith(other: string, options?: ValidationOptions): PropertyDecor
 }
 
 export class LiveTokenDto {
-  @ApiPropertyOptional({ description: 'an agenda session (exactly one of sessionId and meetingId)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'an agenda session (exactly one of sessionId and meetingId)' })
   @ValidateIf((o: LiveTokenDto) => o.sessionId !== undefined || o.meetingId === undefined)
   @LowerCaseIds()
   @IsUUID('all', { message: 'must be a session id (give sessionId or meetingId)' })
   sessionId?: string;
 
-  @ApiPropertyOptional({ description: 'a matchmaking meeting at a virtual table' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'a matchmaking meeting at a virtual table' })
   @ValidateIf((o: LiveTokenDto) => o.meetingId !== undefined)
   @LowerCaseIds()
   @IsUUID('all', { message: 'must be a meeting id' })
@@ -33,7 +33,7 @@ export class LiveTokenDto {
 }
 
 export class StageUserDto {
-  @ApiProperty({ description: 'the user to bring on stage' })
+  @ApiProperty({ format: 'uuid', description: 'the user to bring on stage' })
   @LowerCaseIds()
   @IsUUID('all', { message: 'must be a user id' })
   userId: string;

@@ -24,7 +24,7 @@ import {
 } from 'class-validator';
 import {
   REACTIONS,
-  REALTIME_LIMITS as LIMITS,
+  FIELD_LIMITS,
   type ChatDeleteRequest,
   type ChatSendRequest,
   type ChatSinceRequest,
@@ -44,7 +44,7 @@ import {
 } from '@ilr/shared';
 import { validationFailed } from '../../common/domain-error';
 import { isLocalizedText, LowerCaseIds } from '../../common/dto-validators';
-import { flattenValidationErrors } from '../../common/validation';
+import { fieldProblems, refuseNulls, tooDeep, valueTooDeep } from '../../common/validation';
 import { RealtimeErrors } from '../realtime.errors';
 import { parseRoom } from '../rooms';
 
@@ -102,8 +102,10 @@ function IsPollQuestion(max: number, options?: ValidationOptions): PropertyDecor
   );
 }
 
-const CLIENT_MSG_ID = new RegExp(`^[\\x21-\\x7e]{1,${LIMITS.clientMsgIdMax}}$`);
-const clientMsgIdMessage = { message: `must be 1 to ${LIMITS.clientMsgIdMax} visible ASCII characters (e.g. a UUID)` };
+const CLIENT_MSG_ID = new RegExp(`^[\\x21-\\x7e]{${FIELD_LIMITS.clientMsgId.min},${FIELD_LIMITS.clientMsgId.max}}$`);
+const clientMsgIdMessage = {
+  message: `must be ${FIELD_LIMITS.clientMsgId.min} to ${FIELD_LIMITS.clientMsgId.max} visible ASCII characters (e.g. a UUID)`,
+};
 
 export class RoomDto implements RoomRequest {
   @IsRoom()
@@ -111,7 +113,7 @@ export class RoomDto implements RoomRequest {
 }
 
 export class ChatSendDto extends RoomDto implements ChatSendRequest {
-  @IsText(LIMITS.chatTextMax)
+  @IsText(FIELD_LIMITS.chatText.max)
   text: string;
 
   @IsString(clientMsgIdMessage)
@@ -121,8 +123,8 @@ export class ChatSendDto extends RoomDto implements ChatSendRequest {
 
 export class ChatSinceDto extends RoomDto implements ChatSinceRequest {
   @IsInt()
-  @Min(0)
-  @Max(2 ** 31 - 1)
+  @Min(FIELD_LIMITS.chatSeq.min)
+  @Max(FIELD_LIMITS.chatSeq.max)
   seq: number;
 }
 
@@ -133,7 +135,7 @@ export class ChatDeleteDto implements ChatDeleteRequest {
 }
 
 export class QuestionAskDto extends RoomDto implements QuestionAskRequest {
-  @IsText(LIMITS.questionTextMax)
+  @IsText(FIELD_LIMITS.questionText.max)
   text: string;
 
   @IsString(clientMsgIdMessage)
@@ -168,20 +170,20 @@ export class UnmuteDto extends RoomDto implements UnmuteRequest {
 export class MuteDto extends UnmuteDto implements MuteRequest {
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(LIMITS.muteMinutesMax)
+  @Min(FIELD_LIMITS.muteMinutes.min)
+  @Max(FIELD_LIMITS.muteMinutes.max)
   minutes?: number;
 }
 
 export class PollCreateDto extends RoomDto implements PollCreateRequest {
-  @IsPollQuestion(LIMITS.pollQuestionMax)
+  @IsPollQuestion(FIELD_LIMITS.pollQuestion.max)
   question: PollQuestion;
 
   @IsArray()
-  @ArrayMinSize(LIMITS.pollOptionsMin)
-  @ArrayMaxSize(LIMITS.pollOptionsMax)
+  @ArrayMinSize(FIELD_LIMITS.pollOptions.minItems)
+  @ArrayMaxSize(FIELD_LIMITS.pollOptions.maxItems)
   @ArrayUnique()
-  @IsText(LIMITS.pollOptionMax, { each: true })
+  @IsText(FIELD_LIMITS.pollOption.max, { each: true })
   options: string[];
 }
 
@@ -194,7 +196,7 @@ export class PollDto implements PollRequest {
 export class PollVoteDto extends PollDto implements PollVoteRequest {
   @IsInt()
   @Min(0)
-  @Max(LIMITS.pollOptionsMax - 1)
+  @Max(FIELD_LIMITS.pollOptions.maxItems - 1)
   optionIndex: number;
 }
 
@@ -208,13 +210,15 @@ export function parsePayload<T extends object>(type: new () => T, payload: unkno
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || Buffer.isBuffer(payload)) {
     throw RealtimeErrors.notAnObject();
   }
+  if (valueTooDeep(payload)) throw tooDeep();
+  refuseNulls(type, payload as Record<string, unknown>);
   const instance = plainToInstance(type, payload);
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    validationError: { target: true, value: false },
   });
-  if (errors.length > 0) throw validationFailed(flattenValidationErrors(errors));
+  if (errors.length > 0) throw validationFailed(fieldProblems(errors));
   return instance;
 }

@@ -2,7 +2,7 @@
  * English UI strings. This file defines the shape every other locale must match (see `Messages`);
  * a missing key in zh-CN or ko-KR is a type error.
  */
-import type { TranslatedErrorCode } from '../../errors/codes';
+import type { ErrorCode, FieldErrorCode } from '@ilr/shared';
 
 const errorCodes = {
   VALIDATION_FAILED: 'Some of the information is not valid. Please check the highlighted fields.',
@@ -36,7 +36,47 @@ const errorCodes = {
   MUTED: 'A moderator has muted you in this room.',
   POLL_CLOSED: 'This poll is closed.',
   UNKNOWN_EVENT: 'This action is not supported by the server.',
-} satisfies Record<TranslatedErrorCode, string>;
+  DUPLICATE_ID: 'The same item is listed twice. Remove the duplicate and try again.',
+  UNKNOWN_ID: 'Something this refers to does not exist (any more). Reload the page and try again.',
+  INVALID_VALUE: 'One of the values is not allowed here. Please check the input.',
+  DUPLICATE_PAIR: 'The same pair of companies is listed twice.',
+  FIXED_CONFLICT: 'Two fixed meetings conflict with each other. Move one of them and try again.',
+} satisfies Record<ErrorCode, string>;
+
+/** Why a field was refused (`details.fieldErrors[path].code`), with the API's parameters. */
+const fieldErrors = {
+  required: 'This field is required.',
+  notNull: 'This field cannot be cleared.',
+  unknownField: 'This field is not accepted.',
+  type: 'Please enter {{type}}.',
+  lengthBetween: 'Must be {{min}} to {{max}} characters long.',
+  minLength: 'Must be at least {{min}} characters.',
+  maxLength: 'Must be at most {{max}} characters.',
+  localized: 'Fill in at least one language (at most {{max}} characters each).',
+  tagList: 'At most {{maxItems}} keywords, each at most {{maxLength}} characters.',
+  email: 'Please enter a valid email address.',
+  url: 'Please enter a valid web address starting with http:// or https://.',
+  timeZone: 'Please choose a valid time zone.',
+  countryCode: 'Please choose a country from the list.',
+  sectorCode: 'Please choose a sector from the list.',
+  instant: 'Please enter a valid date and time.',
+  uuid: 'This is not a valid identifier.',
+  oneOf: 'Please choose one of the allowed values ({{values}}).',
+  integer: 'Must be a whole number.',
+  positiveInteger: 'Must be a whole number greater than zero.',
+  range: 'This number is out of range.',
+  maxItems: 'At most {{max}} items.',
+  unique: 'Each item may appear only once.',
+  after: 'Must be later than “{{field}}”.',
+  unknownIds: 'Some of the selected entries do not exist (any more): {{ids}}.',
+  invalid: 'This value is not valid.',
+  csvSyntax: 'This is not a valid CSV file (the problem is near line {{line}}).',
+  fileEmpty: 'The file is empty.',
+  unknownColumns: 'Unknown columns: {{names}}. The columns are: {{columns}}.',
+  missingColumns: 'Missing columns: {{names}}.',
+  tooManyRows: 'At most {{max}} companies per file.',
+  cellCount: 'This row has {{cells}} cells, but the header has {{expected}}.',
+} satisfies Record<FieldErrorCode, string>;
 
 export const en = {
   app: {
@@ -399,6 +439,10 @@ export const en = {
     reconnecting: 'Connection lost — reconnecting…',
     reconnectingBody: 'What you write now is kept and sent as soon as you are back. Nothing is lost.',
     offlineHint: 'You are offline: messages will be sent when the connection is back.',
+    removed: {
+      title: 'You are no longer in this room',
+      body: 'A host removed you from this session, or your rights changed. Contact the organiser if you think this is a mistake.',
+    },
     notAllowed: {
       title: 'Register to take part',
       body: 'This live session is for registered participants. Register on the event page, then come back.',
@@ -541,21 +585,50 @@ export const en = {
     generic: 'Something unexpected happened. Please try again.',
     network: 'Cannot reach the server. Check your connection and try again.',
     fieldsTitle: 'Please check:',
-    field: {
-      required: 'This field is required.',
-      minLength: 'Must be at least {{count}} characters.',
-      maxLength: 'Must be at most {{count}} characters.',
-      email: 'Please enter a valid email address.',
-      url: 'Please enter a valid web address.',
-      oneOf: 'Please choose one of the allowed values.',
-      unknown: 'This field is not accepted.',
-      lengthBetween: 'Must be {{min}} to {{max}} characters long.',
-      localized: 'Fill in at least one language (at most {{count}} characters each).',
-      tagList: 'At most {{maxItems}} keywords, each at most {{maxLength}} characters.',
-      timeZone: 'Please choose a valid time zone.',
-      positiveInteger: 'Must be a whole number greater than zero.',
-      invalid: 'This value is not valid.',
+    field: fieldErrors,
+    /** `range` with only one bound. */
+    fieldRange: { min: 'Must be at least {{min}}.', max: 'Must be at most {{max}}.' },
+    /** `type`'s parameter. */
+    valueTypes: {
+      string: 'text',
+      number: 'a number',
+      boolean: 'yes or no',
+      array: 'a list',
+      object: 'a group of fields',
     },
+    /** Names of the fields the API may report (first part of a dotted path); others show as sent. */
+    fieldNames: {
+      email: 'Email',
+      password: 'Password',
+      displayName: 'Name',
+      locale: 'Preferred language',
+      timeZone: 'Time zone',
+      role: 'Role',
+      name: 'Company name',
+      country: 'Country or region',
+      sector: 'Sector',
+      offers: 'What we offer',
+      needs: 'What we are looking for',
+      description: 'Description',
+      website: 'Website',
+      title: 'Title',
+      kind: 'Kind',
+      format: 'Format',
+      startsAt: 'Starts',
+      endsAt: 'Ends',
+      venue: 'Venue',
+      speakerUserIds: 'Speakers',
+      badgeCode: 'Badge code',
+      sessionId: 'Session',
+      userId: 'Person',
+      q: 'Search',
+      page: 'Page',
+      pageSize: 'Page size',
+      id: 'Identifier',
+    },
+    fieldPath: { inLanguage: '{{field}} ({{language}})', item: '{{field}}, item {{n}}' },
+    /** A refused CSV row the API sent without codes (an older server). */
+    rowInvalid: 'This row is not valid.',
   },
   notFound: {
     title: 'Page not found',

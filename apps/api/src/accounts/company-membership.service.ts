@@ -1,0 +1,46 @@
+/**
+ * Company membership (`users.company_id`): which firm a user belongs to. The accounts feature owns
+ * the users table; companies, matchmaking and deals ask and change membership only through here.
+ * Every method takes the caller's transaction, so a read that decides a write sees the row locked.
+ */
+import { Injectable } from '@nestjs/common';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { forUpdate } from '../database/database.service';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class CompanyMembershipService {
+  /** The user's company id (null: none), with the user's row locked until the transaction ends. */
+  async companyOf(em: EntityManager, userId: string): Promise<string | null> {
+    const user = await forUpdate(
+      em.createQueryBuilder(UserEntity, 'u').select(['u.id', 'u.companyId']).where('u.id = :userId', { userId }),
+    ).getOne();
+    return user?.companyId ?? null;
+  }
+
+  /**
+   * Makes the user a member of `companyId` if they belong to no firm yet. False when they already
+   * do: the `company_id IS NULL` condition makes two concurrent joins by one user safe.
+   */
+  async join(em: EntityManager, userId: string, companyId: string): Promise<boolean> {
+    const result = await em.update(
+      UserEntity,
+      { id: userId, companyId: IsNull() },
+      { companyId, updatedAt: new Date() },
+    );
+    return !!result.affected;
+  }
+
+  /** Members per company, for the given ids (companies without members are absent). */
+  async memberCounts(em: EntityManager, companyIds: readonly string[]): Promise<Map<string, number>> {
+    if (companyIds.length === 0) return new Map();
+    const rows = await em
+      .createQueryBuilder(UserEntity, 'u')
+      .select('u.company_id', 'companyId')
+      .addSelect('COUNT(*)', 'n')
+      .where({ companyId: In([...companyIds]) })
+      .groupBy('u.company_id')
+      .getRawMany<{ companyId: string; n: string | number }>();
+    return new Map(rows.map((r) => [r.companyId, Number(r.n)]));
+  }
+}

@@ -1,0 +1,59 @@
+/** What the accounts operations answer with (the response half of the contract). */
+import { ApiProperty } from '@nestjs/swagger';
+import { LOCALES, ROLES, type Locale, type Role } from '@ilr/shared';
+import { localizedProperty, LocalizedDto, PageOf } from '../../common/openapi';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'kim@hanyuan.example' })
+  email: string;
+
+  @ApiProperty({ example: '김민준' })
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  role: Role;
+
+  @ApiProperty({ enum: LOCALES, enumName: 'Locale' })
+  locale: Locale;
+
+  @ApiProperty({ example: 'Asia/Seoul', description: 'an IANA time zone' })
+  timeZone: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the firm this user belongs to' })
+  companyId: string | null;
+}
+
+export class AuthResponseDto {
+  @ApiProperty({ description: 'send as `Authorization: Bearer <accessToken>`' })
+  accessToken: string;
+
+  @ApiProperty({ type: () => UserDto })
+  user: UserDto;
+}
+
+export class PersonCompanyDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty(localizedProperty())
+  name: LocalizedDto;
+}
+
+/** Someone looked up by organisers and promoters: no email, language or time zone. */
+export class PersonDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ type: () => PersonCompanyDto, nullable: true })
+  company: PersonCompanyDto | null;
+}
+
+export class PageOfUsersDto extends PageOf(UserDto) {}
+
+export class PageOfPeopleDto extends PageOf(PersonDto) {}

@@ -1,0 +1,475 @@
+/**
+ * Who may do what, in one table: every operation of the served OpenAPI document and every
+ * client→server socket event, with the actors allowed to call it and one `validRequest` builder
+ * per entry (a request that is right in everything but the caller's rights). The authorization
+ * matrix test checks the table against the running app; the hostile-input test starts from the
+ * same builders.
+ *
+ * Rules: /work/shared/spec/API.md, plus these decisions: `GET /api/live/config` needs a token;
+ * `GET /api/live/sessions/{id}/hands` is for the session's hosts, promoters and organisers;
+ * organisers and promoters manage every event; members cannot create events. The session's hosts
+ * are, among the five actors, the organiser (the fixture event is the organiser's, with no
+ * speakers among the actors).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Company, LiveRequests, PublicRequests } from '@ilr/shared';
+import {
+  addSession,
+  companyInput,
+  createCompany,
+  createEvent,
+  eventInput,
+  loginOrganiser,
+  quickUser,
+  registerFor,
+  sessionInput,
+  signUp,
+  uniqueEmail,
+  type Caller,
+} from './factories';
+import type { TestApp } from './harness';
+import { signWebhook, webhookEvent, type FakeLiveKit } from './live-support';
+import { connectLive, ok, type LiveClient } from './realtime-harness';
+
+export const ACTORS = ['anonymous', 'memberA', 'memberB', 'promoter', 'organiser'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+const ALL: readonly Actor[] = ACTORS;
+const SIGNED_IN: readonly Actor[] = ['memberA', 'memberB', 'promoter', 'organiser'];
+const STAFF: readonly Actor[] = ['promoter', 'organiser'];
+const ORGANISER_ONLY: readonly Actor[] = ['organiser'];
+/** The session's hosts (the event's creator, its speakers, organisers): among the actors, the organiser. */
+const HOSTS: readonly Actor[] = ['organiser'];
+
+/**
+ * What the rules act on, made once per app:
+ * - `event`: a published online roadshow created by the organiser (no firm owns it), with `session`;
+ *   member A is registered for it, member B is not;
+ * - `openEvent`: a published event every signed-in actor is registered for (registrations, badges,
+ *   check-ins);
+ * - `ceremony`: a published ceremony event (the /public namespace);
+ * - `companyA` (member A's firm) and `companyB` (member B's);
+ * - `author`: a member in the event's `event:` room, whose messages, questions and polls the socket
+ *   rules act on.
+ */
+export interface MatrixFixture {
+  t: TestApp;
+  livekit: FakeLiveKit;
+  callers: Record<Exclude<Actor, 'anonymous'>, Caller>;
+  event: { id: string };
+  session: { id: string };
+  openEvent: { id: string };
+  ceremony: { id: string };
+  companyA: Company;
+  companyB: Company;
+  /** Member A's badge for `openEvent`. */
+  badgeCode: string;
+  login: { email: string; password: string };
+  author: Caller;
+  authorSocket: LiveClient;
+  /** The `event:` room of `event`. */
+  eventRoom: string;
+  /** A poll in `eventRoom`, open. */
+  pollId: string;
+  /** A question in `eventRoom` by `author`. */
+  questionId: string;
+}
+
+export async function buildFixture(t: TestApp, livekit: FakeLiveKit): Promise<MatrixFixture> {
+  const organiserSession = await loginOrganiser(t);
+  const organiser: Caller = organiserSession;
+  const promoter = await quickUser(t, 'promoter', 'Promoter');
+  const memberA = await quickUser(t, 'member', 'Member of A');
+  const memberB = await quickUser(t, 'member', 'Member of B');
+  const companyA = await createCompany(t, memberA);
+  const companyB = await createCompany(t, memberB);
+
+  const event = await createEvent(t);
+  const session = await addSession(t, event.id);
+  await registerFor(t, event.id, memberA);
+  const openEvent = await createEvent(t);
+  await registerFor(t, openEvent.id, memberA, memberB, promoter, organiser);
+  const badge = await t.http().get(`/api/events/${openEvent.id}/registrations/me`).set(memberA.auth).expect(200);
+  const ceremony = await createEvent(t, { kind: 'ceremony' });
+
+  const password = 'correct horse battery';
+  const loginUser = await signUp(t, { email: uniqueEmail('login'), password });
+
+  const author = await quickUser(t, 'member', 'Author');
+  const authorSocket = await connectLive(t, author);
+  const eventRoom = `event:${event.id}`;
+  await ok(authorSocket, 'room:join', { room: eventRoom });
+  const question = await ok(authorSocket, 'question:ask', {
+    room: eventRoom,
+    text: 'When does the factory open?',
+    clientMsgId: randomUUID(),
+  });
+  const organiserSocket = await connectLive(t, organiser);
+  await ok(organiserSocket, 'room:join', { room: eventRoom });
+  const poll = await ok(organiserSocket, 'poll:create', {
+    room: eventRoom,
+    question: 'Which city?',
+    options: ['Qingdao', 'Incheon'],
+  });
+  organiserSocket.close();
+
+  return {
+    t,
+    livekit,
+    callers: { memberA, memberB, promoter, organiser },
+    event,
+    session,
+    openEvent,
+    ceremony,
+    companyA,
+    companyB,
+    badgeCode: badge.body.badgeCode,
+    login: { email: loginUser.user.email, password },
+    author,
+    authorSocket,
+    eventRoom,
+    pollId: poll.poll.id,
+    questionId: question.question.id,
+  };
+}
+
+// ---- HTTP ------------------------------------------------------------------------------------------
+
+/** One request: `path` is concrete (ids filled in); the caller's token is added by the test. */
+export interface HttpCall {
+  path: string;
+  query?: Record<string, string>;
+  /** A JSON value (sent as application/json) or, with `contentType`, a raw string. */
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** The Authorization header is the request's own (a LiveKit webhook signature), not the caller's token. */
+  ownAuthorization?: boolean;
+  /** Headers for a changed raw body (the webhook signs the body it carries). */
+  sign?: (rawBody: string) => Promise<Record<string, string>>;
+}
+
+export interface OperationRule {
+  allowed: readonly Actor[];
+  /** Refused actors who may not even see the resource (a draft): they hear 404 NOT_FOUND instead of 403. */
+  hiddenFrom?: readonly Actor[];
+  /** A request valid apart from the caller's rights; may create fresh resources for `actor`. */
+  validRequest: (f: MatrixFixture, actor: Actor) => Promise<HttpCall> | HttpCall;
+}
+
+/** A member registered for the fixture event, connected to its session's video room (a stage target). */
+async function stageTarget(f: MatrixFixture): Promise<string> {
+  const user = await quickUser(f.t);
+  await registerFor(f.t, f.event.id, user);
+  f.livekit.connect(`session-${f.session.id}`, user.user.id);
+  return user.user.id;
+}
+
+const live = (f: MatrixFixture, rest = '') => `/api/live/sessions/${f.session.id}${rest}`;
+
+export const HTTP_MATRIX: Record<string, OperationRule> = {
+  // ---- health, accounts
+  'GET /api/health': { allowed: ALL, validRequest: () => ({ path: '/api/health' }) },
+  'POST /api/auth/register': {
+    allowed: ALL,
+    validRequest: () => ({
+      path: '/api/auth/register',
+      body: { email: uniqueEmail('matrix'), password: 'correct horse battery', displayName: 'New Member' },
+    }),
+  },
+  'POST /api/auth/login': { allowed: ALL, validRequest: (f) => ({ path: '/api/auth/login', body: { ...f.login } }) },
+  'GET /api/me': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me' }) },
+  'PATCH /api/me': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me', body: { displayName: 'Renamed' } }) },
+  'GET /api/users': { allowed: ORGANISER_ONLY, validRequest: () => ({ path: '/api/users' }) },
+  'GET /api/people': { allowed: STAFF, validRequest: () => ({ path: '/api/people' }) },
+  'PATCH /api/users/{id}/role': {
+    allowed: ORGANISER_ONLY,
+    validRequest: async (f) => ({
+      path: `/api/users/${(await quickUser(f.t)).user.id}/role`,
+      body: { role: 'promoter' },
+    }),
+  },
+  // ---- reference data (API.md: only /api/sectors is public)
+  'GET /api/sectors': { allowed: ALL, validRequest: () => ({ path: '/api/sectors' }) },
+  'GET /api/countries': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/countries' }) },
+  // ---- companies
+  'POST /api/companies': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/companies', body: companyInput() }) },
+  'GET /api/companies': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/companies' }) },
+  'POST /api/companies/import': {
+    allowed: STAFF,
+    validRequest: () => ({
+      path: '/api/companies/import',
+      contentType: 'text/csv',
+      body:
+        'name_zh,name_ko,name_en,country,sector,offers,needs,description_zh,description_ko,description_en,website\n' +
+        `,,Imported Firm ${randomUUID().slice(0, 8)},KR,retail,bonded warehousing,distribution partners,,,,\n`,
+    }),
+  },
+  'GET /api/companies/{id}': { allowed: SIGNED_IN, validRequest: (f) => ({ path: `/api/companies/${f.companyA.id}` }) },
+  'PATCH /api/companies/{id}': {
+    allowed: ['memberA', 'promoter', 'organiser'],
+    validRequest: (f) => ({ path: `/api/companies/${f.companyA.id}`, body: { needs: ['cold-chain partners'] } }),
+  },
+  // ---- events
+  'POST /api/events': { allowed: STAFF, validRequest: () => ({ path: '/api/events', body: eventInput() }) },
+  'GET /api/events': { allowed: ALL, validRequest: () => ({ path: '/api/events' }) },
+  'GET /api/events/{id}': { allowed: ALL, validRequest: (f) => ({ path: `/api/events/${f.event.id}` }) },
+  'PATCH /api/events/{id}': {
+    allowed: STAFF,
+    validRequest: (f) => ({ path: `/api/events/${f.event.id}`, body: { venue: 'Hall 2, Chengyang' } }),
+  },
+  'POST /api/events/{id}/publish': {
+    allowed: STAFF,
+    // A draft is 404 to anyone who may not see it (API.md).
+    hiddenFrom: ['memberA', 'memberB'],
+    validRequest: async (f) => ({ path: `/api/events/${(await createEvent(f.t, { draft: true })).id}/publish` }),
+  },
+  'POST /api/events/{id}/start': {
+    allowed: STAFF,
+    validRequest: async (f) => ({ path: `/api/events/${(await createEvent(f.t)).id}/start` }),
+  },
+  'POST /api/events/{id}/end': {
+    allowed: STAFF,
+    validRequest: async (f) => ({ path: `/api/events/${(await createEvent(f.t)).id}/end` }),
+  },
+  'POST /api/events/{id}/sessions': {
+    allowed: STAFF,
+    validRequest: (f) => ({ path: `/api/events/${f.event.id}/sessions`, body: sessionInput() }),
+  },
+  // API.md does not list sessions among what is public.
+  'GET /api/sessions/{id}': { allowed: SIGNED_IN, validRequest: (f) => ({ path: `/api/sessions/${f.session.id}` }) },
+  'PATCH /api/sessions/{id}': {
+    allowed: STAFF,
+    validRequest: (f) => ({
+      path: `/api/sessions/${f.session.id}`,
+      body: { title: { en: 'Pitch: bonded logistics' } },
+    }),
+  },
+  'DELETE /api/sessions/{id}': {
+    allowed: STAFF,
+    validRequest: async (f) => ({ path: `/api/sessions/${(await addSession(f.t, f.event.id)).id}` }),
+  },
+  'GET /api/events/{id}/agenda': { allowed: ALL, validRequest: (f) => ({ path: `/api/events/${f.event.id}/agenda` }) },
+  'GET /api/events/{id}/agenda.ics': {
+    allowed: ALL,
+    validRequest: (f) => ({ path: `/api/events/${f.event.id}/agenda.ics`, query: { lang: 'ko' } }),
+  },
+  'POST /api/events/{id}/registrations': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: `/api/events/${f.openEvent.id}/registrations` }),
+  },
+  'GET /api/events/{id}/registrations/me': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: `/api/events/${f.openEvent.id}/registrations/me` }),
+  },
+  'GET /api/events/{id}/badge': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: `/api/events/${f.openEvent.id}/badge`, query: { format: 'svg' } }),
+  },
+  'POST /api/events/{id}/check-ins': {
+    allowed: STAFF,
+    validRequest: (f) => ({ path: `/api/events/${f.openEvent.id}/check-ins`, body: { badgeCode: f.badgeCode } }),
+  },
+  'GET /api/events/{id}/stats': {
+    allowed: STAFF,
+    validRequest: (f) => ({ path: `/api/events/${f.openEvent.id}/stats` }),
+  },
+  // ---- live video
+  'GET /api/live/config': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/live/config' }) },
+  'POST /api/live/token': {
+    // Registered attendees (member A), promoters and hosts; member B is not registered.
+    allowed: ['memberA', 'promoter', 'organiser'],
+    validRequest: (f) => ({ path: '/api/live/token', body: { sessionId: f.session.id } }),
+  },
+  'POST /api/live/sessions/{id}/hands': {
+    allowed: ['memberA', 'promoter', 'organiser'],
+    validRequest: (f) => ({ path: live(f, '/hands') }),
+  },
+  'DELETE /api/live/sessions/{id}/hands': { allowed: SIGNED_IN, validRequest: (f) => ({ path: live(f, '/hands') }) },
+  'GET /api/live/sessions/{id}/hands': {
+    allowed: [...HOSTS, 'promoter'],
+    validRequest: (f) => ({ path: live(f, '/hands') }),
+  },
+  'DELETE /api/live/sessions/{id}/hands/{userId}': {
+    allowed: HOSTS,
+    validRequest: (f) => ({ path: live(f, `/hands/${f.callers.memberA.user.id}`) }),
+  },
+  'GET /api/live/sessions/{id}/hands/mine': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: live(f, '/hands/mine') }),
+  },
+  'POST /api/live/sessions/{id}/speakers': {
+    allowed: HOSTS,
+    validRequest: async (f) => ({ path: live(f, '/speakers'), body: { userId: await stageTarget(f) } }),
+  },
+  'DELETE /api/live/sessions/{id}/speakers/{userId}': {
+    allowed: HOSTS,
+    validRequest: async (f) => ({ path: live(f, `/speakers/${await stageTarget(f)}`) }),
+  },
+  'DELETE /api/live/sessions/{id}/participants/{userId}': {
+    allowed: HOSTS,
+    validRequest: async (f) => ({ path: live(f, `/participants/${await stageTarget(f)}`) }),
+  },
+  'DELETE /api/live/sessions/{id}/removals/{userId}': {
+    allowed: HOSTS,
+    validRequest: async (f) => ({ path: live(f, `/removals/${await stageTarget(f)}`) }),
+  },
+  'POST /api/live/sessions/{id}/recording/start': {
+    allowed: HOSTS,
+    validRequest: (f) => ({ path: live(f, '/recording/start') }),
+  },
+  'POST /api/live/sessions/{id}/recording/stop': {
+    allowed: HOSTS,
+    validRequest: (f) => ({ path: live(f, '/recording/stop') }),
+  },
+  'GET /api/live/sessions/{id}/recordings': {
+    allowed: [...HOSTS, 'promoter'],
+    validRequest: (f) => ({ path: live(f, '/recordings') }),
+  },
+  'GET /api/live/sessions/{id}/attendance': {
+    allowed: [...HOSTS, 'promoter'],
+    validRequest: (f) => ({ path: live(f, '/attendance') }),
+  },
+  // LiveKit calls it; its signature is its authorization, whoever else the caller is.
+  'POST /api/live/webhook': {
+    allowed: ALL,
+    validRequest: async (f) => {
+      const body = webhookEvent('room_started', { at: new Date(), room: { name: `session-${f.session.id}` } });
+      const sign = async (raw: string) => ({ Authorization: await signWebhook(raw) });
+      return {
+        path: '/api/live/webhook',
+        contentType: 'application/webhook+json',
+        body,
+        headers: await sign(body),
+        ownAuthorization: true,
+        sign,
+      };
+    },
+  },
+};
+
+// ---- sockets ---------------------------------------------------------------------------------------
+
+/** One socket request: the room to join first (with a right the actor has), then the event's payload. */
+export interface SocketCall {
+  join?: string;
+  payload: Record<string, unknown>;
+}
+
+export interface SocketRule {
+  allowed: readonly Actor[];
+  validRequest: (f: MatrixFixture, actor: Actor) => Promise<SocketCall> | SocketCall;
+}
+
+/** A message by the fixture's author in the event room, for one actor to act on. */
+async function authorsMessage(f: MatrixFixture): Promise<string> {
+  const sent = await ok(f.authorSocket, 'chat:send', { room: f.eventRoom, text: 'Hello', clientMsgId: randomUUID() });
+  return sent.message.id;
+}
+
+async function freshPoll(f: MatrixFixture): Promise<string> {
+  const socket = await connectLive(f.t, f.callers.organiser);
+  await ok(socket, 'room:join', { room: f.eventRoom });
+  const made = await ok(socket, 'poll:create', {
+    room: f.eventRoom,
+    question: 'Next stop?',
+    options: ['Busan', 'Yantai'],
+  });
+  socket.close();
+  return made.poll.id;
+}
+
+/** Any signed-in user may join `event:` rooms; `session:` rooms need the right a video token needs. */
+const inEventRoom = (f: MatrixFixture, payload: Record<string, unknown> = {}): SocketCall => ({
+  join: f.eventRoom,
+  payload: { room: f.eventRoom, ...payload },
+});
+
+/** Namespace /live: typed over every client→server event of the contract, so a new event must join. */
+export const LIVE_SOCKET_MATRIX: { [E in keyof LiveRequests]: SocketRule } = {
+  'room:join': {
+    allowed: ['memberA', 'promoter', 'organiser'],
+    validRequest: (f) => ({ payload: { room: `session:${f.session.id}` } }),
+  },
+  'room:leave': { allowed: SIGNED_IN, validRequest: (f) => inEventRoom(f) },
+  'chat:send': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => inEventRoom(f, { text: 'Good morning', clientMsgId: randomUUID() }),
+  },
+  'chat:since': { allowed: SIGNED_IN, validRequest: (f) => inEventRoom(f, { seq: 0 }) },
+  'chat:delete': {
+    allowed: STAFF,
+    validRequest: async (f) => ({ join: f.eventRoom, payload: { messageId: await authorsMessage(f) } }),
+  },
+  'question:ask': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => inEventRoom(f, { text: 'Is there a bonded zone?', clientMsgId: randomUUID() }),
+  },
+  'question:upvote': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ join: f.eventRoom, payload: { questionId: f.questionId } }),
+  },
+  'question:answer': {
+    allowed: STAFF,
+    validRequest: (f) => ({ join: f.eventRoom, payload: { questionId: f.questionId, answered: true } }),
+  },
+  'question:pin': {
+    allowed: STAFF,
+    validRequest: (f) => ({ join: f.eventRoom, payload: { questionId: f.questionId, pinned: true } }),
+  },
+  'room:mute': {
+    allowed: STAFF,
+    validRequest: async (f) => inEventRoom(f, { userId: (await quickUser(f.t)).user.id, minutes: 5 }),
+  },
+  'room:unmute': {
+    allowed: STAFF,
+    validRequest: async (f) => inEventRoom(f, { userId: (await quickUser(f.t)).user.id }),
+  },
+  'poll:create': {
+    allowed: STAFF,
+    validRequest: (f) => inEventRoom(f, { question: 'Which sector?', options: ['retail', 'logistics'] }),
+  },
+  'poll:vote': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ join: f.eventRoom, payload: { pollId: f.pollId, optionIndex: 0 } }),
+  },
+  'poll:close': {
+    allowed: STAFF,
+    validRequest: async (f) => ({ join: f.eventRoom, payload: { pollId: await freshPoll(f) } }),
+  },
+  'reaction:send': { allowed: SIGNED_IN, validRequest: (f) => inEventRoom(f, { emoji: '👏' }) },
+};
+
+/** Namespace /public: no token, read-only; everyone may watch a published event's ceremony room. */
+export const PUBLIC_SOCKET_MATRIX: { [E in keyof PublicRequests]: SocketRule } = {
+  'room:join': { allowed: ALL, validRequest: (f) => ({ payload: { room: `ceremony:${f.ceremony.id}` } }) },
+};
+
+/** Sends `call` as `caller` (null: no token) with `method`; `rawBody` replaces the body as sent. */
+export function sendCall(
+  t: TestApp,
+  method: string,
+  call: HttpCall,
+  caller: Caller | null,
+  rawBody?: { body: string | Buffer; contentType: string },
+) {
+  const m = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+  let req = t.http()[m](call.path);
+  if (call.query) req = req.query(call.query);
+  if (caller && !call.ownAuthorization) req = req.set(caller.auth);
+  for (const [name, value] of Object.entries(call.headers ?? {})) req = req.set(name, value);
+  if (rawBody) return req.set('Content-Type', rawBody.contentType).send(rawBody.body);
+  if (call.body === undefined) return req;
+  if (call.contentType) return req.set('Content-Type', call.contentType).send(call.body as string);
+  return req.send(call.body as object);
+}
+
+/** The served OpenAPI document's operations as "METHOD /path" keys. */
+export function documentedOperations(doc: { paths: Record<string, Record<string, unknown>> }): string[] {
+  const methods = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((m) => methods.includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+}

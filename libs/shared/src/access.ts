@@ -1,0 +1,121 @@
+/**
+ * The access policy: every rule of who may do what, written once, as pure functions of the actor
+ * and what is known about the resource. The API's guard (actions that need only the actor), its
+ * services (actions on a loaded resource), the socket rooms and the web app's "may I show this
+ * button" all ask `can()`. A new feature adds its actions here (and to the authorization matrix
+ * test, which checks every route and socket event against them).
+ */
+import type { Role } from './api-types';
+import type { EventStatus } from './events';
+
+/** Who is acting: the signed-in user as the rules see them (never an ORM entity). */
+export interface Actor {
+  id: string;
+  role: Role;
+  companyId: string | null;
+  displayName: string;
+}
+
+/** What the rules need to know about an event. */
+export interface EventFacts {
+  status: EventStatus;
+  createdById: string | null;
+}
+
+/** What the rules need to know about a session and the actor's place in it. */
+export interface SessionFacts {
+  event: EventFacts;
+  speakerUserIds: readonly string[];
+  /** The actor holds a registration (badge) for the event. */
+  registered: boolean;
+  /** A host removed the actor from this session. */
+  removed: boolean;
+}
+
+export interface CompanyFacts {
+  id: string;
+}
+
+type Signed = Actor | null | undefined;
+
+export const isStaff = (actor: Signed): boolean => actor?.role === 'organiser' || actor?.role === 'promoter';
+const isOrganiser = (actor: Signed): boolean => actor?.role === 'organiser';
+const signedIn = (actor: Signed): actor is Actor => !!actor;
+
+/** Drafts are seen by organisers and promoters only. */
+const canSeeEvent = (actor: Signed, event: EventFacts) => event.status !== 'draft' || isStaff(actor);
+const isEventHost = (actor: Signed, event: EventFacts) =>
+  isOrganiser(actor) || (!!actor && event.createdById === actor.id);
+/** Hosts publish video and moderate: organisers, the event's creator, the session's speakers. */
+const isSessionHost = (actor: Signed, s: SessionFacts) =>
+  !!actor && canSeeEvent(actor, s.event) && (isEventHost(actor, s.event) || s.speakerUserIds.includes(actor.id));
+/** Takes part: hosts, promoters and registered attendees — unless a host removed them. */
+const mayJoinSession = (actor: Signed, s: SessionFacts) =>
+  isSessionHost(actor, s) || (!!actor && canSeeEvent(actor, s.event) && !s.removed && (isStaff(actor) || s.registered));
+
+/** Every action and what it is decided on (`void`: the actor alone). */
+export interface Resources {
+  // Accounts and people
+  'user.list': void;
+  'user.setRole': void;
+  'people.search': void;
+  // Companies
+  'company.create': void;
+  'company.update': CompanyFacts;
+  'company.import': void;
+  // Events
+  'event.create': void;
+  'event.listDrafts': void;
+  'event.view': EventFacts;
+  'event.manage': EventFacts;
+  'event.register': EventFacts;
+  'event.checkIn': EventFacts;
+  'event.moderateRooms': EventFacts;
+  // Sessions and live video
+  'live.config': void;
+  'session.join': SessionFacts;
+  'session.host': SessionFacts;
+  'session.moderate': SessionFacts;
+  'session.seeHands': SessionFacts;
+  'session.reports': SessionFacts;
+}
+export type Action = keyof Resources;
+
+type Rule<A extends Action> = (actor: Signed, resource: Resources[A]) => boolean;
+
+export const POLICY: { [A in Action]: Rule<A> } = {
+  'user.list': isOrganiser,
+  'user.setRole': isOrganiser,
+  'people.search': isStaff,
+
+  'company.create': signedIn,
+  'company.update': (actor, company) => isStaff(actor) || (!!actor && actor.companyId === company.id),
+  'company.import': isStaff,
+
+  'event.create': isStaff,
+  'event.listDrafts': isStaff,
+  'event.view': canSeeEvent,
+  'event.manage': (actor, event) => isStaff(actor) && canSeeEvent(actor, event),
+  'event.register': (actor, event) => signedIn(actor) && canSeeEvent(actor, event),
+  'event.checkIn': (actor, event) => isStaff(actor) && canSeeEvent(actor, event),
+  'event.moderateRooms': (actor, event) => isStaff(actor) || isEventHost(actor, event),
+
+  'live.config': signedIn,
+  'session.join': mayJoinSession,
+  'session.host': isSessionHost,
+  'session.moderate': (actor, s) => isSessionHost(actor, s) || (isStaff(actor) && canSeeEvent(actor, s.event)),
+  'session.seeHands': (actor, s) => isSessionHost(actor, s) || (isStaff(actor) && canSeeEvent(actor, s.event)),
+  'session.reports': (actor, s) => isSessionHost(actor, s) || (isStaff(actor) && canSeeEvent(actor, s.event)),
+};
+
+/** Whether `actor` (undefined: anonymous) may do `action` on a resource described by `resource`. */
+export function can<A extends Action>(
+  actor: Signed,
+  action: A,
+  ...[resource]: Resources[A] extends void ? [] : [Resources[A]]
+): boolean {
+  return (POLICY[action] as Rule<A>)(actor, resource as Resources[A]);
+}
+
+/** Actions decided on the actor alone (the HTTP guard checks these from a route's decorator). */
+export type ActorAction = { [A in Action]: Resources[A] extends void ? A : never }[Action];

@@ -1,0 +1,45 @@
+/**
+ * Field limits, in one table: the API's request DTOs (HTTP bodies, queries and socket payloads)
+ * validate with these numbers and the web forms use the same ones. Text lengths are Unicode code
+ * points; `maxLength` of a Localized field applies to each language's text; `maxItems` bounds a list.
+ */
+export const FIELD_LIMITS = {
+  // Accounts
+  email: { max: 254 },
+  password: { min: 10, max: 200 },
+  /** What login accepts as a password (longer than any password that can be set; bounds the hashing work). */
+  loginPassword: { max: 1000 },
+  displayName: { min: 1, max: 100 },
+  /** Free-text search in list queries (`q`). */
+  search: { max: 200 },
+
+  // Companies
+  companyName: { max: 200 },
+  companyDescription: { max: 5000 },
+  /** Offers and needs: short non-blank tags. */
+  tags: { maxItems: 30, maxLength: 100 },
+  website: { max: 2048 },
+
+  // Events and agenda
+  eventTitle: { max: 300 },
+  eventDescription: { max: 10000 },
+  venue: { max: 300 },
+  sessionTitle: { max: 300 },
+  sessionDescription: { max: 10000 },
+  speakers: { maxItems: 20 },
+  badgeCode: { max: 64 },
+
+  // Live rooms (socket payloads)
+  chatText: { max: 2000 },
+  questionText: { max: 1000 },
+  clientMsgId: { min: 1, max: 64 },
+  /** `chat:since` sequence numbers (a signed 32-bit column). */
+  chatSeq: { min: 0, max: 2 ** 31 - 1 },
+  pollQuestion: { max: 300 },
+  pollOption: { max: 200 },
+  pollOptions: { minItems: 2, maxItems: 10 },
+  /** Mutes without `minutes` last until lifted; with it, at most a week. */
+  muteMinutes: { min: 1, max: 7 * 24 * 60 },
+} as const;
+
+export type FieldLimitName = keyof typeof FIELD_LIMITS;
