@@ -59,6 +59,8 @@ export interface Resources {
   'user.list': void;
   'user.setRole': void;
   'people.search': void;
+  /** The organisers' console: creating, editing and running events, the check-in desk. */
+  'console.open': void;
   // Companies
   'company.create': void;
   'company.update': CompanyFacts;
@@ -87,6 +89,7 @@ export const POLICY: { [A in Action]: Rule<A> } = {
   'user.list': isOrganiser,
   'user.setRole': isOrganiser,
   'people.search': isStaff,
+  'console.open': isStaff,
 
   'company.create': signedIn,
   'company.update': (actor, company) => isStaff(actor) || (!!actor && actor.companyId === company.id),

@@ -18,6 +18,8 @@ export class DatabaseModule {
           useFactory: () => ({
             ...dataSourceOptions(config.database),
             namingStrategy: new SnakeNamingStrategy(),
+            // Each feature module registers its own entities (TypeOrmModule.forFeature).
+            autoLoadEntities: true,
             retryAttempts: config.nodeEnv === 'test' ? 1 : 10,
             // Failed queries surface as errors (and unique violations are expected); no query log.
             logging: false,

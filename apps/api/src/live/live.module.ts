@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LIVE_ENTITIES } from './live.entities';
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { EventsModule } from '../events/events.module';
@@ -15,7 +17,7 @@ import { WebhookService } from './webhook.service';
 
 /** LiveKit video: config, tokens, the stage (hands, speakers, removal), recording, webhooks and attendance. */
 @Module({
-  imports: [EventsModule, RealtimeModule],
+  imports: [TypeOrmModule.forFeature(LIVE_ENTITIES), EventsModule, RealtimeModule],
   controllers: [LiveController, LiveWebhookController],
   providers: [
     LiveKitService,

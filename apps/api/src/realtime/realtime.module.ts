@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { REALTIME_ENTITIES } from './realtime.entities';
 import { AccountsModule } from '../accounts/accounts.module';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
@@ -20,7 +22,7 @@ import { RoomsService } from './rooms.service';
 
 /** socket.io namespaces /live and /public: chat, Q&A, polls, presence, reactions, moderation. */
 @Module({
-  imports: [AccountsModule, EventsModule],
+  imports: [TypeOrmModule.forFeature(REALTIME_ENTITIES), AccountsModule, EventsModule],
   providers: [
     {
       provide: RealtimeRedis,

@@ -739,7 +739,7 @@ export interface components {
             error: components["schemas"]["ErrorBody"];
         };
         /** @enum {string} */
-        FieldErrorCode: "required" | "notNull" | "unknownField" | "type" | "lengthBetween" | "minLength" | "maxLength" | "localized" | "tagList" | "email" | "url" | "timeZone" | "instant" | "uuid" | "oneOf" | "integer" | "positiveInteger" | "range" | "maxItems" | "unique" | "after" | "unknownIds" | "invalid" | "csvSyntax" | "fileEmpty" | "unknownColumns" | "missingColumns" | "tooManyRows" | "cellCount";
+        FieldErrorCode: "required" | "notNull" | "unknownField" | "type" | "lengthBetween" | "minLength" | "maxLength" | "localized" | "tagList" | "email" | "url" | "timeZone" | "countryCode" | "sectorCode" | "instant" | "uuid" | "oneOf" | "integer" | "positiveInteger" | "range" | "maxItems" | "unique" | "after" | "unknownIds" | "invalid" | "csvSyntax" | "fileEmpty" | "unknownColumns" | "missingColumns" | "tooManyRows" | "cellCount";
         FieldError: {
             code: components["schemas"]["FieldErrorCode"];
             /** @description parameters of the message, e.g. { max: 100 } */
@@ -1713,6 +1713,15 @@ export interface operations {
                     "application/json": components["schemas"]["CountryDto"][];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     listCompanies: {
@@ -2508,6 +2517,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

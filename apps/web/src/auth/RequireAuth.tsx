@@ -1,19 +1,21 @@
-/** Route guards: log in first; optionally one of some roles. */
+/** Route guards: log in first; optionally the right to an action of the access policy. */
 import { Result } from 'antd';
 import { ButtonLink } from '../common/ButtonLink';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { Role, User } from '@ilr/shared';
+import type { User } from '@ilr/shared';
+import { can, type ActorAction } from './roles';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useCurrentUser } from './useAuth';
 
 interface Props {
-  roles?: readonly Role[];
+  /** The action the page is for (the API refuses it to anyone else). */
+  action?: ActorAction;
   children: (user: User) => React.ReactNode;
 }
 
-export function RequireAuth({ roles, children }: Props) {
+export function RequireAuth({ action, children }: Props) {
   const { t } = useTranslation();
   const location = useLocation();
   const { user, isLoading, error } = useCurrentUser();
@@ -24,7 +26,7 @@ export function RequireAuth({ roles, children }: Props) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
-  if (roles && !roles.includes(user.role)) {
+  if (action && !can(user, action)) {
     return (
       <Result
         status="403"

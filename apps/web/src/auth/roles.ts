@@ -1,7 +1,5 @@
-import type { Role, User } from '@ilr/shared';
-
-/** Organisers and investment promoters run events (create, publish, check people in). */
-export const STAFF_ROLES: readonly Role[] = ['organiser', 'promoter'];
-
-export const isStaff = (user: Pick<User, 'role'> | null | undefined): boolean =>
-  Boolean(user && STAFF_ROLES.includes(user.role));
+/**
+ * What the signed-in user may see and do, decided by the same policy the API enforces
+ * (`can` in @ilr/shared): the web only hides what the API would refuse anyway.
+ */
+export { can, isStaff, type ActorAction } from '@ilr/shared';

@@ -17,7 +17,7 @@ const CSV_EXAMPLE = `${CSV_HEADER}
 韩源新零售,한원 신유통,Hanyuan New Retail,KR,retail,weekend warehouse;cross-border goods,distributors in Qingdao,,,,https://example.com`;
 
 export function ImportCompaniesPage() {
-  return <RequireAuth roles={['organiser', 'promoter']}>{() => <ImportCompanies />}</RequireAuth>;
+  return <RequireAuth action="company.import">{() => <ImportCompanies />}</RequireAuth>;
 }
 
 function ImportCompanies() {

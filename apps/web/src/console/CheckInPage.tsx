@@ -10,7 +10,6 @@ import { Link, useParams } from 'react-router-dom';
 import type { CheckInResult } from '@ilr/shared';
 import { isApiError } from '../api/client';
 import { RequireAuth } from '../auth/RequireAuth';
-import { STAFF_ROLES } from '../auth/roles';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { LocalizedText } from '../common/LocalizedText';
 import { PageHeading } from '../common/PageHeading';
@@ -22,7 +21,7 @@ import { BadgeScanner } from './BadgeScanner';
 
 export function CheckInPage() {
   const { id = '' } = useParams();
-  return <RequireAuth roles={STAFF_ROLES}>{() => <CheckInDesk eventId={id} />}</RequireAuth>;
+  return <RequireAuth action="console.open">{() => <CheckInDesk eventId={id} />}</RequireAuth>;
 }
 
 type Outcome = { kind: 'ok'; code: string; result: CheckInResult } | { kind: 'error'; code: string; error: unknown };

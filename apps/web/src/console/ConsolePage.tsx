@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { EventSummary } from '@ilr/shared';
 import { RequireAuth } from '../auth/RequireAuth';
-import { STAFF_ROLES } from '../auth/roles';
 import { ButtonLink } from '../common/ButtonLink';
 import { LocalizedText } from '../common/LocalizedText';
 import { PageHeading } from '../common/PageHeading';
@@ -16,7 +15,7 @@ import { DualTime } from '../time/DualTime';
 import { useStableNowIso } from '../time/useNow';
 
 export function ConsolePage() {
-  return <RequireAuth roles={STAFF_ROLES}>{() => <Console />}</RequireAuth>;
+  return <RequireAuth action="console.open">{() => <Console />}</RequireAuth>;
 }
 
 function Console() {

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { EventSummary } from '@ilr/shared';
 import { RequireAuth } from '../auth/RequireAuth';
-import { STAFF_ROLES } from '../auth/roles';
 import { ButtonLink } from '../common/ButtonLink';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { LocalizedText } from '../common/LocalizedText';
@@ -16,12 +15,12 @@ import { SessionsEditor } from './SessionsEditor';
 import { StatusControls } from './StatusControls';
 
 export function NewEventPage() {
-  return <RequireAuth roles={STAFF_ROLES}>{() => <CreateEvent />}</RequireAuth>;
+  return <RequireAuth action="console.open">{() => <CreateEvent />}</RequireAuth>;
 }
 
 export function EditEventPage() {
   const { id = '' } = useParams();
-  return <RequireAuth roles={STAFF_ROLES}>{() => <EditEvent id={id} />}</RequireAuth>;
+  return <RequireAuth action="console.open">{() => <EditEvent id={id} />}</RequireAuth>;
 }
 
 function CreateEvent() {

@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import type { Role } from '@ilr/shared';
-import { STAFF_ROLES } from '../auth/roles';
+import { can, type ActorAction } from '../auth/roles';
 import { useCurrentUser } from '../auth/useAuth';
 
 interface Item {
   to: string;
   label: string;
-  /** Shown only when signed in (with one of these roles, when given). */
+  /** Shown only when signed in (and allowed this action of the access policy, when given). */
   auth?: boolean;
-  roles?: readonly Role[];
+  action?: ActorAction;
   /** Stays current on the pages below it (an event's page under "Events"). */
   section?: boolean;
 }
@@ -22,11 +21,11 @@ export function MainNav() {
     { to: '/events', label: t('nav.events'), section: true },
     { to: '/companies', label: t('nav.directory'), auth: true },
     { to: '/my-company', label: t('nav.myCompany'), auth: true },
-    { to: '/companies/import', label: t('nav.import'), auth: true, roles: STAFF_ROLES },
-    { to: '/people', label: t('nav.people'), auth: true, roles: ['organiser'] },
-    { to: '/console', label: t('nav.console'), auth: true, roles: STAFF_ROLES, section: true },
+    { to: '/companies/import', label: t('nav.import'), auth: true, action: 'company.import' },
+    { to: '/people', label: t('nav.people'), auth: true, action: 'user.list' },
+    { to: '/console', label: t('nav.console'), auth: true, action: 'console.open', section: true },
   ];
-  const visible = items.filter((i) => (!i.auth || user) && (!i.roles || (user && i.roles.includes(user.role))));
+  const visible = items.filter((i) => (!i.auth || user) && (!i.action || (user && can(user, i.action))));
   return (
     <nav aria-label={t('app.mainNav')} className="main-nav">
       <ul>

@@ -10,7 +10,7 @@ import { errorMessage } from '../errors/messages';
 import { useChangeRole, useUsers } from './usePeople';
 
 export function PeoplePage() {
-  return <RequireAuth roles={['organiser']}>{(me) => <People me={me} />}</RequireAuth>;
+  return <RequireAuth action="user.list">{(me) => <People me={me} />}</RequireAuth>;
 }
 
 function People({ me }: { me: User }) {
