@@ -39,7 +39,7 @@ test('CSV import lists bad rows, then imports a clean file', async ({ page }) =>
   await expect(problems.getByRole('listitem').first()).toContainText('Row 3:');
   // Each column's problem comes as a code, shown with the column's translated name (name and sector both wrong).
   await expect(problems.getByRole('listitem').first()).toContainText('Company name:');
-  await expect(problems.getByRole('listitem').first()).toContainText('Sector: Please choose one of the allowed values');
+  await expect(problems.getByRole('listitem').first()).toContainText('Sector: Please choose a sector from the list.');
 
   // A fresh page for the clean file, as after fixing the spreadsheet.
   await page.reload();
