@@ -1,7 +1,7 @@
 /** The company profile form, used to create and to edit. */
 import { Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Company, CompanyInput, Localized } from '@ilr/shared';
+import { FIELD_LIMITS, type Company, type CompanyInput, type Localized } from '@ilr/shared';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useFormErrors } from '../errors/useFormErrors';
 import { CountrySelect } from '../reference/CountrySelect';
@@ -89,7 +89,7 @@ export function CompanyForm({ company, submitLabel, pending, error, onSubmit }: 
         required
         rules={[localizedRequired(t('company.validation.nameRequired'))]}
       >
-        <LocalizedInput fieldLabel={t('company.fields.name')} maxLength={200} />
+        <LocalizedInput fieldLabel={t('company.fields.name')} maxLength={FIELD_LIMITS.companyName.max} />
       </Form.Item>
       <Form.Item
         name="country"
@@ -112,7 +112,11 @@ export function CompanyForm({ company, submitLabel, pending, error, onSubmit }: 
         <Select {...tagProps} placeholder={t('company.placeholders.needs')} />
       </Form.Item>
       <Form.Item name="description" label={t('common.optionalLabel', { label: t('company.fields.description') })}>
-        <LocalizedInput fieldLabel={t('company.fields.description')} multiline maxLength={5000} />
+        <LocalizedInput
+          fieldLabel={t('company.fields.description')}
+          multiline
+          maxLength={FIELD_LIMITS.companyDescription.max}
+        />
       </Form.Item>
       <Form.Item
         name="website"

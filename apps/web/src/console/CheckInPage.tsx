@@ -7,7 +7,7 @@ import type { InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { CheckInResult } from '@ilr/shared';
+import { FIELD_LIMITS, type CheckInResult } from '@ilr/shared';
 import { isApiError } from '../api/client';
 import { RequireAuth } from '../auth/RequireAuth';
 import { LoadingBlock } from '../common/LoadingBlock';
@@ -73,7 +73,7 @@ function CheckInDesk({ eventId }: { eventId: string }) {
                   autoComplete="off"
                   autoCapitalize="characters"
                   spellCheck={false}
-                  maxLength={64}
+                  maxLength={FIELD_LIMITS.badgeCode.max}
                   onChange={(e) => setCode(e.target.value)}
                   size="large"
                 />

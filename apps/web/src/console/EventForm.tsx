@@ -12,6 +12,7 @@ import {
   type EventKind,
   type EventSummary,
   type Localized,
+  FIELD_LIMITS,
 } from '@ilr/shared';
 import { TimeZoneSelect } from '../auth/TimeZoneSelect';
 import { LocalizedInput, compactLocalized, localizedRequired } from '../common/LocalizedInput';
@@ -101,7 +102,7 @@ export function EventForm({ event, submitLabel, pending, error, onSubmit }: Prop
         required
         rules={[localizedRequired(t('console.validation.titleRequired'))]}
       >
-        <LocalizedInput fieldLabel={t('console.fields.title')} maxLength={300} />
+        <LocalizedInput fieldLabel={t('console.fields.title')} maxLength={FIELD_LIMITS.eventTitle.max} />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>
@@ -125,10 +126,14 @@ export function EventForm({ event, submitLabel, pending, error, onSubmit }: Prop
       </Form.Item>
       <ZonedRangeFields timeZone={timeZone} columns />
       <Form.Item name="venue" label={t('common.optionalLabel', { label: t('console.fields.venue') })}>
-        <Input maxLength={300} placeholder={t('console.placeholders.venue')} />
+        <Input maxLength={FIELD_LIMITS.venue.max} placeholder={t('console.placeholders.venue')} />
       </Form.Item>
       <Form.Item name="description" label={t('common.optionalLabel', { label: t('console.fields.description') })}>
-        <LocalizedInput fieldLabel={t('console.fields.description')} multiline maxLength={10000} />
+        <LocalizedInput
+          fieldLabel={t('console.fields.description')}
+          multiline
+          maxLength={FIELD_LIMITS.eventDescription.max}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={pending}>
         {submitLabel}

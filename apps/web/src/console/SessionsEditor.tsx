@@ -3,7 +3,14 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SESSION_KINDS, type AgendaSession, type EventSummary, type Localized, type SessionKind } from '@ilr/shared';
+import {
+  SESSION_KINDS,
+  type AgendaSession,
+  type EventSummary,
+  type Localized,
+  type SessionKind,
+  FIELD_LIMITS,
+} from '@ilr/shared';
 import { HeadedSection } from '../common/HeadedSection';
 import { LocalizedInput, compactLocalized, localizedRequired } from '../common/LocalizedInput';
 import { LocalizedText, usePickLocalized } from '../common/LocalizedText';
@@ -188,7 +195,7 @@ function SessionDialog({ event, session, onClose }: DialogProps) {
           required
           rules={[localizedRequired(t('console.validation.titleRequired'))]}
         >
-          <LocalizedInput fieldLabel={t('console.sessions.sessionTitle')} maxLength={300} />
+          <LocalizedInput fieldLabel={t('console.sessions.sessionTitle')} maxLength={FIELD_LIMITS.sessionTitle.max} />
         </Form.Item>
         <Form.Item name="kind" label={t('console.sessions.kind')}>
           <Select options={SESSION_KINDS.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`) }))} />
@@ -201,7 +208,11 @@ function SessionDialog({ event, session, onClose }: DialogProps) {
           <SpeakerSelect known={session?.speakers ?? []} />
         </Form.Item>
         <Form.Item name="description" label={t('common.optionalLabel', { label: t('console.fields.description') })}>
-          <LocalizedInput fieldLabel={t('console.fields.description')} multiline maxLength={10000} />
+          <LocalizedInput
+            fieldLabel={t('console.fields.description')}
+            multiline
+            maxLength={FIELD_LIMITS.sessionDescription.max}
+          />
         </Form.Item>
       </Form>
     </Modal>
