@@ -43,14 +43,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     next();
   });
   // A body of a type no operation takes would reach the handlers as "no body": 415 instead.
-  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+  app.use((req: Request, _res: Response, next: NextFunction) => {
     const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
     if (!hasBody || req.is(BODY_TYPES)) return next();
-    const domain = new DomainError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `The body must be one of ${BODY_TYPES.join(', ')}; got ${req.headers['content-type'] ?? 'no content type'}`,
+    next(
+      new DomainError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `The body must be one of ${BODY_TYPES.join(', ')}; got ${req.headers['content-type'] ?? 'no content type'}`,
+      ),
     );
-    res.status(domain.status).json(errorBody(domain, req.id));
   });
   app.use(
     express.json({

@@ -14,6 +14,9 @@ import { hashPassword, timingDummyHash, verifyPassword } from './passwords';
 import { TokenService, toActor } from './token.service';
 import { UserEntity } from './user.entity';
 
+/** Emails are kept and compared trimmed and lower-cased. */
+export const normalEmail = (email: string) => email.trim().toLowerCase();
+
 export function toUser(entity: UserEntity): User {
   return {
     id: entity.id,
@@ -46,7 +49,7 @@ export class AccountsService {
     const now = new Date();
     const user = Object.assign(new UserEntity(), {
       id: input.id ?? randomUUID(),
-      email: input.email.trim().toLowerCase(),
+      email: normalEmail(input.email),
       passwordHash: await hashPassword(input.password),
       displayName: input.displayName.trim(),
       role: input.role,
@@ -66,7 +69,7 @@ export class AccountsService {
   }
 
   async login(email: string, password: string): Promise<AuthResponse> {
-    const user = await this.db.manager.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
+    const user = await this.db.manager.findOneBy(UserEntity, { email: normalEmail(email) });
     const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
     if (!user || !valid) throw AccountsErrors.wrongCredentials();
     return { accessToken: this.tokens.issue(user), user: toUser(user) };
@@ -167,7 +170,7 @@ export class AccountsService {
   /** Creates the organiser account from ORGANISER_EMAIL / ORGANISER_PASSWORD when it does not exist. */
   async ensureOrganiser(): Promise<void> {
     const { email, password } = this.config.organiser;
-    const exists = () => this.db.manager.existsBy(UserEntity, { email: email.trim().toLowerCase() });
+    const exists = () => this.db.manager.existsBy(UserEntity, { email: normalEmail(email) });
     if (await exists()) return;
     try {
       await this.createUser({

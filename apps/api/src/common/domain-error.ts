@@ -26,15 +26,17 @@ export interface FieldProblem extends FieldError {
   message: string;
 }
 
-export const validationFailed = (fields: Record<string, FieldProblem>, message = 'The request is not valid') => {
-  const entries = Object.entries(fields);
-  return new DomainError('VALIDATION_FAILED', message, {
-    fields: Object.fromEntries(entries.map(([path, f]) => [path, f.message])),
-    fieldErrors: Object.fromEntries(
-      entries.map(([path, { code, params }]) => [path, params ? { code, params } : { code }]),
-    ),
+/** Field problems as `details.fieldErrors`: each path's code, and its parameters when it has any. */
+export const toFieldErrors = (fields: Record<string, FieldProblem>): Record<string, FieldError> =>
+  Object.fromEntries(
+    Object.entries(fields).map(([path, { code, params }]) => [path, params ? { code, params } : { code }]),
+  );
+
+export const validationFailed = (fields: Record<string, FieldProblem>, message = 'The request is not valid') =>
+  new DomainError('VALIDATION_FAILED', message, {
+    fields: Object.fromEntries(Object.entries(fields).map(([path, f]) => [path, f.message])),
+    fieldErrors: toFieldErrors(fields),
   });
-};
 /** A single offending field. */
 export const fieldInvalid = (path: string, problem: FieldProblem) => validationFailed({ [path]: problem });
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);

@@ -132,22 +132,35 @@ export function valueTooDeep(value: unknown, max = MAX_JSON_DEPTH): boolean {
 
 export const tooDeep = () => validationFailed({}, `The body is nested more than ${MAX_JSON_DEPTH} levels deep`);
 
-/**
- * `null` for a field is refused unless the field is `@Clearable()` (documented as nullable, and
- * the service clears it). DTOs are flat: nested values are checked by their own validators.
- */
+/** Keys the object mapper would treat as the prototype rather than as (unknown) fields. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Each DTO class's `@Clearable()` fields, read from its metadata once. */
+const clearableFields = new WeakMap<object, ReadonlySet<string>>();
+
+function clearableOf(type: new () => object): ReadonlySet<string> {
+  let fields = clearableFields.get(type);
+  if (!fields) {
+    fields = new Set(
+      validationMetadatas(type.prototype as object)
+        .filter((m) => m.name === CLEARABLE)
+        .map((m) => m.propertyName),
+    );
+    clearableFields.set(type, fields);
+  }
+  return fields;
+}
+
+/**
+ * `null` for a field is refused unless the field is `@Clearable()` (documented as nullable, and
+ * the service clears it), and so is a prototype key. DTOs are flat: nested values are checked by
+ * their own validators.
+ */
 export function refuseNulls(type: new () => object, value: Record<string, unknown>): void {
-  const clearable = new Set(
-    validationMetadatas(type.prototype as object)
-      .filter((m) => m.name === CLEARABLE)
-      .map((m) => m.propertyName),
-  );
+  const clearable = clearableOf(type);
   // No prototype, so that a `__proto__` field is recorded as a field, not as a prototype.
   const problems = Object.create(null) as Record<string, FieldProblem>;
   for (const [key, field] of Object.entries(value)) {
-    // Keys the object mapper would treat as the prototype rather than as (unknown) fields.
     if (PROTOTYPE_KEYS.has(key)) problems[key] = { code: 'unknownField', message: 'is not an allowed field' };
     else if (field === null && !clearable.has(key)) problems[key] = { code: 'notNull', message: 'must not be null' };
   }

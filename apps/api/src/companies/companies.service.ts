@@ -11,11 +11,10 @@ import {
 } from '@ilr/shared';
 import { CompanyMembershipService } from '../accounts/company-membership.service';
 import { likePattern, pageWindow } from '../common/pagination';
-import type { EntityManager } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
 import { CompaniesErrors } from './companies.errors';
 import { CompanyEntity } from './company.entity';
-import { parseCompaniesCsv } from './company-csv';
+import { parseCompaniesCsv, rowProblem } from './company-csv';
 import type { CompanyListQuery, CreateCompanyDto, UpdateCompanyDto } from './dto/companies.dto';
 
 export function companySearchText(c: Pick<CompanyEntity, 'name' | 'offers' | 'needs'>): string {
@@ -80,7 +79,7 @@ export class CompaniesService {
   async get(id: string): Promise<Company> {
     const company = await this.db.manager.findOneBy(CompanyEntity, { id });
     if (!company) throw CompaniesErrors.notFound();
-    const counts = await this.memberCounts(this.db.manager, [id]);
+    const counts = await this.membership.memberCounts(this.db.manager, [id]);
     return toCompany(company, counts.get(id) ?? 0);
   }
 
@@ -95,7 +94,7 @@ export class CompaniesService {
     const q = query.q?.trim();
     if (q) qb.andWhere("c.search_text LIKE :q ESCAPE '!'", { q: likePattern(q) });
     const [rows, total] = await qb.skip(skip).take(pageSize).getManyAndCount();
-    const counts = await this.memberCounts(
+    const counts = await this.membership.memberCounts(
       this.db.manager,
       rows.map((r) => r.id),
     );
@@ -117,7 +116,7 @@ export class CompaniesService {
       company.searchText = companySearchText(company);
       company.updatedAt = new Date();
       await em.save(CompanyEntity, company);
-      const counts = await this.memberCounts(em, [id]);
+      const counts = await this.membership.memberCounts(em, [id]);
       return toCompany(company, counts.get(id) ?? 0);
     });
   }
@@ -128,16 +127,12 @@ export class CompaniesService {
     if (problems.length) throw CompaniesErrors.csvRejected(problems);
     if (rows.length === 0)
       throw CompaniesErrors.csvRejected([
-        { row: 2, reason: 'the file has no firms after the header', fieldErrors: { _row: { code: 'fileEmpty' } } },
+        rowProblem(2, 'the file has no firms after the header', { code: 'fileEmpty' }),
       ]);
     const companies = rows.map((dto) => this.build(dto, user.id));
     await this.db.transaction(async (em) => {
       for (let i = 0; i < companies.length; i += 200) await em.insert(CompanyEntity, companies.slice(i, i + 200));
     });
     return { imported: companies.length, items: companies.map((c) => toCompany(c, 0)) };
-  }
-
-  private memberCounts(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
-    return this.membership.memberCounts(em, ids);
   }
 }

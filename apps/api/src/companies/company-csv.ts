@@ -6,6 +6,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import type { FieldError, RowError } from '@ilr/shared';
+import { toFieldErrors } from '../common/domain-error';
 import { fieldProblems } from '../common/validation';
 import { CreateCompanyDto } from './dto/companies.dto';
 
@@ -28,7 +29,7 @@ export const MAX_CSV_ROWS = 5000;
 export type CsvProblem = RowError;
 
 /** A problem of the file or of a row as a whole, under the `_row` key. */
-const rowProblem = (row: number, reason: string, error: FieldError): CsvProblem => ({
+export const rowProblem = (row: number, reason: string, error: FieldError): CsvProblem => ({
   row,
   reason,
   fieldErrors: { _row: error },
@@ -109,15 +110,14 @@ export async function parseCompaniesCsv(text: string): Promise<{ rows: CreateCom
       website: cells.website?.trim() || undefined,
     };
     const dto = plainToInstance(CreateCompanyDto, plain);
-    const fields = Object.entries(fieldProblems(await validate(dto, { forbidUnknownValues: false })));
-    if (fields.length === 0) rows.push(dto);
+    const fields = fieldProblems(await validate(dto, { forbidUnknownValues: false }));
+    const entries = Object.entries(fields);
+    if (entries.length === 0) rows.push(dto);
     else
       problems.push({
         row: i + 1,
-        reason: fields.map(([field, { message }]) => `${field} ${message}`).join('; '),
-        fieldErrors: Object.fromEntries(
-          fields.map(([field, { code, params }]) => [field, params ? { code, params } : { code }]),
-        ),
+        reason: entries.map(([field, { message }]) => `${field} ${message}`).join('; '),
+        fieldErrors: toFieldErrors(fields),
       });
   }
   return { rows, problems };

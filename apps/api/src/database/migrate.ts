@@ -8,6 +8,9 @@ import type { DataSource, Migration } from 'typeorm';
 
 const sqliteRuns = new Map<string, Promise<unknown>>();
 
+/** The named lock, per database (MySQL lock names are at most 64 characters). */
+const LOCK_NAME = "LEFT(CONCAT('ilr_migrations.', DATABASE()), 64)";
+
 export async function runMigrations(dataSource: DataSource): Promise<Migration[]> {
   const run = () => dataSource.runMigrations({ transaction: 'each' });
   if (dataSource.options.type === 'better-sqlite3') {
@@ -24,14 +27,12 @@ export async function runMigrations(dataSource: DataSource): Promise<Migration[]
   // migrations run on others from the pool.
   const runner = dataSource.createQueryRunner();
   try {
-    const [row] = (await runner.query(
-      "SELECT GET_LOCK(LEFT(CONCAT('ilr_migrations.', DATABASE()), 64), 60) AS got",
-    )) as { got: number | string | null }[];
+    const [row] = (await runner.query(`SELECT GET_LOCK(${LOCK_NAME}, 60) AS got`)) as { got: number | string | null }[];
     if (Number(row?.got) !== 1) throw new Error('another node held the migration lock for 60 s');
     try {
       return await run();
     } finally {
-      await runner.query("SELECT RELEASE_LOCK(LEFT(CONCAT('ilr_migrations.', DATABASE()), 64))");
+      await runner.query(`SELECT RELEASE_LOCK(${LOCK_NAME})`);
     }
   } finally {
     await runner.release();

@@ -5,7 +5,6 @@
  */
 import { Injectable } from '@nestjs/common';
 import { can, type Actor, type SessionFacts } from '@ilr/shared';
-import { forbidden } from '../common/domain-error';
 import { DatabaseService } from '../database/database.service';
 import { LiveRemovalEntity } from '../live/live.entities';
 import { EventEntity, RegistrationEntity, SessionEntity } from './event.entities';
@@ -70,16 +69,5 @@ export class EventAccessService {
       isHost: can(actor, 'session.host', facts),
       canJoin: can(actor, 'session.join', facts),
     };
-  }
-
-  /** 403 unless the policy allows `action` in the session. */
-  async authorizeInSession(
-    actor: Actor,
-    sessionId: string,
-    action: 'session.join' | 'session.host' | 'session.moderate' | 'session.seeHands' | 'session.reports',
-  ): Promise<SessionAccess> {
-    const access = await this.sessionAccess(actor, sessionId);
-    if (!can(actor, action, access.facts)) throw forbidden();
-    return access;
   }
 }

@@ -5,14 +5,15 @@
  * others over the Redis adapter.
  */
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Actor } from '@ilr/shared';
 import type { Subscription } from 'rxjs';
 import { TokenService } from '../accounts/token.service';
 import { AccessChanges, type AccessChange } from '../common/access-changes';
 import { RealtimeBroadcaster } from './broadcaster';
-import { PresenceService } from './presence';
 import { RoomAccessService } from './room-access.service';
+import { RoomsService } from './rooms.service';
 import { parseRoom } from './rooms';
-import type { LiveSocket } from './realtime.types';
+import type { LiveSocket, RoomGrant } from './realtime.types';
 
 @Injectable()
 export class AccessRecheckService implements OnModuleInit, OnModuleDestroy {
@@ -24,7 +25,7 @@ export class AccessRecheckService implements OnModuleInit, OnModuleDestroy {
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly access: RoomAccessService,
     private readonly tokens: TokenService,
-    private readonly presence: PresenceService,
+    private readonly rooms: RoomsService,
   ) {}
 
   onModuleInit(): void {
@@ -42,7 +43,7 @@ export class AccessRecheckService implements OnModuleInit, OnModuleDestroy {
   /** Re-decides the rights of this node's connections that the change concerns. */
   async apply(change: AccessChange): Promise<void> {
     const sockets = this.broadcaster.localSockets(change);
-    const fresh = new Map<string, Awaited<ReturnType<TokenService['actorById']>>>();
+    const fresh = new Map<string, Actor | null>();
     for (const userId of new Set(change.userIds ?? [])) fresh.set(userId, await this.tokens.actorById(userId));
     await Promise.all(
       sockets.map(async (socket) => {
@@ -67,20 +68,17 @@ export class AccessRecheckService implements OnModuleInit, OnModuleDestroy {
     const before = member.rooms.get(room);
     const ref = parseRoom(room);
     if (!before || !ref) return;
-    let canModerate: boolean;
+    let grant: RoomGrant;
     try {
-      const grant = await this.access.forUser(member.user, ref);
-      canModerate = grant.canModerate;
-      if (canModerate !== before.canModerate) member.enter(grant);
+      grant = await this.access.forUser(member.user, ref);
     } catch {
       // No longer allowed in (removed, or lost the right to see the event).
-      member.leave(room);
-      this.presence.changed(room);
+      this.rooms.leave(member, room);
       socket.emit('room:access', { room, joined: false, canModerate: false });
       return;
     }
-    if (canModerate !== before.canModerate) {
-      socket.emit('room:access', { room, joined: true, canModerate });
-    }
+    if (grant.canModerate === before.canModerate) return;
+    member.enter(grant);
+    socket.emit('room:access', { room, joined: true, canModerate: grant.canModerate });
   }
 }
