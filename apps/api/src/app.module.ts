@@ -12,6 +12,10 @@ import { LiveModule } from './live/live.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { HealthController } from './health/health.controller';
 import { ReferenceModule } from './reference/reference.module';
+import { AuditModule } from './audit/audit.module';
+import { IdempotencyModule } from './common/idempotency';
+import { MatchmakingModule } from './matchmaking/matchmaking.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { requestId } from './common/request-id';
 
 @Module({})
@@ -34,12 +38,16 @@ export class AppModule {
         }),
         DatabaseModule.forRoot(config),
         AccessChangesModule,
+        IdempotencyModule,
         AccountsModule,
         ReferenceModule,
         CompaniesModule,
         EventsModule,
         LiveModule,
         RealtimeModule,
+        AuditModule,
+        NotificationsModule,
+        MatchmakingModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -207,3 +207,87 @@ export async function registerFor(t: TestApp, eventId: string, ...users: (Caller
     expect([200, 201]).toContain(res.status);
   }
 }
+
+// ---- matchmaking ---------------------------------------------------------------------------------
+
+export interface Firm {
+  member: QuickUser;
+  company: Company;
+}
+
+/** A member who created (and so belongs to) a new company. */
+export async function firm(t: TestApp, overrides: Partial<CompanyInput> = {}): Promise<Firm> {
+  const member = await quickUser(t, 'member');
+  return { member, company: await createCompany(t, member, overrides) };
+}
+
+export interface MatchmakingEvent {
+  id: string;
+  slots: { id: string; startsAt: string; endsAt: string }[];
+  tables: { id: string; label: string; kind: 'physical' | 'virtual' }[];
+}
+
+/**
+ * A published matchmaking event with `slots` slots of 20 minutes (5-minute breaks) from `from`
+ * (default: a week from now) and the given tables (default: two physical, one virtual).
+ */
+export async function matchmakingEvent(
+  t: TestApp,
+  options: { slots?: number; from?: Date; tables?: { label: string; kind: 'physical' | 'virtual' }[] } = {},
+): Promise<MatchmakingEvent> {
+  const organiser = await loginOrganiser(t);
+  const from = options.from ?? new Date(Date.now() + 7 * DAY);
+  const count = options.slots ?? 4;
+  const to = new Date(from.getTime() + count * 25 * 60_000);
+  const event = await createEvent(t, {
+    kind: 'matchmaking',
+    body: { startsAt: new Date(from.getTime() - HOUR).toISOString(), endsAt: new Date(to.getTime() + HOUR).toISOString(), format: 'hybrid' },
+  });
+  const slots = await t
+    .http()
+    .post(`/api/events/${event.id}/slots`)
+    .set(organiser.auth)
+    .send({ generate: { from: from.toISOString(), to: to.toISOString(), minutes: 20, breakMinutes: 5 } })
+    .expect(201);
+  const tables = await t
+    .http()
+    .post(`/api/events/${event.id}/tables`)
+    .set(organiser.auth)
+    .send({
+      tables: options.tables ?? [
+        { label: 'A1', kind: 'physical' },
+        { label: 'A2', kind: 'physical' },
+        { label: 'V1', kind: 'virtual' },
+      ],
+    })
+    .expect(201);
+  return { id: event.id, slots: slots.body, tables: tables.body };
+}
+
+/** `PUT …/participants/:companyId` as the firm's member: available in every slot unless told otherwise. */
+export async function takePart(
+  t: TestApp,
+  event: MatchmakingEvent,
+  f: Firm,
+  attendance: 'onsite' | 'online' = 'onsite',
+  slotIds: string[] = event.slots.map((s) => s.id),
+): Promise<void> {
+  await t
+    .http()
+    .put(`/api/events/${event.id}/participants/${f.company.id}`)
+    .set(f.member.auth)
+    .send({ attendance, availableSlotIds: slotIds })
+    .expect(200);
+}
+
+/** A request from `from` to `to`, accepted by `to`; its id. */
+export async function acceptedRequest(t: TestApp, event: MatchmakingEvent, from: Firm, to: Firm): Promise<string> {
+  const created = await t
+    .http()
+    .post(`/api/events/${event.id}/meeting-requests`)
+    .set(from.member.auth)
+    .send({ fromCompanyId: from.company.id, toCompanyId: to.company.id })
+    .expect(201);
+  await t.http().post(`/api/meeting-requests/${created.body.id}/accept`).set(to.member.auth).expect(200);
+  return created.body.id;
+}

@@ -36,6 +36,11 @@ export interface CompanyFacts {
   id: string;
 }
 
+/** A matchmaking meeting's parties. */
+export interface MeetingFacts {
+  companyIds: readonly string[];
+}
+
 type Signed = Actor | null | undefined;
 
 export const isStaff = (actor: Signed): boolean => actor?.role === 'organiser' || actor?.role === 'promoter';
@@ -80,6 +85,15 @@ export interface Resources {
   'session.moderate': SessionFacts;
   'session.seeHands': SessionFacts;
   'session.reports': SessionFacts;
+  // Matchmaking
+  /** Slots, tables, every firm's participation, the board, the scheduler, exports. */
+  'matchmaking.manage': EventFacts;
+  /** Take part for a firm: participation, recommendations, requests, bookings, calendar. */
+  'matchmaking.actFor': CompanyFacts;
+  /** Enter a virtual meeting's video room and publish: its two parties only. */
+  'meeting.video': MeetingFacts;
+  /** Feedback and check-in of one side of a meeting: that side's members, promoters, organisers. */
+  'meeting.attend': MeetingFacts;
 }
 export type Action = keyof Resources;
 
@@ -109,6 +123,12 @@ export const POLICY: { [A in Action]: Rule<A> } = {
   'session.moderate': (actor, s) => isSessionHost(actor, s) || (isStaff(actor) && canSeeEvent(actor, s.event)),
   'session.seeHands': (actor, s) => isSessionHost(actor, s) || (isStaff(actor) && canSeeEvent(actor, s.event)),
   'session.reports': (actor, s) => isSessionHost(actor, s) || (isStaff(actor) && canSeeEvent(actor, s.event)),
+
+  'matchmaking.manage': (actor, event) => isStaff(actor) && canSeeEvent(actor, event),
+  'matchmaking.actFor': (actor, company) => isStaff(actor) || (!!actor && actor.companyId === company.id),
+  'meeting.video': (actor, meeting) => !!actor?.companyId && meeting.companyIds.includes(actor.companyId),
+  'meeting.attend': (actor, meeting) =>
+    isStaff(actor) || (!!actor?.companyId && meeting.companyIds.includes(actor.companyId)),
 };
 
 /** Whether `actor` (undefined: anonymous) may do `action` on a resource described by `resource`. */

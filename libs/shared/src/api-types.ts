@@ -48,6 +48,9 @@ export interface Company {
   sector: string;
   offers: string[];
   needs: string[];
+  /** Codes of the offer/need taxonomy (TAGS). */
+  offerTags: string[];
+  needTags: string[];
   description: Localized | null;
   website: string | null;
   memberCount: number;
@@ -61,6 +64,8 @@ export interface CompanyInput {
   sector: string;
   offers: string[];
   needs: string[];
+  offerTags?: string[];
+  needTags?: string[];
   description?: Localized;
   website?: string;
 }

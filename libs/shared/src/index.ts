@@ -8,3 +8,5 @@ export * from './events';
 export * from './live';
 export * from './realtime';
 export * from './access';
+export * from './matchmaking';
+export * from './notification-text';

@@ -29,6 +29,17 @@ export const FIELD_LIMITS = {
   speakers: { maxItems: 20 },
   badgeCode: { max: 64 },
 
+  // Matchmaking
+  slotsPerCall: { maxItems: 200 },
+  slotMinutes: { min: 5, max: 480 },
+  breakMinutes: { min: 0, max: 480 },
+  tablesPerCall: { maxItems: 500 },
+  tableLabel: { min: 1, max: 64 },
+  availableSlots: { maxItems: 500 },
+  requestMessage: { max: 1000 },
+  feedbackNote: { max: 2000 },
+  offerTags: { maxItems: 16 },
+
   // Live rooms (socket payloads)
   chatText: { max: 2000 },
   questionText: { max: 1000 },

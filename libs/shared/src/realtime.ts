@@ -6,6 +6,7 @@
  *   const reply = await socket.emitWithAck('room:join', { room: `session:${id}` });
  *   if (!reply.ok) showError(reply.error.code);
  */
+import type { Notification, ScheduleProgress } from './matchmaking';
 import type { ErrorCode } from './errors';
 import { FIELD_LIMITS } from './limits';
 import type { MyHand, StageHands } from './live';
@@ -328,6 +329,10 @@ export interface LiveServerEvents extends CeremonyServerEvents {
   'stage:hands': (hands: StageHands) => void;
   /** To one user's connections: their own hand went up or down (lowered, dismissed, brought on stage). */
   'stage:my-hand': (hand: MyHand) => void;
+  /** To one user's connections: a new inbox notification, and the unread count after it. */
+  'notification:new': (notification: Notification & { unread: number }) => void;
+  /** To the promoter who started a scheduler run. */
+  'schedule:progress': (progress: ScheduleProgress) => void;
 }
 
 export type PublicServerEvents = CeremonyServerEvents;

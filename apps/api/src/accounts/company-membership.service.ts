@@ -6,6 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { forUpdate } from '../database/database.service';
+import type { Locale } from '@ilr/shared';
 import { UserEntity } from './user.entity';
 
 @Injectable()
@@ -43,4 +44,30 @@ export class CompanyMembershipService {
       .getRawMany<{ companyId: string; n: string | number }>();
     return new Map(rows.map((r) => [r.companyId, Number(r.n)]));
   }
+
+  /** The members of these companies, with what a notification needs (language, clock, address). */
+  async members(em: EntityManager, companyIds: readonly string[]): Promise<Member[]> {
+    if (companyIds.length === 0) return [];
+    const users = await em.find(UserEntity, {
+      where: { companyId: In([...companyIds]) },
+      select: ['id', 'email', 'displayName', 'locale', 'timeZone', 'companyId'],
+    });
+    return users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      locale: u.locale,
+      timeZone: u.timeZone,
+      companyId: u.companyId!,
+    }));
+  }
+}
+
+export interface Member {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  timeZone: string;
+  companyId: string;
 }

@@ -42,3 +42,13 @@ export const fieldInvalid = (path: string, problem: FieldProblem) => validationF
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You may not do this') => new DomainError('FORBIDDEN', message);
 export const notFound = (what = 'Resource') => new DomainError('NOT_FOUND', `${what} not found`);
+
+/** Thrown to answer with a stored response (an idempotent replay); the error filter writes it as it is. */
+export class ReplayedResponse extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly body: unknown,
+  ) {
+    super('replayed response');
+  }
+}

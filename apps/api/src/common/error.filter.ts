@@ -7,7 +7,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { codeForStatus } from '@ilr/shared';
 import { SchedulerInputError } from '@ilr/scheduler';
-import { DomainError } from './domain-error';
+import { DomainError, ReplayedResponse } from './domain-error';
 import { isUniqueViolation } from '../database/driver-errors';
 
 export function toDomainError(error: unknown): DomainError {
@@ -56,6 +56,10 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request & { id?: string }>();
     const res = http.getResponse<Response>();
+    if (exception instanceof ReplayedResponse) {
+      res.status(exception.statusCode).json(exception.body);
+      return;
+    }
     const error = toDomainError(exception);
     if (error.status >= 500) {
       this.logger.error({ err: exception, requestId: req.id, path: req.originalUrl }, 'unexpected error');

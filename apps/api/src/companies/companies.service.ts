@@ -30,6 +30,8 @@ export function toCompany(entity: CompanyEntity, memberCount: number): Company {
     sector: entity.sector,
     offers: entity.offers,
     needs: entity.needs,
+    offerTags: entity.offerTags,
+    needTags: entity.needTags,
     description: entity.description,
     website: entity.website,
     memberCount,
@@ -54,6 +56,8 @@ export class CompaniesService {
       sector: dto.sector,
       offers: dto.offers.map((t) => t.trim()),
       needs: dto.needs.map((t) => t.trim()),
+      offerTags: dto.offerTags ?? [],
+      needTags: dto.needTags ?? [],
       description: trimLocalized(dto.description),
       website: dto.website ?? null,
       createdById,
@@ -111,6 +115,8 @@ export class CompaniesService {
       if (dto.sector !== undefined) company.sector = dto.sector;
       if (dto.offers !== undefined) company.offers = dto.offers.map((t) => t.trim());
       if (dto.needs !== undefined) company.needs = dto.needs.map((t) => t.trim());
+      if (dto.offerTags !== undefined) company.offerTags = dto.offerTags;
+      if (dto.needTags !== undefined) company.needTags = dto.needTags;
       if (dto.description !== undefined) company.description = trimLocalized(dto.description);
       if (dto.website !== undefined) company.website = dto.website;
       company.searchText = companySearchText(company);

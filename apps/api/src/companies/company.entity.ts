@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Localized } from '@ilr/shared';
+import { jsonList } from '../database/transformers';
 
 @Entity('companies')
 export class CompanyEntity {
@@ -21,6 +22,13 @@ export class CompanyEntity {
 
   @Column({ type: 'simple-json' })
   needs: string[];
+
+  /** Codes of the offer/need taxonomy (TAGS in @ilr/shared): what matchmaking matches on. */
+  @Column({ type: 'varchar', length: 1000, default: '[]', transformer: jsonList })
+  offerTags: string[];
+
+  @Column({ type: 'varchar', length: 1000, default: '[]', transformer: jsonList })
+  needTags: string[];
 
   @Column({ type: 'simple-json', nullable: true })
   description: Localized | null;

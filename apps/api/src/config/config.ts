@@ -20,6 +20,18 @@ export interface AppConfig {
   egressFilepath: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   webDistDir: string;
+  matchmaking: {
+    /** An unanswered request expires after this long, so it never blocks anyone. */
+    requestTtlSeconds: number;
+    /** Open (pending) outgoing requests a firm may have per event. */
+    maxOpenRequests: number;
+    /** Reminders go out this long before a meeting. */
+    reminderLeadSeconds: number;
+    /** The scheduler's time budget per run. */
+    schedulerTimeLimitMs: number;
+  };
+  /** Outgoing mail (notifications); null: in-app and socket notifications only. */
+  mail: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +157,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  const smtpUrl = str(env, 'SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl))
+    throw new ConfigError('SMTP_URL', 'must look like smtp://user:password@host:587 or smtps://…');
+  const mailFrom = str(env, 'MAIL_FROM') ?? 'International Living Room <no-reply@living-room.local>';
+
   const redisUrl = str(env, 'REDIS_URL') ?? null;
   if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl))
     throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
@@ -169,5 +186,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       nodeEnv === 'test' ? 'warn' : 'info',
     ),
     webDistDir: str(env, 'WEB_DIST_DIR') ?? 'apps/web/dist',
+    matchmaking: {
+      requestTtlSeconds: duration(env, 'MEETING_REQUEST_TTL', 72 * 3600),
+      maxOpenRequests: int(env, 'MEETING_REQUEST_QUOTA', 20, 1, 10000),
+      reminderLeadSeconds: duration(env, 'MEETING_REMINDER_LEAD', 15 * 60),
+      schedulerTimeLimitMs: int(env, 'SCHEDULER_TIME_LIMIT_MS', 5000, 100, 600000),
+    },
+    mail: smtpUrl === undefined ? null : { url: smtpUrl, from: mailFrom },
   };
 }

@@ -102,3 +102,21 @@ export class DatabaseService implements OnApplicationShutdown {
     if (this.reads !== this.dataSource && this.reads.isInitialized) await this.reads.destroy();
   }
 }
+
+/**
+ * Runs `work` in a savepoint of the caller's transaction: when it throws, only its own writes are
+ * undone and the transaction goes on (both drivers nest transactions as savepoints).
+ */
+export async function savepoint<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
+  const runner = em.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('savepoint() needs an open transaction');
+  await runner.startTransaction();
+  try {
+    const result = await work();
+    await runner.commitTransaction();
+    return result;
+  } catch (error) {
+    await runner.rollbackTransaction();
+    throw error;
+  }
+}

@@ -9,7 +9,9 @@ import { LiveTokenService } from './live-token.service';
 import { LiveWebhookController } from './live-webhook.controller';
 import { LiveController } from './live.controller';
 import { LiveKitService } from './livekit.service';
-import { MEETING_ROOMS, NoMeetingRooms } from './meeting-rooms';
+import { MatchmakingModule } from '../matchmaking/matchmaking.module';
+import { MeetingRoomsService } from '../matchmaking/meeting-rooms.service';
+import { MEETING_ROOMS } from './meeting-rooms';
 import { RecordingService } from './recording.service';
 import { StageService } from './stage.service';
 import { takeWebhookSignature } from './webhook-signature.middleware';
@@ -17,7 +19,7 @@ import { WebhookService } from './webhook.service';
 
 /** LiveKit video: config, tokens, the stage (hands, speakers, removal), recording, webhooks and attendance. */
 @Module({
-  imports: [TypeOrmModule.forFeature(LIVE_ENTITIES), EventsModule, RealtimeModule],
+  imports: [TypeOrmModule.forFeature(LIVE_ENTITIES), EventsModule, RealtimeModule, MatchmakingModule],
   controllers: [LiveController, LiveWebhookController],
   providers: [
     LiveKitService,
@@ -27,8 +29,7 @@ import { WebhookService } from './webhook.service';
     RecordingService,
     AttendanceService,
     WebhookService,
-    // Matchmaking will bind its own implementation here (see meeting-rooms.ts).
-    { provide: MEETING_ROOMS, useClass: NoMeetingRooms },
+    { provide: MEETING_ROOMS, useExisting: MeetingRoomsService },
   ],
   exports: [LiveKitService, LiveAccessService],
 })

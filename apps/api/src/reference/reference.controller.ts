@@ -1,10 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SECTORS } from '@ilr/shared';
+import { SECTORS, TAGS } from '@ilr/shared';
 import { Public } from '../accounts/auth.decorators';
 import { ApiErrors } from '../common/openapi';
 import { COUNTRIES } from './countries';
-import { CountryDto, SectorDto } from './dto/reference.responses';
+import { CountryDto, SectorDto, TagDto } from './dto/reference.responses';
 
 @ApiTags('reference')
 @Controller()
@@ -16,6 +16,18 @@ export class ReferenceController {
   @ApiOkResponse({ type: [SectorDto] })
   sectors(): readonly SectorDto[] {
     return SECTORS;
+  }
+
+  @Get('tags')
+  @Header('Cache-Control', 'private, max-age=3600')
+  @ApiOperation({
+    operationId: 'listTags',
+    summary: 'The offer/need tag taxonomy with zh / ko / en labels (what matchmaking matches on)',
+  })
+  @ApiOkResponse({ type: [TagDto] })
+  @ApiErrors(401)
+  tags(): readonly TagDto[] {
+    return TAGS;
   }
 
   @Get('countries')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { FIELD_LIMITS, type Localized } from '@ilr/shared';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { FIELD_LIMITS, TAG_CODES, type Localized } from '@ilr/shared';
 import { IsLocalized, IsTagList, Clearable } from '../../common/dto-validators';
 import { localizedProperty } from '../../common/openapi';
 import { PageQuery } from '../../common/pagination';
@@ -12,6 +12,15 @@ const TAGS = {
   isArray: true,
   maxItems: FIELD_LIMITS.tags.maxItems,
   description: `each a non-blank text of at most ${FIELD_LIMITS.tags.maxLength} characters`,
+};
+
+/** Offer and need tag codes (the trilingual taxonomy). */
+const TAG_CODES_PROPERTY = {
+  type: String,
+  isArray: true,
+  enum: TAG_CODES,
+  maxItems: FIELD_LIMITS.offerTags.maxItems,
+  example: ['distribution'],
 };
 
 export class CreateCompanyDto {
@@ -37,6 +46,22 @@ export class CreateCompanyDto {
   @ApiProperty({ ...TAGS, example: ['distribution partners in Shandong'] })
   @IsTagList(FIELD_LIMITS.tags.maxItems, FIELD_LIMITS.tags.maxLength)
   needs: string[];
+
+  @ApiPropertyOptional({ ...TAG_CODES_PROPERTY, description: 'what the firm offers, as codes of GET /api/tags' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(FIELD_LIMITS.offerTags.maxItems)
+  @IsIn(TAG_CODES, { each: true })
+  @ArrayUnique()
+  offerTags?: string[];
+
+  @ApiPropertyOptional({ ...TAG_CODES_PROPERTY, description: 'what the firm needs, as codes of GET /api/tags' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(FIELD_LIMITS.offerTags.maxItems)
+  @IsIn(TAG_CODES, { each: true })
+  @ArrayUnique()
+  needTags?: string[];
 
   @ApiPropertyOptional(
     localizedProperty({

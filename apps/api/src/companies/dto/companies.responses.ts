@@ -21,6 +21,12 @@ export class CompanyDto {
   @ApiProperty({ type: [String] })
   needs: string[];
 
+  @ApiProperty({ type: [String], description: 'offer tag codes (GET /api/tags)' })
+  offerTags: string[];
+
+  @ApiProperty({ type: [String], description: 'need tag codes (GET /api/tags)' })
+  needTags: string[];
+
   @ApiProperty(localizedProperty({ nullable: true }))
   description: LocalizedDto | null;
 

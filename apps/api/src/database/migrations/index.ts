@@ -2,6 +2,7 @@ import { AccountsAndCompanies1764100000000 } from './1764100000000-accounts-and-
 import { Events1764100001000 } from './1764100001000-events';
 import { Live1764100002000 } from './1764100002000-live';
 import { Realtime1764100003000 } from './1764100003000-realtime';
+import { Matchmaking1764100004000 } from './1764100004000-matchmaking';
 
 /** Every migration in order, listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Events1764100001000,
   Live1764100002000,
   Realtime1764100003000,
+  Matchmaking1764100004000,
 ];

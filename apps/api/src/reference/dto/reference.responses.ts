@@ -17,3 +17,11 @@ export class CountryDto {
   @ApiProperty(localizedProperty())
   label: LocalizedDto;
 }
+
+export class TagDto {
+  @ApiProperty({ example: 'distribution' })
+  code: string;
+
+  @ApiProperty(localizedProperty({ description: 'zh, ko and en are all present' }))
+  label: LocalizedDto;
+}

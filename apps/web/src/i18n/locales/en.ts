@@ -41,6 +41,22 @@ const errorCodes = {
   INVALID_VALUE: 'One of the values is not allowed here. Please check the input.',
   DUPLICATE_PAIR: 'The same pair of companies is listed twice.',
   FIXED_CONFLICT: 'Two fixed meetings conflict with each other. Move one of them and try again.',
+  NOT_PARTICIPATING: 'This firm does not take part in the matchmaking of this event yet. Set its attendance and availability first.',
+  REQUEST_EXISTS: 'A pending or accepted request already joins these two firms in this event.',
+  REQUEST_QUOTA_REACHED: 'This firm has reached its limit of open requests. Wait for answers or withdraw one.',
+  REQUEST_NOT_PENDING: 'This request has already been answered, withdrawn or has expired.',
+  REQUEST_NOT_ACCEPTED: 'Only an accepted request can be booked.',
+  REQUEST_ALREADY_BOOKED: 'This request already has a scheduled meeting.',
+  COMPANY_BUSY: 'One of the firms already has a meeting in that slot.',
+  TABLE_TAKEN: 'That table is taken in that slot.',
+  NO_FREE_TABLE: 'Every table of the needed kind is taken in that slot.',
+  NOT_AVAILABLE: 'That slot is outside one of the firms’ availability.',
+  WRONG_TABLE_KIND: 'This meeting needs the other kind of table (a video room when a firm attends online).',
+  MEETING_CANCELLED: 'The meeting was cancelled.',
+  MEETING_NOT_STARTED: 'Feedback opens when the meeting starts.',
+  VIDEO_NOT_OPEN: 'The video room opens 5 minutes before the meeting and closes at its end.',
+  SCHEDULE_RUNNING: 'The scheduler is already running for this event. Try again when it has finished.',
+  IDEMPOTENCY_KEY_IN_USE: 'The same request is still being processed. Try again in a moment.',
 } satisfies Record<ErrorCode, string>;
 
 /** Why a field was refused (`details.fieldErrors[path].code`), with the API's parameters. */

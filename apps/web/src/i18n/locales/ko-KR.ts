@@ -39,6 +39,22 @@ const errorCodes = {
   INVALID_VALUE: '여기에서 허용되지 않는 값이 있습니다. 입력 내용을 확인하세요.',
   DUPLICATE_PAIR: '같은 기업 쌍이 두 번 들어 있습니다.',
   FIXED_CONFLICT: '고정된 두 미팅의 시간이 겹칩니다. 하나를 옮긴 뒤 다시 시도하세요.',
+  NOT_PARTICIPATING: '이 기업은 아직 이 행사의 매칭에 참가하지 않았습니다. 먼저 참석 방식과 가능한 시간을 정하세요.',
+  REQUEST_EXISTS: '이 행사에서 두 기업 사이에 대기 중이거나 수락된 요청이 이미 있습니다.',
+  REQUEST_QUOTA_REACHED: '이 기업의 미응답 요청 한도에 도달했습니다. 답변을 기다리거나 요청을 철회하세요.',
+  REQUEST_NOT_PENDING: '이 요청은 이미 응답되었거나 철회 또는 만료되었습니다.',
+  REQUEST_NOT_ACCEPTED: '수락된 요청만 예약할 수 있습니다.',
+  REQUEST_ALREADY_BOOKED: '이 요청에는 이미 예정된 상담이 있습니다.',
+  COMPANY_BUSY: '두 기업 중 한 곳은 그 시간에 이미 상담이 있습니다.',
+  TABLE_TAKEN: '그 시간에 해당 테이블은 이미 사용 중입니다.',
+  NO_FREE_TABLE: '그 시간에 필요한 종류의 테이블이 모두 사용 중입니다.',
+  NOT_AVAILABLE: '그 시간은 기업 중 한 곳의 가능 시간 밖입니다.',
+  WRONG_TABLE_KIND: '이 상담에는 다른 종류의 테이블이 필요합니다 (온라인 참석 기업이 있으면 화상 회의실).',
+  MEETING_CANCELLED: '상담이 취소되었습니다.',
+  MEETING_NOT_STARTED: '상담이 시작된 뒤에 평가할 수 있습니다.',
+  VIDEO_NOT_OPEN: '화상 회의실은 상담 5분 전에 열리고 상담이 끝나면 닫힙니다.',
+  SCHEDULE_RUNNING: '이 행사의 자동 배정이 이미 실행 중입니다. 끝난 뒤 다시 시도하세요.',
+  IDEMPOTENCY_KEY_IN_USE: '같은 요청을 아직 처리하고 있습니다. 잠시 후 다시 시도하세요.',
 } satisfies Record<ErrorCode, string>;
 
 const fieldErrors = {

@@ -38,6 +38,22 @@ const errorCodes = {
   INVALID_VALUE: '其中某个值在此处不被允许，请检查输入。',
   DUPLICATE_PAIR: '同一对企业被列出了两次。',
   FIXED_CONFLICT: '两场固定洽谈的时间冲突，请调整其中一场后重试。',
+  NOT_PARTICIPATING: '该企业尚未参加本活动的对接洽谈。请先设置其参会方式和可洽谈时段。',
+  REQUEST_EXISTS: '本活动中这两家企业之间已有待处理或已接受的请求。',
+  REQUEST_QUOTA_REACHED: '该企业的待回复请求已达上限。请等待答复或撤回一个请求。',
+  REQUEST_NOT_PENDING: '该请求已被答复、撤回或已过期。',
+  REQUEST_NOT_ACCEPTED: '只有已接受的请求才能预约。',
+  REQUEST_ALREADY_BOOKED: '该请求已有安排好的洽谈。',
+  COMPANY_BUSY: '其中一家企业在该时段已有洽谈。',
+  TABLE_TAKEN: '该桌在此时段已被占用。',
+  NO_FREE_TABLE: '此时段所需类型的洽谈桌已全部占用。',
+  NOT_AVAILABLE: '该时段不在其中一家企业的可洽谈时间内。',
+  WRONG_TABLE_KIND: '此洽谈需要另一种洽谈桌（有企业线上参会时需视频会议室）。',
+  MEETING_CANCELLED: '该洽谈已取消。',
+  MEETING_NOT_STARTED: '洽谈开始后才能评价。',
+  VIDEO_NOT_OPEN: '视频会议室在洽谈开始前 5 分钟开放，结束时关闭。',
+  SCHEDULE_RUNNING: '本活动的自动排期正在运行，请在完成后重试。',
+  IDEMPOTENCY_KEY_IN_USE: '相同的请求仍在处理中，请稍后重试。',
 } satisfies Record<ErrorCode, string>;
 
 const fieldErrors = {

@@ -1,0 +1,80 @@
+/** Meetings as the contract shows them: with their table, both firms and each side's check-in and feedback. */
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import type { NotificationParams } from '@ilr/shared';
+import { CompanyEntity } from '../companies/company.entity';
+import type { EventEntity } from '../events/event.entities';
+import type { MeetingDto } from './dto/matchmaking.responses';
+import { MeetingEntity, MeetingSideEntity, TableEntity } from './matchmaking.entities';
+import { toBrief, toTable } from './setup.service';
+
+@Injectable()
+export class MeetingViews {
+  async many(em: EntityManager, meetings: readonly MeetingEntity[]): Promise<MeetingDto[]> {
+    if (meetings.length === 0) return [];
+    const ids = meetings.map((m) => m.id);
+    const [tables, companies, sides] = await Promise.all([
+      em.findBy(TableEntity, { id: In([...new Set(meetings.map((m) => m.tableId).filter((t): t is string => !!t))]) }),
+      em.findBy(CompanyEntity, { id: In([...new Set(meetings.flatMap((m) => [m.companyAId, m.companyBId]))]) }),
+      em.findBy(MeetingSideEntity, { meetingId: In(ids) }),
+    ]);
+    const table = new Map(tables.map((t) => [t.id, t]));
+    const company = new Map(companies.map((c) => [c.id, c]));
+    return meetings.map((m) => ({
+      id: m.id,
+      eventId: m.eventId,
+      requestId: m.requestId,
+      slotId: m.slotId,
+      tableId: m.tableId,
+      companyIds: [m.companyAId, m.companyBId],
+      status: m.status,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+      table: m.tableId && table.has(m.tableId) ? toTable(table.get(m.tableId)!) : null,
+      companies: [m.companyAId, m.companyBId].filter((id) => company.has(id)).map((id) => toBrief(company.get(id)!)),
+      source: m.source,
+      sides: [m.companyAId, m.companyBId].map((companyId) => {
+        const side = sides.find((s) => s.meetingId === m.id && s.companyId === companyId);
+        return {
+          companyId,
+          checkedInAt: side?.checkedInAt?.toISOString() ?? null,
+          noShow: side?.noShow ?? false,
+          feedback:
+            side?.rating && side.outcome && side.feedbackAt
+              ? { rating: side.rating, outcome: side.outcome, note: side.note, at: side.feedbackAt.toISOString() }
+              : null,
+        };
+      }),
+    }));
+  }
+
+  async one(em: EntityManager, meeting: MeetingEntity): Promise<MeetingDto> {
+    return (await this.many(em, [meeting]))[0];
+  }
+
+  /** What a notification about `meeting` says to `forCompanyId` (the other firm's name, the time, the table). */
+  async notice(
+    em: EntityManager,
+    event: EventEntity,
+    meeting: MeetingEntity,
+    forCompanyId: string,
+    onBehalfBy?: string,
+  ): Promise<NotificationParams> {
+    const otherId = meeting.companyAId === forCompanyId ? meeting.companyBId : meeting.companyAId;
+    const [other, table] = await Promise.all([
+      em.findOneBy(CompanyEntity, { id: otherId }),
+      meeting.tableId ? em.findOneBy(TableEntity, { id: meeting.tableId }) : null,
+    ]);
+    return {
+      eventId: event.id,
+      eventTitle: event.title,
+      companyName: other?.name,
+      meetingId: meeting.id,
+      requestId: meeting.requestId,
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: meeting.endsAt.toISOString(),
+      ...(table?.kind === 'physical' ? { tableLabel: table.label } : {}),
+      ...(onBehalfBy ? { onBehalfBy } : {}),
+    };
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Bookings by hand: book an accepted request in a slot (at a table of the right kind), move it,
+ * cancel it; lists; meeting day (check-in at the table, no-shows) and each side's feedback. Every
+ * change is one transaction; notifications are stored with it and delivered after the commit.
+ */
+import { Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { isStaff, type Actor, type NotificationKind, type Page } from '@ilr/shared';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-error';
+import { pageWindow } from '../common/pagination';
+import { DatabaseService, forUpdate } from '../database/database.service';
+import { EventEntity } from '../events/event.entities';
+import { NotificationsService, type PendingNotification } from '../notifications/notifications.service';
+import type { BookMeetingDto, FeedbackDto, MeetingListQuery, MoveMeetingDto } from './dto/matchmaking.dto';
+import type { MeetingDto, MeetingSideDto } from './dto/matchmaking.responses';
+import { MatchmakingAccess } from './matchmaking-access';
+import { MeetingEntity, MeetingRequestEntity, MeetingSideEntity, SlotEntity } from './matchmaking.entities';
+import { MatchmakingErrors } from './matchmaking.errors';
+import { MeetingViews } from './meeting-views';
+import { freeMeeting, moveMeeting, placeMeeting } from './occupancy';
+
+/** A server-picked table can be taken by a concurrent booking between the pick and the insert: pick again. */
+const PICK_ATTEMPTS = 5;
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly access: MatchmakingAccess,
+    private readonly views: MeetingViews,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async book(actor: Actor, eventId: string, dto: BookMeetingDto): Promise<MeetingDto> {
+    const event = await this.access.event(actor, eventId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { meeting, pending } = await this.db.transaction(async (em) => {
+          const request = await this.lockRequest(em, actor, dto.requestId, eventId);
+          if (request.status !== 'accepted') throw MatchmakingErrors.notAccepted();
+          if (await em.existsBy(MeetingEntity, { bookedRequest: request.id })) throw MatchmakingErrors.alreadyBooked();
+          const slot = await em.findOneBy(SlotEntity, { id: dto.slotId, eventId });
+          if (!slot) throw MatchmakingErrors.slotNotFound();
+          const meeting = await placeMeeting(em, {
+            request,
+            slot,
+            tableId: dto.tableId ?? null,
+            createdById: actor.id,
+            source: 'hand',
+          });
+          await this.audit.record(em, actor, [meeting.companyAId, meeting.companyBId], {
+            action: 'meeting.book',
+            eventId,
+            subjectId: meeting.id,
+          });
+          const pending = await this.notifyBoth(em, actor, event, meeting, 'meeting.scheduled');
+          return { meeting: await this.views.one(em, meeting), pending };
+        });
+        await this.notifications.deliver(pending);
+        return meeting;
+      } catch (error) {
+        const racedForTable = error instanceof DomainError && error.code === 'TABLE_TAKEN' && !dto.tableId;
+        if (!racedForTable || attempt >= PICK_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async move(actor: Actor, meetingId: string, dto: MoveMeetingDto): Promise<MeetingDto> {
+    const { meeting, pending } = await this.db.transaction(async (em) => {
+      const meeting = await this.lockMeeting(em, actor, meetingId);
+      if (meeting.status !== 'scheduled') throw MatchmakingErrors.cancelled();
+      const event = await em.findOneByOrFail(EventEntity, { id: meeting.eventId });
+      const slot = await em.findOneBy(SlotEntity, { id: dto.slotId, eventId: meeting.eventId });
+      if (!slot) throw MatchmakingErrors.slotNotFound();
+      const request = await em.findOneByOrFail(MeetingRequestEntity, { id: meeting.requestId });
+      await moveMeeting(em, meeting, request, slot, dto.tableId ?? null);
+      await this.audit.record(em, actor, [meeting.companyAId, meeting.companyBId], {
+        action: 'meeting.move',
+        eventId: meeting.eventId,
+        subjectId: meeting.id,
+      });
+      const pending = await this.notifyBoth(em, actor, event, meeting, 'meeting.scheduled');
+      return { meeting: await this.views.one(em, meeting), pending };
+    });
+    await this.notifications.deliver(pending);
+    return meeting;
+  }
+
+  async cancel(actor: Actor, meetingId: string): Promise<MeetingDto> {
+    const { meeting, pending } = await this.db.transaction(async (em) => {
+      const meeting = await this.lockMeeting(em, actor, meetingId);
+      if (meeting.status === 'cancelled') return { meeting: await this.views.one(em, meeting), pending: [] };
+      const event = await em.findOneByOrFail(EventEntity, { id: meeting.eventId });
+      await freeMeeting(em, meeting);
+      await this.audit.record(em, actor, [meeting.companyAId, meeting.companyBId], {
+        action: 'meeting.cancel',
+        eventId: meeting.eventId,
+        subjectId: meeting.id,
+      });
+      const pending = await this.notifyBoth(em, actor, event, meeting, 'meeting.cancelled');
+      return { meeting: await this.views.one(em, meeting), pending };
+    });
+    await this.notifications.deliver(pending);
+    return meeting;
+  }
+
+  async get(actor: Actor, meetingId: string): Promise<MeetingDto> {
+    const meeting = await this.db.manager.findOneBy(MeetingEntity, { id: meetingId });
+    if (!meeting || !this.maySee(actor, meeting)) throw MatchmakingErrors.meetingNotFound();
+    await this.access.event(actor, meeting.eventId);
+    return this.views.one(this.db.manager, meeting);
+  }
+
+  async list(actor: Actor, eventId: string, query: MeetingListQuery): Promise<Page<MeetingDto>> {
+    await this.access.event(actor, eventId);
+    const scope = this.access.listScope(actor, query.companyId);
+    const { page, pageSize, skip } = pageWindow(query);
+    const qb = this.db.manager
+      .createQueryBuilder(MeetingEntity, 'm')
+      .where('m.event_id = :eventId', { eventId })
+      .orderBy('m.starts_at', 'ASC')
+      .addOrderBy('m.id', 'ASC');
+    if (scope) {
+      qb.andWhere(
+        new Brackets((w) => w.where('m.company_a_id = :scope', { scope }).orWhere('m.company_b_id = :scope', { scope })),
+      );
+    }
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    const [rows, total] = await qb.skip(skip).take(pageSize).getManyAndCount();
+    return { items: await this.views.many(this.db.manager, rows), total, page, pageSize };
+  }
+
+  /** Every meeting of the event (or of one firm), in time order: calendars, exports, the board. */
+  async all(eventId: string, companyId: string | null): Promise<MeetingEntity[]> {
+    const qb = this.db.manager
+      .createQueryBuilder(MeetingEntity, 'm')
+      .where('m.event_id = :eventId', { eventId })
+      .orderBy('m.starts_at', 'ASC')
+      .addOrderBy('m.id', 'ASC');
+    if (companyId) {
+      qb.andWhere(
+        new Brackets((w) => w.where('m.company_a_id = :c', { c: companyId }).orWhere('m.company_b_id = :c', { c: companyId })),
+      );
+    }
+    return qb.getMany();
+  }
+
+  async feedback(actor: Actor, meetingId: string, dto: FeedbackDto): Promise<MeetingSideDto> {
+    return this.db.transaction(async (em) => {
+      const meeting = await this.lockMeeting(em, actor, meetingId);
+      const side = this.side(actor, meeting, dto.companyId);
+      if (meeting.status !== 'scheduled') throw MatchmakingErrors.cancelled();
+      if (Date.now() < meeting.startsAt.getTime()) throw MatchmakingErrors.notStarted();
+      const at = new Date();
+      await em.update(
+        MeetingSideEntity,
+        { meetingId, companyId: side },
+        { rating: dto.rating, outcome: dto.outcome, note: dto.note?.trim() || null, feedbackById: actor.id, feedbackAt: at },
+      );
+      await this.audit.record(em, actor, [side], { action: 'meeting.feedback', eventId: meeting.eventId, subjectId: meetingId });
+      return (await this.views.one(em, meeting)).sides.find((s) => s.companyId === side)!;
+    });
+  }
+
+  /** A side arrives at the table (the table's QR code or the meeting code, read by a party or the desk). */
+  async checkIn(actor: Actor, meetingId: string, companyId: string): Promise<MeetingDto> {
+    return this.db.transaction(async (em) => {
+      const meeting = await this.lockMeeting(em, actor, meetingId);
+      const side = this.side(actor, meeting, companyId);
+      if (meeting.status !== 'scheduled') throw MatchmakingErrors.cancelled();
+      const current = await em.findOneByOrFail(MeetingSideEntity, { meetingId, companyId: side });
+      if (!current.checkedInAt) {
+        await em.update(MeetingSideEntity, { meetingId, companyId: side }, { checkedInAt: new Date(), noShow: false });
+      }
+      return this.views.one(em, meeting);
+    });
+  }
+
+  /** The desk marks a side that did not come (promoters and organisers). */
+  async markNoShow(actor: Actor, meetingId: string, companyId: string, noShow: boolean): Promise<MeetingDto> {
+    return this.db.transaction(async (em) => {
+      const meeting = await this.lockMeeting(em, actor, meetingId);
+      const event = await em.findOneByOrFail(EventEntity, { id: meeting.eventId });
+      if (!this.access.mayManage(actor, event)) throw MatchmakingErrors.notManager();
+      const side = this.side(actor, meeting, companyId);
+      if (meeting.status !== 'scheduled') throw MatchmakingErrors.cancelled();
+      await em.update(MeetingSideEntity, { meetingId, companyId: side }, { noShow, ...(noShow ? { checkedInAt: null } : {}) });
+      return this.views.one(em, meeting);
+    });
+  }
+
+  /** The request, locked; 404 unless it is in this event and the caller may act for one of its firms. */
+  private async lockRequest(em: EntityManager, actor: Actor, requestId: string, eventId: string) {
+    const request = await forUpdate(
+      em.createQueryBuilder(MeetingRequestEntity, 'r').where('r.id = :requestId', { requestId }),
+    ).getOne();
+    if (!request || request.eventId !== eventId) throw MatchmakingErrors.requestNotFound();
+    if (!this.access.mayActFor(actor, request.fromCompanyId) && !this.access.mayActFor(actor, request.toCompanyId)) {
+      throw MatchmakingErrors.requestNotFound();
+    }
+    return request;
+  }
+
+  private async lockMeeting(em: EntityManager, actor: Actor, meetingId: string): Promise<MeetingEntity> {
+    const meeting = await forUpdate(
+      em.createQueryBuilder(MeetingEntity, 'm').where('m.id = :meetingId', { meetingId }),
+    ).getOne();
+    if (!meeting || !this.maySee(actor, meeting)) throw MatchmakingErrors.meetingNotFound();
+    return meeting;
+  }
+
+  private maySee(actor: Actor, meeting: MeetingEntity): boolean {
+    return isStaff(actor) || actor.companyId === meeting.companyAId || actor.companyId === meeting.companyBId;
+  }
+
+  /** The side an action is for: the one named (checked), or the caller's own firm. */
+  private side(actor: Actor, meeting: MeetingEntity, companyId: string | undefined): string {
+    const side = companyId ?? actor.companyId;
+    if (!side || (side !== meeting.companyAId && side !== meeting.companyBId)) throw MatchmakingErrors.notSide();
+    this.access.actFor(actor, side);
+    return side;
+  }
+
+  private async notifyBoth(
+    em: EntityManager,
+    actor: Actor,
+    event: EventEntity,
+    meeting: MeetingEntity,
+    kind: NotificationKind,
+  ): Promise<PendingNotification[]> {
+    const pending: PendingNotification[] = [];
+    for (const companyId of [meeting.companyAId, meeting.companyBId]) {
+      const onBehalf = this.audit.actsOnBehalf(actor, companyId) ? actor.displayName : undefined;
+      const params = await this.views.notice(em, event, meeting, companyId, onBehalf);
+      pending.push(...(await this.notifications.add(em, [companyId], kind, params)));
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Placing and freeing meetings, inside the caller's transaction. The invariants are the database's:
+ * `meeting_occupancy` has one row per (slot, company) and per (slot, table), with that pair as its
+ * primary key, and `meetings.booked_request` is unique while a meeting is scheduled — so under any
+ * concurrency, on either database, no company and no table holds two meetings in a slot and no
+ * request is booked twice. The checks before the inserts only give the clearer error first.
+ */
+import { randomUUID } from 'node:crypto';
+import { In, Not, type EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../database/driver-errors';
+import { MeetingEntity, MeetingSideEntity, OccupancyEntity, ParticipantEntity, TableEntity, type SlotEntity } from './matchmaking.entities';
+import { MatchmakingErrors } from './matchmaking.errors';
+import type { MeetingRequestEntity } from './matchmaking.entities';
+import type { TableKind } from '@ilr/scheduler';
+
+/** A physical table when both parties attend onsite, a video room as soon as one is online. */
+export function neededKind(a: ParticipantEntity, b: ParticipantEntity): TableKind {
+  return a.attendance === 'onsite' && b.attendance === 'onsite' ? 'physical' : 'virtual';
+}
+
+async function insertOccupancy(em: EntityManager, row: OccupancyEntity, onTaken: () => Error): Promise<void> {
+  try {
+    await em.insert(OccupancyEntity, row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw onTaken();
+    throw error;
+  }
+}
+
+export interface Placement {
+  request: MeetingRequestEntity;
+  slot: SlotEntity;
+  /** Null: the server picks a free table of the needed kind. */
+  tableId: string | null;
+  createdById: string | null;
+  source: MeetingEntity['source'];
+}
+
+/** Both parties' participation, or NOT_PARTICIPATING / NOT_AVAILABLE. */
+export async function partiesAvailable(
+  em: EntityManager,
+  request: MeetingRequestEntity,
+  slotId: string,
+): Promise<[ParticipantEntity, ParticipantEntity]> {
+  const parties = await em.findBy(ParticipantEntity, {
+    eventId: request.eventId,
+    companyId: In([request.fromCompanyId, request.toCompanyId]),
+  });
+  const a = parties.find((p) => p.companyId === request.fromCompanyId);
+  const b = parties.find((p) => p.companyId === request.toCompanyId);
+  if (!a) throw MatchmakingErrors.notParticipating(request.fromCompanyId);
+  if (!b) throw MatchmakingErrors.notParticipating(request.toCompanyId);
+  for (const p of [a, b]) if (!p.availableSlotIds.includes(slotId)) throw MatchmakingErrors.notAvailable(p.companyId);
+  return [a, b];
+}
+
+/** The table to use: the one asked for (checked), or the first free one of the needed kind. */
+async function chooseTable(em: EntityManager, eventId: string, slotId: string, kind: TableKind, tableId: string | null) {
+  if (tableId) {
+    const table = await em.findOneBy(TableEntity, { id: tableId, eventId });
+    if (!table) throw MatchmakingErrors.tableNotFound();
+    if (table.kind !== kind) throw MatchmakingErrors.wrongTableKind(kind);
+    return { table, picked: false };
+  }
+  const taken = await em.find(OccupancyEntity, { where: { slotId }, select: ['holderId'] });
+  const busy = new Set(taken.map((o) => o.holderId));
+  const tables = await em.find(TableEntity, { where: { eventId, kind }, order: { position: 'ASC' } });
+  const table = tables.find((t) => !busy.has(t.id));
+  if (!table) throw MatchmakingErrors.noFreeTable(kind);
+  return { table, picked: true };
+}
+
+/**
+ * Books `request` in `slot` (throws the contract's 409s). The caller holds the request row locked
+ * and has checked that it is accepted.
+ */
+export async function placeMeeting(em: EntityManager, p: Placement): Promise<MeetingEntity> {
+  const { request, slot } = p;
+  const [a, b] = await partiesAvailable(em, request, slot.id);
+  const busy = await em.findBy(OccupancyEntity, { slotId: slot.id, holderId: In([a.companyId, b.companyId]) });
+  if (busy.length) throw MatchmakingErrors.companyBusy(busy[0].holderId);
+  const kind = neededKind(a, b);
+  const { table, picked } = await chooseTable(em, request.eventId, slot.id, kind, p.tableId);
+  if (!picked && (await em.existsBy(OccupancyEntity, { slotId: slot.id, holderId: table.id }))) {
+    throw MatchmakingErrors.tableTaken();
+  }
+  const now = new Date();
+  const meeting = Object.assign(new MeetingEntity(), {
+    id: randomUUID(),
+    eventId: request.eventId,
+    requestId: request.id,
+    slotId: slot.id,
+    tableId: table.id,
+    companyAId: request.fromCompanyId,
+    companyBId: request.toCompanyId,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    status: 'scheduled' as const,
+    bookedRequest: request.id,
+    source: p.source,
+    sequence: 0,
+    createdById: p.createdById,
+    createdAt: now,
+    updatedAt: now,
+    cancelledAt: null,
+    remindedAt: null,
+  });
+  try {
+    await em.insert(MeetingEntity, meeting);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw MatchmakingErrors.alreadyBooked();
+    throw error;
+  }
+  await occupy(em, meeting);
+  await em.insert(
+    MeetingSideEntity,
+    [a, b].map((party) => ({ meetingId: meeting.id, companyId: party.companyId, noShow: false })),
+  );
+  return meeting;
+}
+
+/** The occupancy rows of a meeting at its slot and table: the unique keys decide. */
+async function occupy(em: EntityManager, meeting: MeetingEntity): Promise<void> {
+  for (const companyId of [meeting.companyAId, meeting.companyBId]) {
+    await insertOccupancy(em, { slotId: meeting.slotId, holderId: companyId, meetingId: meeting.id }, () =>
+      MatchmakingErrors.companyBusy(companyId),
+    );
+  }
+  if (meeting.tableId) {
+    await insertOccupancy(em, { slotId: meeting.slotId, holderId: meeting.tableId, meetingId: meeting.id }, () =>
+      MatchmakingErrors.tableTaken(),
+    );
+  }
+}
+
+/** Cancels a scheduled meeting: its places are freed and its request can be booked again. */
+export async function freeMeeting(em: EntityManager, meeting: MeetingEntity): Promise<void> {
+  await em.delete(OccupancyEntity, { meetingId: meeting.id });
+  const now = new Date();
+  Object.assign(meeting, {
+    status: 'cancelled',
+    bookedRequest: null,
+    cancelledAt: now,
+    updatedAt: now,
+    sequence: meeting.sequence + 1,
+  });
+  await em.update(
+    MeetingEntity,
+    { id: meeting.id },
+    { status: 'cancelled', bookedRequest: null, cancelledAt: now, updatedAt: now, sequence: meeting.sequence },
+  );
+}
+
+/**
+ * Moves a scheduled meeting to another slot and/or table in one step: the old places are released
+ * and the new ones taken in the caller's transaction, so if the new place is not free the whole
+ * move rolls back and the meeting keeps its old place.
+ */
+export async function moveMeeting(
+  em: EntityManager,
+  meeting: MeetingEntity,
+  request: MeetingRequestEntity,
+  slot: SlotEntity,
+  tableId: string | null,
+): Promise<void> {
+  const [a, b] = await partiesAvailable(em, request, slot.id);
+  await em.delete(OccupancyEntity, { meetingId: meeting.id });
+  const busy = await em.findBy(OccupancyEntity, {
+    slotId: slot.id,
+    holderId: In([a.companyId, b.companyId]),
+    meetingId: Not(meeting.id),
+  });
+  if (busy.length) throw MatchmakingErrors.companyBusy(busy[0].holderId);
+  const { table, picked } = await chooseTable(em, meeting.eventId, slot.id, neededKind(a, b), tableId);
+  if (!picked && (await em.existsBy(OccupancyEntity, { slotId: slot.id, holderId: table.id }))) {
+    throw MatchmakingErrors.tableTaken();
+  }
+  Object.assign(meeting, {
+    slotId: slot.id,
+    tableId: table.id,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    updatedAt: new Date(),
+    sequence: meeting.sequence + 1,
+    remindedAt: null,
+  });
+  await em.update(
+    MeetingEntity,
+    { id: meeting.id },
+    {
+      slotId: meeting.slotId,
+      tableId: meeting.tableId,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      updatedAt: meeting.updatedAt,
+      sequence: meeting.sequence,
+      remindedAt: null,
+    },
+  );
+  await occupy(em, meeting);
+}

@@ -1,0 +1,96 @@
+/**
+ * Timed matchmaking work, durable and exactly once: reminders before each meeting and the expiry
+ * of unanswered requests. State lives in the database, not in timers: a reminder is claimed with
+ * a conditional update (`reminded_at IS NULL`), so across nodes and restarts each meeting is
+ * reminded once; expiry is a status change under row locks. Every node sweeps on an interval.
+ */
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { DatabaseService } from '../database/database.service';
+import { EventEntity } from '../events/event.entities';
+import { NotificationsService, type PendingNotification } from '../notifications/notifications.service';
+import { MeetingEntity } from './matchmaking.entities';
+import { MeetingViews } from './meeting-views';
+import { RequestsService } from './requests.service';
+
+const SWEEP_MS = 15_000;
+
+@Injectable()
+export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RemindersService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly views: MeetingViews,
+    private readonly notifications: NotificationsService,
+    private readonly requests: RequestsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.nodeEnv === 'test') return; // tests call sweep() themselves
+    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** One round: expire due requests, remind due meetings. Never throws (logged). */
+  async sweep(): Promise<{ expired: number; reminded: number }> {
+    const run = (async () => {
+      const expired = await this.requests.sweepExpired();
+      const reminded = await this.remind();
+      return { expired, reminded };
+    })();
+    this.sweeping = run.catch(() => undefined);
+    try {
+      return await run;
+    } catch (error) {
+      this.logger.warn(`Matchmaking sweep failed: ${(error as Error).message}`);
+      return { expired: 0, reminded: 0 };
+    }
+  }
+
+  /** Reminds the parties of every scheduled meeting that starts within the lead time and has not been reminded. */
+  async remind(now = new Date()): Promise<number> {
+    const lead = this.config.matchmaking.reminderLeadSeconds * 1000;
+    const due = await this.db.manager.find(MeetingEntity, {
+      where: {
+        status: 'scheduled',
+        remindedAt: IsNull(),
+        startsAt: LessThanOrEqual(new Date(now.getTime() + lead)),
+        endsAt: MoreThan(now),
+      },
+      take: 500,
+    });
+    let reminded = 0;
+    for (const meeting of due) {
+      const pending = await this.db.transaction(async (em) => {
+        const claim = await em.update(
+          MeetingEntity,
+          { id: meeting.id, remindedAt: IsNull(), status: 'scheduled', startsAt: meeting.startsAt },
+          { remindedAt: now },
+        );
+        if (!claim.affected) return [] as PendingNotification[]; // another node (or run) has it
+        const event = await em.findOneByOrFail(EventEntity, { id: meeting.eventId });
+        const pending: PendingNotification[] = [];
+        for (const companyId of [meeting.companyAId, meeting.companyBId]) {
+          const params = await this.views.notice(em, event, meeting, companyId);
+          pending.push(...(await this.notifications.add(em, [companyId], 'meeting.reminder', params)));
+        }
+        return pending;
+      });
+      if (pending.length) reminded++;
+      await this.notifications.deliver(pending);
+    }
+    return reminded;
+  }
+}
+

@@ -1,0 +1,118 @@
+/**
+ * The inbox. A feature adds notifications inside its own transaction (`add`) so they are stored
+ * with the change they announce, and delivers them after the commit (`deliver`): live to the
+ * recipients' sockets with their unread count, and by mail in each recipient's language when SMTP
+ * is configured.
+ */
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { notificationText, type Notification, type NotificationKind, type NotificationParams, type Page } from '@ilr/shared';
+import { CompanyMembershipService, type Member } from '../accounts/company-membership.service';
+import { pageWindow, type PageQuery } from '../common/pagination';
+import { DatabaseService } from '../database/database.service';
+import { RealtimeBroadcaster } from '../realtime/broadcaster';
+import { Mailer } from './mailer';
+import { NotificationEntity } from './notification.entity';
+
+export interface PendingNotification {
+  entity: NotificationEntity;
+  recipient: Member;
+}
+
+const toNotification = (n: NotificationEntity): Notification => ({
+  id: n.id,
+  kind: n.kind,
+  params: n.params,
+  createdAt: n.createdAt.toISOString(),
+  readAt: n.readAt?.toISOString() ?? null,
+});
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly membership: CompanyMembershipService,
+    private readonly broadcaster: RealtimeBroadcaster,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /** Stores a notification for every member of `companyIds`, in the caller's transaction. */
+  async add(
+    em: EntityManager,
+    companyIds: readonly string[],
+    kind: NotificationKind,
+    params: NotificationParams,
+  ): Promise<PendingNotification[]> {
+    const recipients = await this.membership.members(em, companyIds);
+    const now = new Date();
+    const pending = recipients.map((recipient) => ({
+      recipient,
+      entity: Object.assign(new NotificationEntity(), {
+        id: randomUUID(),
+        userId: recipient.id,
+        kind,
+        params,
+        createdAt: now,
+        readAt: null,
+      }),
+    }));
+    if (pending.length) await em.insert(NotificationEntity, pending.map((p) => p.entity));
+    return pending;
+  }
+
+  /** After the commit: live to each recipient's sockets, and mail when configured. */
+  async deliver(pending: readonly PendingNotification[]): Promise<void> {
+    const unread = await this.unreadCounts(pending.map((p) => p.recipient.id));
+    for (const { entity, recipient } of pending) {
+      this.broadcaster.toUser(recipient.id, 'notification:new', {
+        ...toNotification(entity),
+        unread: unread.get(recipient.id) ?? 0,
+      });
+    }
+    if (!this.mailer.enabled) return;
+    await Promise.all(
+      pending.map(({ entity, recipient }) => {
+        const { title, body } = notificationText(entity.kind, entity.params, recipient.locale);
+        return this.mailer.send({ to: recipient.email, subject: title, text: body });
+      }),
+    );
+  }
+
+  async list(userId: string, query: PageQuery & { unread?: boolean }): Promise<Page<Notification> & { unread: number }> {
+    const { page, pageSize, skip } = pageWindow(query);
+    const where = query.unread ? { userId, readAt: IsNull() } : { userId };
+    const [rows, total] = await this.db.manager.findAndCount(NotificationEntity, {
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip,
+      take: pageSize,
+    });
+    const unread = (await this.unreadCounts([userId])).get(userId) ?? 0;
+    return { items: rows.map(toNotification), total, page, pageSize, unread };
+  }
+
+  /** Marks the given notifications (all when `ids` is absent) of the user as read; the unread count after. */
+  async markRead(userId: string, ids?: readonly string[]): Promise<number> {
+    await this.db.transaction((em) =>
+      em.update(
+        NotificationEntity,
+        { userId, readAt: IsNull(), ...(ids ? { id: In([...ids]) } : {}) },
+        { readAt: new Date() },
+      ),
+    );
+    return (await this.unreadCounts([userId])).get(userId) ?? 0;
+  }
+
+  private async unreadCounts(userIds: readonly string[]): Promise<Map<string, number>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db.manager
+      .createQueryBuilder(NotificationEntity, 'n')
+      .select('n.user_id', 'userId')
+      .addSelect('COUNT(*)', 'n')
+      .where({ userId: In([...new Set(userIds)]), readAt: IsNull() })
+      .groupBy('n.user_id')
+      .getRawMany<{ userId: string; n: string | number }>();
+    return new Map(rows.map((r) => [r.userId, Number(r.n)]));
+  }
+}
