@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Localized } from '@ilr/shared';
 
 @Entity('companies')
+@Index(['country'])
+@Index(['sector'])
 export class CompanyEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
