@@ -1,7 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { Locale, Role } from '@ilr/shared';
+import { CompanyEntity } from '../companies/company.entity';
 
 @Entity('users')
+@Unique('uq_users_email', ['email'])
+@Index(['companyId'])
 export class UserEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -26,6 +29,7 @@ export class UserEntity {
   timeZone: string;
 
   @Column({ type: 'varchar', length: 36, nullable: true })
+  @ForeignKey(() => CompanyEntity, { onDelete: 'SET NULL' })
   companyId: string | null;
 
   @Column({ type: 'datetime', precision: 3 })

@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Localized } from '@ilr/shared';
 import { jsonList } from '../database/transformers';
 
 @Entity('companies')
+@Index(['country'])
+@Index(['sector'])
 export class CompanyEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

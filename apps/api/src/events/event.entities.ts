@@ -1,7 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { EventFormat, EventKind, EventStatus, Localized, SessionKind } from '@ilr/shared';
+import { UserEntity } from '../accounts/user.entity';
 
 @Entity('events')
+@Index(['status', 'startsAt'])
+@Index(['startsAt'])
 export class EventEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -34,6 +37,7 @@ export class EventEntity {
   status: EventStatus;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => UserEntity)
   createdById: string;
 
   @Column({ type: 'datetime', precision: 3 })
@@ -44,11 +48,13 @@ export class EventEntity {
 }
 
 @Entity('event_sessions')
+@Index(['eventId', 'startsAt'])
 export class SessionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => EventEntity, { onDelete: 'CASCADE' })
   eventId: string;
 
   @Column({ type: 'simple-json' })
@@ -78,14 +84,19 @@ export class SessionEntity {
 }
 
 @Entity('registrations')
+@Unique('uq_registrations_event_user', ['eventId', 'userId'])
+@Unique('uq_registrations_badge', ['badgeCode'])
+@Index(['userId'])
 export class RegistrationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => EventEntity, { onDelete: 'CASCADE' })
   eventId: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE' })
   userId: string;
 
   /** What the QR badge encodes; unique across all events. */

@@ -1,17 +1,23 @@
 /** Entities of the live (LiveKit) feature; the tables are made by migration 1764100002000-live. */
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { RecordingFile, RecordingStatus } from '@ilr/shared';
+import { UserEntity } from '../accounts/user.entity';
+import { SessionEntity } from '../events/event.entities';
 
 /** An audience member asking to speak. One per user and session (unique key); lowering deletes it. */
 @Entity('live_hands')
+@Unique('uq_live_hands_session_user', ['sessionId', 'userId'])
+@Index(['userId'])
 export class LiveHandEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => SessionEntity, { onDelete: 'CASCADE' })
   sessionId: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE' })
   userId: string;
 
   @Column({ type: 'datetime', precision: 3 })
@@ -20,14 +26,18 @@ export class LiveHandEntity {
 
 /** An audience member a host brought on stage: their next token may publish too. */
 @Entity('live_speakers')
+@Unique('uq_live_speakers_session_user', ['sessionId', 'userId'])
+@Index(['userId'])
 export class LiveSpeakerEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => SessionEntity, { onDelete: 'CASCADE' })
   sessionId: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE' })
   userId: string;
 
   @Column({ type: 'varchar', length: 36 })
@@ -39,14 +49,18 @@ export class LiveSpeakerEntity {
 
 /** A participant a host removed: no new token for this session until a host lets them back in. */
 @Entity('live_removals')
+@Unique('uq_live_removals_session_user', ['sessionId', 'userId'])
+@Index(['userId'])
 export class LiveRemovalEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => SessionEntity, { onDelete: 'CASCADE' })
   sessionId: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE' })
   userId: string;
 
   @Column({ type: 'varchar', length: 36 })
@@ -57,11 +71,15 @@ export class LiveRemovalEntity {
 }
 
 @Entity('live_recordings')
+@Unique('uq_live_recordings_egress', ['egressId'])
+@Unique('uq_live_recordings_active_session', ['activeSessionId'])
+@Index(['sessionId', 'startedAt'])
 export class LiveRecordingEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => SessionEntity, { onDelete: 'CASCADE' })
   sessionId: string;
 
   /** Null only between our insert and LiveKit's answer to the start request. Unique. */
@@ -99,14 +117,19 @@ export class LiveRecordingEntity {
 
 /** One LiveKit connection of a user to a session room (LiveKit's participant sid is unique per connection). */
 @Entity('live_attendance')
+@Unique('uq_live_attendance_session_sid', ['sessionId', 'participantSid'])
+@Index(['sessionId', 'userId'])
+@Index(['userId'])
 export class LiveAttendanceEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => SessionEntity, { onDelete: 'CASCADE' })
   sessionId: string;
 
   @Column({ type: 'varchar', length: 36 })
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE' })
   userId: string;
 
   @Column({ type: 'varchar', length: 64 })
@@ -122,6 +145,7 @@ export class LiveAttendanceEntity {
 
 /** Webhook events already applied, keyed by LiveKit's event id so a redelivery changes nothing. */
 @Entity('live_webhook_events')
+@Index(['receivedAt'])
 export class LiveWebhookEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 128 })
   eventId: string;

@@ -3,7 +3,7 @@
  * (`session:<id>`, `event:<id>`, `ceremony:<id>`). Unique keys carry the invariants: one seq per
  * message in a room, one message per client message id, one vote per user.
  */
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { PollQuestion } from '@ilr/shared';
 
 /** One row per room: the last seq handed out. Incrementing it locks the row for the transaction. */
@@ -17,6 +17,8 @@ export class RoomCounterEntity {
 }
 
 @Entity('room_messages')
+@Unique('uq_room_messages_room_seq', ['room', 'seq'])
+@Unique('uq_room_messages_client_msg', ['room', 'authorId', 'clientMsgId'])
 export class RoomMessageEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -52,6 +54,8 @@ export class RoomMessageEntity {
 }
 
 @Entity('room_questions')
+@Unique('uq_room_questions_client_msg', ['room', 'authorId', 'clientMsgId'])
+@Index(['room', 'createdAt'])
 export class RoomQuestionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -75,10 +79,11 @@ export class RoomQuestionEntity {
   @Column({ type: 'int' })
   votes: number;
 
-  @Column({ type: 'boolean' })
+  /** Width 1: the migration's `boolean` is MySQL's tinyint(1); without it TypeORM makes a plain tinyint. */
+  @Column({ type: 'boolean', width: 1 })
   answered: boolean;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', width: 1 })
   pinned: boolean;
 
   /** Incremented by every change, in the changing transaction: broadcasts keep the newest state. */
@@ -102,6 +107,7 @@ export class RoomQuestionVoteEntity {
 }
 
 @Entity('room_polls')
+@Index(['room', 'createdAt'])
 export class RoomPollEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
