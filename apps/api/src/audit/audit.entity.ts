@@ -1,12 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { CompanyEntity } from '../companies/company.entity';
 
 /** Something a promoter or organiser did for a firm: who did what, for whom, when. */
 @Entity('audit_entries')
+@Index(['companyId', 'at'])
 export class AuditEntryEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   /** The firm acted for: its members read the entry. */
+  @ForeignKey(() => CompanyEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   companyId: string;
 

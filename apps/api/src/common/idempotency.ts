@@ -24,7 +24,7 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
-import { Column, Entity, IsNull, LessThan, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, IsNull, LessThan, PrimaryColumn } from 'typeorm';
 import type { Actor } from '@ilr/shared';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
@@ -32,6 +32,7 @@ import { DomainError, ReplayedResponse } from './domain-error';
 import { errorBody, toDomainError } from './error.filter';
 
 @Entity('idempotency_keys')
+@Index(['createdAt'])
 export class IdempotencyKeyEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   userId: string;

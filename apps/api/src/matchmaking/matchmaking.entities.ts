@@ -1,13 +1,17 @@
 /** Matchmaking's tables (migration 1764100004000). The matchmaking module is their only writer. */
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
+import { CompanyEntity } from '../companies/company.entity';
+import { EventEntity } from '../events/event.entities';
 import type { MeetingOutcome, MeetingRequestStatus, MeetingStatus } from '@ilr/shared';
 import type { Attendance, TableKind } from '@ilr/scheduler';
 
 @Entity('mm_slots')
+@Unique('uq_mm_slots_event_start', ['eventId', 'startsAt'])
 export class SlotEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey(() => EventEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   eventId: string;
 
@@ -19,10 +23,12 @@ export class SlotEntity {
 }
 
 @Entity('mm_tables')
+@Unique('uq_mm_tables_event_label', ['eventId', 'label'])
 export class TableEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey(() => EventEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   eventId: string;
 
@@ -38,10 +44,13 @@ export class TableEntity {
 }
 
 @Entity('mm_participants')
+@Index(['companyId'])
 export class ParticipantEntity {
+  @ForeignKey(() => EventEntity, { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   eventId: string;
 
+  @ForeignKey(() => CompanyEntity, { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   companyId: string;
 
@@ -56,16 +65,24 @@ export class ParticipantEntity {
 }
 
 @Entity('meeting_requests')
+@Unique('uq_meeting_requests_open_pair', ['openPair'])
+@Index(['eventId', 'status'])
+@Index(['fromCompanyId'])
+@Index(['toCompanyId'])
+@Index(['status', 'expiresAt'])
 export class MeetingRequestEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey(() => EventEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   eventId: string;
 
+  @ForeignKey(() => CompanyEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   fromCompanyId: string;
 
+  @ForeignKey(() => CompanyEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   toCompanyId: string;
 
@@ -99,13 +116,21 @@ export class MeetingRequestEntity {
 }
 
 @Entity('meetings')
+@Unique('uq_meetings_booked_request', ['bookedRequest'])
+@Index(['eventId', 'status'])
+@Index(['companyAId'])
+@Index(['companyBId'])
+@Index(['status', 'startsAt'])
+@Index(['requestId'])
 export class MeetingEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey(() => EventEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   eventId: string;
 
+  @ForeignKey(() => MeetingRequestEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   requestId: string;
 
@@ -162,7 +187,9 @@ export class MeetingEntity {
 }
 
 @Entity('meeting_occupancy')
+@Index(['meetingId'])
 export class OccupancyEntity {
+  @ForeignKey(() => SlotEntity, { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   slotId: string;
 
@@ -170,12 +197,14 @@ export class OccupancyEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   holderId: string;
 
+  @ForeignKey(() => MeetingEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   meetingId: string;
 }
 
 @Entity('meeting_sides')
 export class MeetingSideEntity {
+  @ForeignKey(() => MeetingEntity, { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   meetingId: string;
 
@@ -185,7 +214,7 @@ export class MeetingSideEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   checkedInAt: Date | null;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', width: 1 })
   noShow: boolean;
 
   @Column({ type: 'int', nullable: true })

@@ -1,12 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { UserEntity } from '../accounts/user.entity';
 import type { NotificationKind, NotificationParams } from '@ilr/shared';
 
 /** One entry of a user's inbox. */
 @Entity('notifications')
+@Index(['userId', 'createdAt'])
 export class NotificationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey(() => UserEntity, { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   userId: string;
 
