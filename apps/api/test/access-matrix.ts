@@ -19,13 +19,17 @@ import {
   createCompany,
   createEvent,
   eventInput,
+  firm,
   loginOrganiser,
+  matchmakingEvent,
   quickUser,
   registerFor,
   sessionInput,
   signUp,
   uniqueEmail,
   type Caller,
+  type Firm,
+  type MatchmakingEvent,
 } from './factories';
 import type { TestApp } from './harness';
 import { signWebhook, webhookEvent, type FakeLiveKit } from './live-support';
@@ -73,6 +77,8 @@ export interface MatrixFixture {
   pollId: string;
   /** A question in `eventRoom` by `author`. */
   questionId: string;
+  /** A published matchmaking event in which firms A and B take part (onsite, every slot). */
+  mm: MatchmakingEvent;
 }
 
 export async function buildFixture(t: TestApp, livekit: FakeLiveKit): Promise<MatrixFixture> {
@@ -113,6 +119,19 @@ export async function buildFixture(t: TestApp, livekit: FakeLiveKit): Promise<Ma
   });
   organiserSocket.close();
 
+  const mm = await matchmakingEvent(t);
+  for (const [member, company] of [
+    [memberA, companyA],
+    [memberB, companyB],
+  ] as const) {
+    await t
+      .http()
+      .put(`/api/events/${mm.id}/participants/${company.id}`)
+      .set(member.auth)
+      .send({ attendance: 'onsite', availableSlotIds: mm.slots.map((s) => s.id) })
+      .expect(200);
+  }
+
   return {
     t,
     livekit,
@@ -130,6 +149,7 @@ export async function buildFixture(t: TestApp, livekit: FakeLiveKit): Promise<Ma
     eventRoom,
     pollId: poll.poll.id,
     questionId: question.question.id,
+    mm,
   };
 }
 
@@ -164,6 +184,89 @@ async function stageTarget(f: MatrixFixture): Promise<string> {
   f.livekit.connect(`session-${f.session.id}`, user.user.id);
   return user.user.id;
 }
+
+// ---- matchmaking fixtures: each call makes what it acts on, so actors never collide -------------------
+
+let slotCounter = 0;
+
+/** A new 20-minute slot in the matchmaking event, hours away from every other (past or future). */
+async function freshSlot(f: MatrixFixture, past = false): Promise<string> {
+  const organiser = f.callers.organiser;
+  const base = Date.parse(f.mm.slots[0].startsAt) + (past ? -400 : 10) * 24 * 3600_000;
+  const startsAt = new Date(base + ++slotCounter * 3600_000);
+  const res = await f.t
+    .http()
+    .post(`/api/events/${f.mm.id}/slots`)
+    .set(organiser.auth)
+    .send({
+      slots: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 20 * 60_000).toISOString() }],
+    })
+    .expect(201);
+  return res.body[0].id;
+}
+
+/** A new firm taking part in the matchmaking event in the given slots (default: the fixture's). */
+async function freshFirm(f: MatrixFixture, slotIds = f.mm.slots.map((s) => s.id)): Promise<Firm> {
+  const x = await firm(f.t);
+  await f.t
+    .http()
+    .put(`/api/events/${f.mm.id}/participants/${x.company.id}`)
+    .set(x.member.auth)
+    .send({ attendance: 'onsite', availableSlotIds: slotIds })
+    .expect(200);
+  return x;
+}
+
+/** A pending request from a new firm to firm A (or the other way round). */
+async function pendingRequest(f: MatrixFixture, fromA = false): Promise<string> {
+  const x = await freshFirm(f);
+  const [from, to, as] = fromA
+    ? [f.companyA.id, x.company.id, f.callers.memberA]
+    : [x.company.id, f.companyA.id, x.member];
+  const res = await f.t
+    .http()
+    .post(`/api/events/${f.mm.id}/meeting-requests`)
+    .set(as.auth)
+    .send({ fromCompanyId: from, toCompanyId: to })
+    .expect(201);
+  return res.body.id;
+}
+
+/** An accepted request between firm A and a new firm, and a new slot both are free in. */
+async function bookable(f: MatrixFixture, past = false): Promise<{ requestId: string; slotId: string }> {
+  const slotId = await freshSlot(f, past);
+  const slots = await f.t.http().get(`/api/events/${f.mm.id}/slots`).set(f.callers.organiser.auth).expect(200);
+  await f.t
+    .http()
+    .put(`/api/events/${f.mm.id}/participants/${f.companyA.id}`)
+    .set(f.callers.organiser.auth)
+    .send({ attendance: 'onsite', availableSlotIds: slots.body.map((s: { id: string }) => s.id) })
+    .expect(200);
+  const x = await freshFirm(f, [slotId]);
+  const created = await f.t
+    .http()
+    .post(`/api/events/${f.mm.id}/meeting-requests`)
+    .set(x.member.auth)
+    .send({ fromCompanyId: x.company.id, toCompanyId: f.companyA.id })
+    .expect(201);
+  await f.t.http().post(`/api/meeting-requests/${created.body.id}/accept`).set(f.callers.memberA.auth).expect(200);
+  return { requestId: created.body.id, slotId };
+}
+
+/** A scheduled meeting of firm A with a new firm (in the past: feedback is open). */
+async function meetingOfA(f: MatrixFixture, past = false): Promise<{ id: string; slotId: string }> {
+  const { requestId, slotId } = await bookable(f, past);
+  const res = await f.t
+    .http()
+    .post(`/api/events/${f.mm.id}/meetings`)
+    .set(f.callers.organiser.auth)
+    .send({ requestId, slotId })
+    .expect(201);
+  return { id: res.body.id, slotId };
+}
+
+const mm = (f: MatrixFixture, rest = '') => `/api/events/${f.mm.id}${rest}`;
+const FIRM_A: readonly Actor[] = ['memberA', 'promoter', 'organiser'];
 
 const live = (f: MatrixFixture, rest = '') => `/api/live/sessions/${f.session.id}${rest}`;
 
@@ -329,6 +432,142 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
   'GET /api/live/sessions/{id}/attendance': {
     allowed: [...HOSTS, 'promoter'],
     validRequest: (f) => ({ path: live(f, '/attendance') }),
+  },
+  // ---- reference, inbox, audit
+  'GET /api/tags': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/tags' }) },
+  'GET /api/notifications': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/notifications' }) },
+  'POST /api/notifications/read': {
+    allowed: SIGNED_IN,
+    validRequest: () => ({ path: '/api/notifications/read', body: {} }),
+  },
+  'GET /api/companies/{id}/audit': {
+    allowed: FIRM_A,
+    validRequest: (f) => ({ path: `/api/companies/${f.companyA.id}/audit` }),
+  },
+  // ---- matchmaking: organisers and promoters on any event, a firm's members for their own firm
+  'POST /api/events/{id}/slots': {
+    allowed: STAFF,
+    validRequest: (f) => {
+      const startsAt = new Date(Date.parse(f.mm.slots[0].startsAt) + 100 * 24 * 3600_000 + ++slotCounter * 3600_000);
+      return {
+        path: mm(f, '/slots'),
+        body: {
+          slots: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 600_000).toISOString() }],
+        },
+      };
+    },
+  },
+  'GET /api/events/{id}/slots': { allowed: SIGNED_IN, validRequest: (f) => ({ path: mm(f, '/slots') }) },
+  'POST /api/events/{id}/tables': {
+    allowed: STAFF,
+    validRequest: (f) => ({
+      path: mm(f, '/tables'),
+      body: { tables: [{ label: `T-${randomUUID().slice(0, 8)}`, kind: 'physical' }] },
+    }),
+  },
+  'GET /api/events/{id}/tables': { allowed: SIGNED_IN, validRequest: (f) => ({ path: mm(f, '/tables') }) },
+  'GET /api/events/{id}/participants': { allowed: STAFF, validRequest: (f) => ({ path: mm(f, '/participants') }) },
+  'PUT /api/events/{id}/participants/{companyId}': {
+    allowed: FIRM_A,
+    validRequest: (f) => ({
+      path: mm(f, `/participants/${f.companyA.id}`),
+      body: { attendance: 'onsite', availableSlotIds: f.mm.slots.map((s) => s.id) },
+    }),
+  },
+  'GET /api/events/{id}/participants/{companyId}': {
+    allowed: FIRM_A,
+    validRequest: (f) => ({ path: mm(f, `/participants/${f.companyA.id}`) }),
+  },
+  'GET /api/events/{id}/recommendations': {
+    allowed: FIRM_A,
+    validRequest: (f) => ({ path: mm(f, '/recommendations'), query: { companyId: f.companyA.id } }),
+  },
+  'POST /api/events/{id}/meeting-requests': {
+    allowed: FIRM_A,
+    validRequest: async (f) => ({
+      path: mm(f, '/meeting-requests'),
+      body: { fromCompanyId: f.companyA.id, toCompanyId: (await freshFirm(f)).company.id, message: 'Shall we meet?' },
+    }),
+  },
+  // Members see their own firm's requests; promoters and organisers everyone's.
+  'GET /api/events/{id}/meeting-requests': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: mm(f, '/meeting-requests') }),
+  },
+  // The receiving firm (A) answers; another firm does not learn the request exists.
+  'POST /api/meeting-requests/{id}/accept': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/meeting-requests/${await pendingRequest(f)}/accept` }),
+  },
+  'POST /api/meeting-requests/{id}/decline': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/meeting-requests/${await pendingRequest(f)}/decline` }),
+  },
+  'POST /api/meeting-requests/{id}/cancel': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/meeting-requests/${await pendingRequest(f, true)}/cancel` }),
+  },
+  'POST /api/events/{id}/meetings': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: mm(f, '/meetings'), body: await bookable(f) }),
+  },
+  'GET /api/events/{id}/meetings': { allowed: SIGNED_IN, validRequest: (f) => ({ path: mm(f, '/meetings') }) },
+  'GET /api/events/{id}/meetings.ics': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: mm(f, '/meetings.ics'), query: { lang: 'zh' } }),
+  },
+  'GET /api/events/{id}/meetings.csv': { allowed: STAFF, validRequest: (f) => ({ path: mm(f, '/meetings.csv') }) },
+  'GET /api/events/{id}/meetings.xlsx': { allowed: STAFF, validRequest: (f) => ({ path: mm(f, '/meetings.xlsx') }) },
+  'GET /api/meetings/{id}': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/meetings/${(await meetingOfA(f)).id}` }),
+  },
+  'PATCH /api/meetings/{id}': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => {
+      const meeting = await meetingOfA(f);
+      return { path: `/api/meetings/${meeting.id}`, body: { slotId: meeting.slotId } };
+    },
+  },
+  'DELETE /api/meetings/{id}': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/meetings/${(await meetingOfA(f)).id}` }),
+  },
+  'POST /api/meetings/{id}/feedback': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({
+      path: `/api/meetings/${(await meetingOfA(f, true)).id}/feedback`,
+      body: { rating: 4, outcome: 'follow_up', note: 'Samples next month', companyId: f.companyA.id },
+    }),
+  },
+  'POST /api/meetings/{id}/check-in': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({
+      path: `/api/meetings/${(await meetingOfA(f)).id}/check-in`,
+      body: { companyId: f.companyA.id },
+    }),
+  },
+  // The desk marks absences: promoters and organisers.
+  'POST /api/meetings/{id}/no-show': {
+    allowed: STAFF,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({
+      path: `/api/meetings/${(await meetingOfA(f)).id}/no-show`,
+      body: { companyId: f.companyA.id },
+    }),
+  },
+  'POST /api/events/{id}/schedule': {
+    allowed: STAFF,
+    validRequest: (f) => ({ path: mm(f, '/schedule'), body: { dryRun: true } }),
   },
   // LiveKit calls it; its signature is its authorization, whoever else the caller is.
   'POST /api/live/webhook': {

@@ -236,12 +236,17 @@ export async function matchmakingEvent(
   options: { slots?: number; from?: Date; tables?: { label: string; kind: 'physical' | 'virtual' }[] } = {},
 ): Promise<MatchmakingEvent> {
   const organiser = await loginOrganiser(t);
-  const from = options.from ?? new Date(Date.now() + 7 * DAY);
+  // On the minute, as real slots are (calendars carry whole seconds).
+  const from = new Date(Math.ceil((options.from ?? new Date(Date.now() + 7 * DAY)).getTime() / 60_000) * 60_000);
   const count = options.slots ?? 4;
   const to = new Date(from.getTime() + count * 25 * 60_000);
   const event = await createEvent(t, {
     kind: 'matchmaking',
-    body: { startsAt: new Date(from.getTime() - HOUR).toISOString(), endsAt: new Date(to.getTime() + HOUR).toISOString(), format: 'hybrid' },
+    body: {
+      startsAt: new Date(from.getTime() - HOUR).toISOString(),
+      endsAt: new Date(to.getTime() + HOUR).toISOString(),
+      format: 'hybrid',
+    },
   });
   const slots = await t
     .http()

@@ -7,7 +7,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Brackets, In, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
+import { Brackets, In, LessThanOrEqual, MoreThan, Not, type EntityManager } from 'typeorm';
 import { LOCALE_LANGUAGE, type Actor, type NotificationKind, type Page } from '@ilr/shared';
 import { CompanyMembershipService } from '../accounts/company-membership.service';
 import { AuditService } from '../audit/audit.service';
@@ -59,17 +59,25 @@ export class RequestsService {
       if (!(await em.existsBy(ParticipantEntity, { eventId, companyId: dto.toCompanyId }))) {
         throw MatchmakingErrors.notParticipating(dto.toCompanyId);
       }
-      const pending = await this.expireDue(em, eventId);
+      const now = new Date();
+      // Requests past their time count for nothing, whether or not the sweeper has marked them yet.
       const open = await em.countBy(MeetingRequestEntity, {
         eventId,
         fromCompanyId: dto.fromCompanyId,
         status: 'pending',
+        expiresAt: MoreThan(now),
       });
-      if (open >= this.config.matchmaking.maxOpenRequests) throw MatchmakingErrors.quotaReached(this.config.matchmaking.maxOpenRequests);
+      const { maxOpenRequests } = this.config.matchmaking;
+      if (open >= maxOpenRequests) throw MatchmakingErrors.quotaReached(maxOpenRequests);
       const pair = openPair(eventId, dto.fromCompanyId, dto.toCompanyId);
+      const pending: PendingNotification[] = [];
       const existing = await em.findOneBy(MeetingRequestEntity, { openPair: pair });
-      if (existing) throw MatchmakingErrors.requestExists(existing.id);
-      const now = new Date();
+      if (existing) {
+        // An unanswered request past its time never blocks the pair: it expires now.
+        if (!(existing.status === 'pending' && existing.expiresAt <= now))
+          throw MatchmakingErrors.requestExists(existing.id);
+        pending.push(...((await this.expire(em, existing)) ?? []));
+      }
       const request = Object.assign(new MeetingRequestEntity(), {
         id: randomUUID(),
         eventId,
@@ -176,7 +184,9 @@ export class RequestsService {
       .addOrderBy('r.id', 'ASC');
     if (scope) {
       qb.andWhere(
-        new Brackets((w) => w.where('r.from_company_id = :scope', { scope }).orWhere('r.to_company_id = :scope', { scope })),
+        new Brackets((w) =>
+          w.where('r.from_company_id = :scope', { scope }).orWhere('r.to_company_id = :scope', { scope }),
+        ),
       );
     }
     // A pending request past its time is expired, whether or not the sweeper has written it yet.
@@ -202,10 +212,16 @@ export class RequestsService {
     const related = await em
       .createQueryBuilder(MeetingRequestEntity, 'r')
       .where('r.event_id = :eventId', { eventId })
-      .andWhere(new Brackets((w) => w.where('r.from_company_id = :selfId', { selfId }).orWhere('r.to_company_id = :selfId', { selfId })))
       .andWhere(
         new Brackets((w) =>
-          w.where("r.status IN ('accepted', 'declined')").orWhere("r.status = 'pending' AND r.expires_at > :now", { now }),
+          w.where('r.from_company_id = :selfId', { selfId }).orWhere('r.to_company_id = :selfId', { selfId }),
+        ),
+      )
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where("r.status IN ('accepted', 'declined')")
+            .orWhere("r.status = 'pending' AND r.expires_at > :now", { now }),
         ),
       )
       .getMany();
@@ -236,48 +252,50 @@ export class RequestsService {
       companies.map((c) => candidate(c, slotsOf.get(c.id) ?? [])),
     ).slice(0, RECOMMENDATIONS);
     const byId = new Map(companies.map((c) => [c.id, c]));
-    const members = await this.membership.memberCounts(em, ranked.map((r) => r.id));
+    const members = await this.membership.memberCounts(
+      em,
+      ranked.map((r) => r.id),
+    );
     return ranked.map(({ id, ...rest }) => ({ company: toCompany(byId.get(id)!, members.get(id) ?? 0), ...rest }));
   }
 
   /**
-   * Expires the pending requests whose time is up (of one event, or all), freeing their pairs and
-   * the senders' quota; returns the senders' notifications, to deliver after the commit.
+   * Expires one pending request whose time is up (a conditional update by id: no range locks, so it
+   * never deadlocks with new requests), freeing its pair and the sender's quota; returns the
+   * sender's notification, to deliver after the commit. Nothing when someone answered it first.
    */
-  async expireDue(em: EntityManager, eventId?: string): Promise<PendingNotification[]> {
-    const due = await forUpdate(
-      em
-        .createQueryBuilder(MeetingRequestEntity, 'r')
-        .where("r.status = 'pending' AND r.expires_at <= :now", { now: new Date() })
-        .andWhere(eventId ? 'r.event_id = :eventId' : '1 = 1', { eventId })
-        .orderBy('r.expires_at', 'ASC')
-        .take(500),
-    ).getMany();
-    if (due.length === 0) return [];
+  private async expire(em: EntityManager, request: MeetingRequestEntity): Promise<PendingNotification[] | null> {
     const now = new Date();
-    await em.update(
+    const result = await em.update(
       MeetingRequestEntity,
-      { id: In(due.map((r) => r.id)), status: 'pending', expiresAt: LessThanOrEqual(now) },
+      { id: request.id, status: 'pending', expiresAt: LessThanOrEqual(now) },
       { status: 'expired', openPair: null, updatedAt: now },
     );
-    const events = await em.findBy(EventEntity, { id: In([...new Set(due.map((r) => r.eventId))]) });
-    const pending: PendingNotification[] = [];
-    for (const request of due) {
-      const event = events.find((e) => e.id === request.eventId)!;
-      pending.push(...(await this.notify(em, null, event, request, 'request.expired', request.fromCompanyId)));
-    }
-    return pending;
+    if (!result.affected) return null;
+    const event = await em.findOneByOrFail(EventEntity, { id: request.eventId });
+    return this.notify(em, null, event, request, 'request.expired', request.fromCompanyId);
   }
 
-  /** Runs the expiry in its own transaction (the sweeper) and delivers the notices. */
+  /** The sweeper: expires every pending request whose time is up, each in its own short transaction. */
   async sweepExpired(): Promise<number> {
-    const pending = await this.db.transaction((em) => this.expireDue(em));
-    await this.notifications.deliver(pending);
-    return new Set(pending.map((p) => p.entity.params.requestId)).size;
+    const due = await this.db.manager.find(MeetingRequestEntity, {
+      where: { status: 'pending', expiresAt: LessThanOrEqual(new Date()) },
+      order: { expiresAt: 'ASC' },
+      take: 500,
+    });
+    let expired = 0;
+    for (const request of due) {
+      const pending = await this.db.transaction((em) => this.expire(em, request));
+      if (!pending) continue; // answered (or expired by someone else) meanwhile
+      expired++;
+      await this.notifications.deliver(pending);
+    }
+    return expired;
   }
 
   private assertPending(request: MeetingRequestEntity): void {
-    if (request.status === 'pending' && request.expiresAt.getTime() <= Date.now()) throw MatchmakingErrors.notPending('expired');
+    if (request.status === 'pending' && request.expiresAt.getTime() <= Date.now())
+      throw MatchmakingErrors.notPending('expired');
     if (request.status !== 'pending') throw MatchmakingErrors.notPending(request.status);
   }
 
@@ -297,7 +315,11 @@ export class RequestsService {
     return em
       .createQueryBuilder(MeetingEntity, 'm')
       .where("m.event_id = :eventId AND m.status = 'scheduled'", { eventId })
-      .andWhere(new Brackets((w) => w.where('m.company_a_id = :c', { c: companyId }).orWhere('m.company_b_id = :c', { c: companyId })))
+      .andWhere(
+        new Brackets((w) =>
+          w.where('m.company_a_id = :c', { c: companyId }).orWhere('m.company_b_id = :c', { c: companyId }),
+        ),
+      )
       .getMany();
   }
 
@@ -327,7 +349,10 @@ export class RequestsService {
     const companies = await em.findBy(CompanyEntity, {
       id: In([...new Set(requests.flatMap((r) => [r.fromCompanyId, r.toCompanyId]))]),
     });
-    const meetings = await em.findBy(MeetingEntity, { bookedRequest: In(requests.map((r) => r.id)), status: Not('cancelled') });
+    const meetings = await em.findBy(MeetingEntity, {
+      bookedRequest: In(requests.map((r) => r.id)),
+      status: Not('cancelled'),
+    });
     const company = new Map(companies.map((c) => [c.id, toBrief(c)]));
     const now = Date.now();
     return requests.map((r) => ({

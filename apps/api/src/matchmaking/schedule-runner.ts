@@ -14,14 +14,16 @@ type Reply =
   | { ok: true; result: ScheduleResult }
   | {
       ok: false;
-      error: { kind: 'input'; code: SchedulerErrorCode; message: string; details: Record<string, string> } | { kind: 'crash'; message: string };
+      error:
+        | { kind: 'input'; code: SchedulerErrorCode; message: string; details: Record<string, string> }
+        | { kind: 'crash'; message: string };
     };
 
 function spawn(data: unknown): Worker {
   const built = join(__dirname, 'schedule.worker.js');
   if (existsSync(built)) return new Worker(built, { workerData: data });
   // From source (tests, `npm run dev`): tsx compiles the worker and resolves @ilr/scheduler.
-  return new Worker(join(__dirname, 'schedule.worker.ts'), { workerData: data, execArgv: ['--import', 'tsx'] });
+  return new Worker(join(__dirname, 'schedule.worker.ts'), { workerData: data, execArgv: ['--require', 'tsx/cjs'] });
 }
 
 export function runScheduler(
