@@ -41,7 +41,8 @@ const errorCodes = {
   INVALID_VALUE: 'One of the values is not allowed here. Please check the input.',
   DUPLICATE_PAIR: 'The same pair of companies is listed twice.',
   FIXED_CONFLICT: 'Two fixed meetings conflict with each other. Move one of them and try again.',
-  NOT_PARTICIPATING: 'This firm does not take part in the matchmaking of this event yet. Set its attendance and availability first.',
+  NOT_PARTICIPATING:
+    'This firm does not take part in the matchmaking of this event yet. Set its attendance and availability first.',
   REQUEST_EXISTS: 'A pending or accepted request already joins these two firms in this event.',
   REQUEST_QUOTA_REACHED: 'This firm has reached its limit of open requests. Wait for answers or withdraw one.',
   REQUEST_NOT_PENDING: 'This request has already been answered, withdrawn or has expired.',
