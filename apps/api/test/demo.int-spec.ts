@@ -1,6 +1,6 @@
 import { Settings } from 'luxon';
 import { DemoService } from '../src/demo/demo.service';
-import { DEMO_PASSWORD } from '../src/demo/demo-data';
+import { DEMO_MATCHMAKING_EVENT, DEMO_PASSWORD } from '../src/demo/demo-data';
 import { loginAs } from './factories';
 import { startApp, type TestApp } from './harness';
 
@@ -43,6 +43,43 @@ describe('demo data', () => {
       .get(`/api/events/${byStatus('ended')[0].id}/agenda`)
       .expect(200);
     expect(agenda.body.map((s: { kind: string }) => s.kind)).toEqual(['talk', 'pitch', 'signing']);
+  });
+
+  it('seeds a matchmaking event with requests in every state and a committed schedule on the board', async () => {
+    const promoter = await loginAs(t, 'promoter@living-room.local', DEMO_PASSWORD);
+    const id = DEMO_MATCHMAKING_EVENT;
+    const slots = await t.http().get(`/api/events/${id}/slots`).set(promoter.auth).expect(200);
+    expect(slots.body).toHaveLength(6);
+    const tables = await t.http().get(`/api/events/${id}/tables`).set(promoter.auth).expect(200);
+    expect(tables.body.map((x: { kind: string }) => x.kind)).toEqual([
+      'physical',
+      'physical',
+      'physical',
+      'physical',
+      'virtual',
+      'virtual',
+    ]);
+    const requests = await t
+      .http()
+      .get(`/api/events/${id}/meeting-requests?pageSize=100`)
+      .set(promoter.auth)
+      .expect(200);
+    expect(new Set(requests.body.items.map((r: { status: string }) => r.status))).toEqual(
+      new Set(['accepted', 'pending', 'declined', 'cancelled', 'expired']),
+    );
+    const meetings = await t
+      .http()
+      .get(`/api/events/${id}/meetings?status=scheduled&pageSize=100`)
+      .set(promoter.auth)
+      .expect(200);
+    const accepted = requests.body.items.filter((r: { status: string }) => r.status === 'accepted');
+    expect(meetings.body.total).toBe(accepted.length);
+    expect(meetings.body.items.map((m: { source: string }) => m.source)).toContain('hand');
+    const kim = await loginAs(t, 'kim@hanyuan.example', DEMO_PASSWORD);
+    const mine = await t.http().get(`/api/events/${id}/meetings`).set(kim.auth).expect(200);
+    expect(mine.body.total).toBe(2);
+    const inbox = await t.http().get('/api/notifications').set(kim.auth).expect(200);
+    expect(inbox.body.unread).toBeGreaterThan(0);
   });
 
   it('is idempotent', async () => {

@@ -400,4 +400,71 @@ export const DEMO_EVENTS: DemoEvent[] = [
     ],
     registeredUserIds: [],
   },
+  {
+    id: e(4),
+    kind: 'matchmaking',
+    title: {
+      zh: '中韩企业一对一洽谈会',
+      ko: '한중 기업 1:1 비즈니스 상담회',
+      en: 'Korea–China one-to-one business matchmaking',
+    },
+    description: {
+      zh: '韩国企业与城阳本地企业面对面或视频一对一洽谈,由招商人员统一排期。',
+      ko: '한국 기업과 청양 현지 기업이 대면 또는 화상으로 1:1 상담을 진행하며, 투자유치 담당자가 일정을 배정합니다.',
+      en: 'Korean firms meet Chengyang firms one to one, at numbered tables or by video, scheduled by the promoters.',
+    },
+    when: { daysFromToday: 1, seoulHour: 10 },
+    minutes: 180,
+    timeZone: 'Asia/Shanghai',
+    venue: 'International Living Room, Chengyang District, Qingdao',
+    format: 'hybrid',
+    status: 'published',
+    sessions: [],
+    registeredUserIds: [],
+  },
+];
+
+/** The matchmaking event of the demo (slots, tables, requests in every state, a committed schedule). */
+export const DEMO_MATCHMAKING_EVENT = e(4);
+
+/** Offer and need tags (codes of TAGS) of the demo firms, so recommendations have something to match. */
+export const DEMO_TAGS: Record<string, { offerTags: string[]; needTags: string[] }> = {
+  [c(1)]: { offerTags: ['sourcing', 'marketing', 'export'], needTags: ['land_and_sites', 'logistics', 'market_entry'] },
+  [c(2)]: { offerTags: ['manufacturing', 'technology'], needTags: ['certification', 'distribution'] },
+  [c(3)]: { offerTags: ['components', 'technology'], needTags: ['land_and_sites', 'joint_venture'] },
+  [c(4)]: { offerTags: ['logistics'], needTags: ['market_entry', 'distribution'] },
+  [c(5)]: { offerTags: ['components', 'technology'], needTags: ['joint_venture', 'market_entry'] },
+  [c(6)]: { offerTags: ['technology', 'rnd'], needTags: ['rnd', 'investment'] },
+  [c(7)]: { offerTags: ['marketing'], needTags: ['land_and_sites', 'joint_venture'] },
+  [c(101)]: { offerTags: ['manufacturing'], needTags: ['components', 'export'] },
+  [c(102)]: { offerTags: ['manufacturing', 'components'], needTags: ['components', 'joint_venture'] },
+  [c(103)]: { offerTags: ['land_and_sites'], needTags: ['technology'] },
+  [c(104)]: { offerTags: ['ecommerce', 'technology'], needTags: ['technology', 'rnd'] },
+  [c(105)]: { offerTags: ['ecommerce', 'logistics', 'land_and_sites'], needTags: ['sourcing', 'export'] },
+  [c(106)]: { offerTags: ['market_entry', 'land_and_sites'], needTags: ['components', 'technology'] },
+  [c(107)]: { offerTags: ['logistics', 'distribution'], needTags: ['sourcing'] },
+};
+
+/** Firms attending online (the rest attend onsite), and the demo's requests: from, to, final state. */
+export const DEMO_ONLINE = [c(6), c(104)];
+export const DEMO_REQUESTS: {
+  from: string;
+  to: string;
+  state: 'accepted' | 'pending' | 'declined' | 'cancelled' | 'expired';
+}[] = [
+  { from: c(1), to: c(105), state: 'accepted' },
+  { from: c(2), to: c(107), state: 'accepted' },
+  { from: c(3), to: c(102), state: 'accepted' },
+  { from: c(5), to: c(106), state: 'accepted' },
+  { from: c(4), to: c(105), state: 'accepted' },
+  { from: c(6), to: c(104), state: 'accepted' },
+  { from: c(107), to: c(1), state: 'accepted' },
+  { from: c(101), to: c(3), state: 'accepted' },
+  { from: c(106), to: c(3), state: 'accepted' },
+  { from: c(102), to: c(7), state: 'accepted' },
+  { from: c(103), to: c(5), state: 'pending' },
+  { from: c(7), to: c(103), state: 'pending' },
+  { from: c(2), to: c(105), state: 'declined' },
+  { from: c(102), to: c(5), state: 'cancelled' },
+  { from: c(101), to: c(4), state: 'expired' },
 ];

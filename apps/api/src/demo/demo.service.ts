@@ -8,7 +8,8 @@ import { DatabaseService } from '../database/database.service';
 import { DateTime } from 'luxon';
 import { newBadgeCode } from '../events/badge-code';
 import { EventEntity, RegistrationEntity, SessionEntity } from '../events/event.entities';
-import { DEMO_COMPANIES, DEMO_EVENTS, DEMO_PASSWORD, DEMO_USERS, type DemoEvent } from './demo-data';
+import { DEMO_COMPANIES, DEMO_EVENTS, DEMO_PASSWORD, DEMO_TAGS, DEMO_USERS, type DemoEvent } from './demo-data';
+import { DemoMatchmaking } from './demo-matchmaking';
 
 /** Seeds the demo firms and logins once; running it again changes nothing. */
 @Injectable()
@@ -18,6 +19,7 @@ export class DemoService {
   constructor(
     private readonly db: DatabaseService,
     private readonly accounts: AccountsService,
+    private readonly matchmaking: DemoMatchmaking,
   ) {}
 
   async seed(): Promise<void> {
@@ -28,6 +30,7 @@ export class DemoService {
       await this.db.transaction((em) =>
         em.insert(CompanyEntity, {
           ...demo,
+          ...DEMO_TAGS[demo.id],
           website: demo.website ?? null,
           searchText: companySearchText(demo),
           createdById: null,
@@ -47,6 +50,7 @@ export class DemoService {
       await this.seedEvent(demo);
       created++;
     }
+    if (await this.matchmaking.seed()) created++;
     if (created) this.logger.log(`demo data: ${created} records created`);
   }
 

@@ -53,6 +53,6 @@ import { SetupService } from './setup.service';
     RemindersService,
     MeetingRoomsService,
   ],
-  exports: [MeetingRoomsService, MeetingsService, RemindersService, RequestsService],
+  exports: [MeetingRoomsService, MeetingsService, RemindersService, RequestsService, SetupService, SchedulingService],
 })
 export class MatchmakingModule {}
