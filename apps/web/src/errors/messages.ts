@@ -5,8 +5,9 @@
  * `errors.field.*` (a record over every `FieldErrorCode`). The API's English texts are never shown.
  */
 import type { TFunction } from 'i18next';
-import { FIELD_ERROR_CODES, isErrorCode, type FieldError, type FieldErrorCode, type RowError } from '@ilr/shared';
+import { FIELD_ERROR_CODES, isErrorCode, type FieldErrorCode } from '@ilr/shared';
 import { isApiError } from '../api/client';
+import type { FieldError, RowError } from '../api/types';
 import { en } from '../i18n/locales/en';
 
 /** The code of an API error or of a live room's ack error (`{ code, message }`). */
