@@ -45,3 +45,19 @@ export type CheckInResult = Schemas['CheckInResultDto'];
 // Live video
 export type LiveToken = Schemas['LiveTokenResponseDto'];
 export type Recording = Schemas['RecordingDto'];
+
+/** The keys of an object type; none for `never` (no such parameters) or an open record. */
+type KeysOf<T> = [T] extends [never] ? never : string extends keyof T ? never : keyof T & string;
+type JsonBodyOf<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } }
+  ? NonNullable<Body>
+  : never;
+/**
+ * Every field a request can carry (the query, path and JSON body fields of every operation): the
+ * names the API reports problems under, each of which the app must be able to name (`errors.fieldNames`).
+ */
+export type RequestField = {
+  [Operation in keyof operations]:
+    | KeysOf<NonNullable<operations[Operation]['parameters']['query']>>
+    | KeysOf<NonNullable<operations[Operation]['parameters']['path']>>
+    | KeysOf<JsonBodyOf<operations[Operation]>>;
+}[keyof operations];
