@@ -1,24 +1,16 @@
-/** Organisers import firms from CSV: every bad row is listed and nothing is imported; a clean file imports all. */
-import { expect, test, type Page } from '@playwright/test';
-import { uniqueTag } from './helpers';
+/**
+ * Organisers import firms from CSV: every bad row is listed and nothing is imported; a clean file
+ * imports all. In Korean and Chinese the problems are all in that language, column names included.
+ */
+import { expect, test } from '@playwright/test';
+import { logIn, ORGANISER, uniqueTag } from './helpers';
 
-// The organiser account the API creates at start-up outside production (documented dev defaults).
-const ORGANISER = { email: 'organiser@living-room.local', password: 'living-room-2020' };
 const HEADER =
   'name_zh,name_ko,name_en,country,sector,offers,needs,description_zh,description_ko,description_en,website';
 
-async function logInAsOrganiser(page: Page) {
-  await page.goto('/login?next=/companies/import');
-  await page.getByLabel('Email', { exact: true }).fill(ORGANISER.email);
-  await page.getByLabel('Password', { exact: true }).fill(ORGANISER.password);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  // Logged in once the app has followed ?next= (and adopted the account's saved language).
-  await expect(page).toHaveURL((url) => url.pathname === '/companies/import');
-}
-
 test('CSV import lists bad rows, then imports a clean file', async ({ page }) => {
   const tag = uniqueTag();
-  await logInAsOrganiser(page);
+  await logIn(page, ORGANISER, '/companies/import');
   // The organiser's saved language may differ from the browser's; use English for the assertions.
   await page
     .getByRole('group', { name: /Interface language|界面语言|화면 언어/ })
@@ -63,3 +55,70 @@ test('CSV import lists bad rows, then imports a clean file', async ({ page }) =>
   const englishOnly = rows.filter({ hasText: `Qingdao Cold Chain ${tag}` });
   await expect(englishOnly.getByRole('note', { name: '영어로 표시됨 (한국어 내용 없음)' })).toHaveText('EN');
 });
+
+/** The UI in Korean and in Chinese: how each names the import page's controls and the refused columns. */
+const TRANSLATED_UIS = [
+  {
+    language: '한국어',
+    lang: 'ko-KR',
+    file: 'CSV 파일',
+    submit: '등록하기',
+    rowsTitle: '아무것도 등록되지 않았습니다. 다음 행을 수정하세요.',
+    // Each row number, then each refused column by its translated name and the language's separator.
+    rows: ['2행: ', '3행: ', '4행: '],
+    columns: ['기업명: ', '업종: ', '국가/지역: ', '제공할 수 있는 것: ', '웹사이트: '],
+  },
+  {
+    language: '中文',
+    lang: 'zh-CN',
+    file: 'CSV 文件',
+    submit: '开始导入',
+    rowsTitle: '未导入任何数据，请修改以下各行：',
+    rows: ['第 2 行：', '第 3 行：', '第 4 行：'],
+    columns: ['企业名称：', '所属行业：', '国家/地区：', '我们能提供：', '官方网站：'],
+  },
+];
+
+/** ASCII words a translated problem may contain: the URL schemes the website message names. */
+const ALLOWED_ASCII_WORDS = ['http', 'https'];
+
+for (const ui of TRANSLATED_UIS) {
+  test(`CSV import problems are shown wholly in ${ui.lang}, column names included`, async ({ page }) => {
+    await logIn(page, ORGANISER, '/companies/import');
+    await page
+      .getByRole('group', { name: /Interface language|界面语言|화면 언어/ })
+      .getByRole('button', { name: ui.language })
+      .click();
+    await expect(page.locator('html')).toHaveAttribute('lang', ui.lang);
+
+    // Row 2: no name, an unknown sector. Row 3: an unknown country, an over-long offer, not a web
+    // address. Row 4: too few cells. Only the problems are read below (not the page's English CSV
+    // example), and none of them repeats a cell, so any English there is the app's or the API's.
+    const longOffer = 'x'.repeat(120);
+    await page.getByLabel(ui.file, { exact: true }).setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${HEADER}\n,,,KR,no_such_sector,,,,,,\n` +
+          `,,Acme Trading,XX,retail,${longOffer};fine offer,buyers,,,,ftp://not-a-website\n` +
+          `,,Acme Two,KR,retail\n`,
+      ),
+    });
+    await page.getByRole('button', { name: ui.submit, exact: true }).click();
+
+    const problems = page.getByRole('alert');
+    await expect(problems).toContainText(ui.rowsTitle);
+    const rows = problems.getByRole('listitem');
+    await expect(rows).toHaveCount(3);
+    for (const [index, row] of ui.rows.entries()) await expect(rows.nth(index)).toContainText(row);
+    for (const column of ui.columns) await expect(problems).toContainText(column);
+
+    // Nothing in English: not the API's summaries ("name must be …"), not English labels or codes.
+    const text = await problems.innerText();
+    for (const english of ['Row', 'required', 'must', 'invalid', 'Company name', 'Sector', 'sector', 'offers']) {
+      expect(text).not.toContain(english);
+    }
+    const asciiWords = text.match(/[A-Za-z]{2,}/g) ?? [];
+    expect(asciiWords.filter((word) => !ALLOWED_ASCII_WORDS.includes(word))).toEqual([]);
+  });
+}

@@ -1,4 +1,7 @@
-/** Request and response shapes shared by the API and the web app (API.md is the contract). */
+/**
+ * Accounts, companies and reference data: roles and ids shared with the web app, and the shapes
+ * the API answers with (the web app reads those from the generated contract, not from here).
+ */
 import type { Locale, Localized } from './localized';
 
 /** An id as the API writes them (any case is accepted), as a source to build patterns from. */
@@ -31,14 +34,6 @@ export interface Person {
 export interface AuthResponse {
   accessToken: string;
   user: User;
-}
-
-export interface RegisterRequest {
-  email: string;
-  password: string;
-  displayName: string;
-  locale?: Locale;
-  timeZone?: string;
 }
 
 export interface Company {
@@ -85,9 +80,4 @@ export interface Country {
 export interface CompanyImportResult {
   imported: number;
   items: Company[];
-}
-
-export interface Health {
-  status: 'ok' | 'error';
-  db: 'up' | 'down';
 }

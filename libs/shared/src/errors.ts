@@ -166,12 +166,3 @@ export interface ErrorDetails {
   rows?: RowError[];
   [key: string]: unknown;
 }
-
-export interface ApiErrorBody {
-  error: {
-    code: ErrorCode;
-    message: string;
-    details?: ErrorDetails;
-    requestId?: string;
-  };
-}

@@ -1,4 +1,7 @@
-/** Events, agenda and registration shapes shared by the API and the web app. */
+/**
+ * Events, agenda and registration: the kinds, formats and statuses shared with the web app, and
+ * the shapes the API answers with (the web app reads those from the generated contract).
+ */
 import type { Localized } from './localized';
 
 export const EVENT_KINDS = ['forum', 'roadshow', 'matchmaking', 'ceremony'] as const;

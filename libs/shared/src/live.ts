@@ -1,11 +1,7 @@
-/** Live video (LiveKit) shapes shared by the API and the web app. */
-
-/** `GET /api/live/config`: whether video is available on this server and where clients connect. */
-export interface LiveConfig {
-  enabled: boolean;
-  /** The LiveKit URL clients connect to (ws:// or wss://), null when video is off. */
-  url: string | null;
-}
+/**
+ * Live video (LiveKit): roles, participant metadata and the stage's socket payloads, shared with
+ * the web app, and the shapes the API answers with (the web app reads those from the contract).
+ */
 
 /** `POST /api/live/token`: exactly one of the two. */
 export interface LiveTokenRequest {

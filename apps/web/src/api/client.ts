@@ -1,10 +1,17 @@
 /**
- * The one HTTP client of the web app. Adds the bearer token, serialises JSON, and turns every
- * failure into an `ApiError` (code, status, message, fields, rows) so that components only ever
- * deal with one error type.
+ * The one HTTP client of the web app: `openapi-fetch` over the types generated from the API's
+ * OpenAPI document (`schema.d.ts`, `npm run contract:generate`), so every path, parameter, body
+ * and response is checked against the contract. Middleware adds the bearer token; `unwrap` turns
+ * every failure into an `ApiError` (code, status, message, fields, rows) so that components only
+ * ever deal with one error type.
+ *
+ *   const event = unwrap(await http.GET('/api/events/{id}', { params: { path: { id } }, signal }));
  */
-import { codeForStatus, type ApiErrorBody, type ErrorCode, type FieldError, type RowError } from '@ilr/shared';
+import createClient, { type Middleware } from 'openapi-fetch';
+import { codeForStatus, type ErrorCode } from '@ilr/shared';
+import type { paths } from './schema';
 import { getToken } from './token';
+import type { FieldError, RowError } from './types';
 
 /** Codes the client produces itself, on top of the API's. */
 export type ClientErrorCode = 'NETWORK';
@@ -44,95 +51,60 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isRowError(value: unknown): value is RowError {
-  return typeof value === 'object' && value !== null && typeof (value as RowError).row === 'number';
+  return isRecord(value) && typeof value.row === 'number';
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
-
-export interface RequestOptions {
-  query?: Query;
-  /** JSON body (serialised here). */
-  json?: unknown;
-  /** Raw body with its content type, e.g. a CSV file. */
-  raw?: { body: BodyInit; contentType: string };
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-  /** `blob` for downloads (badges, files); JSON otherwise. */
-  responseType?: 'json' | 'blob';
-  /** Send no token: the answer is the same for everyone, and the server can serve it from its cache. */
-  anonymous?: boolean;
+/**
+ * A refused request as an `ApiError`: the API's `{ error: { code, message, details } }` when the
+ * body is one (openapi-fetch has parsed it), otherwise a generic code for the bare status (a
+ * proxy's error page, an empty body).
+ */
+function toApiError(response: Response, body: unknown): ApiError {
+  const error = isRecord(body) ? body.error : undefined;
+  if (isRecord(error) && typeof error.code === 'string') {
+    return new ApiError({
+      code: error.code,
+      status: response.status,
+      message: typeof error.message === 'string' ? error.message : error.code,
+      details: isRecord(error.details) ? error.details : undefined,
+    });
+  }
+  return new ApiError({ code: codeForStatus(response.status), status: response.status, message: response.statusText });
 }
 
-export function buildUrl(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const accept = options.responseType === 'blob' ? '*/*' : 'application/json';
-  const headers: Record<string, string> = { Accept: accept, ...options.headers };
-  const token = options.anonymous ? null : getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-
-  let body: BodyInit | undefined;
-  if (options.raw) {
-    body = options.raw.body;
-    headers['Content-Type'] = options.raw.contentType;
-  } else if (options.json !== undefined) {
-    body = JSON.stringify(options.json);
-    headers['Content-Type'] = 'application/json';
-  }
-
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), { method, headers, body, signal: options.signal });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError({ code: 'NETWORK', status: 0, message: 'Network request failed' });
-  }
-
-  if (response.ok && options.responseType === 'blob') return (await response.blob()) as T;
-
-  const text = await response.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-
-  if (!response.ok) {
-    const error = (data as Partial<ApiErrorBody> | undefined)?.error;
-    if (error && typeof error.code === 'string') {
-      throw new ApiError({
-        code: error.code,
-        status: response.status,
-        message: typeof error.message === 'string' ? error.message : error.code,
-        details: error.details as Record<string, unknown> | undefined,
-      });
-    }
-    throw new ApiError({ code: codeForStatus(response.status), status: response.status, message: response.statusText });
-  }
+/** The data of a successful call; a refused one throws its `ApiError`. */
+export function unwrap<T>({ data, error, response }: { data?: T; error?: unknown; response: Response }): T {
+  if (!response.ok) throw toApiError(response, error);
   return data as T;
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  /** A public read, sent without the token (see `RequestOptions.anonymous`). */
-  getPublic: <T>(path: string, query?: Query, signal?: AbortSignal) =>
-    request<T>('GET', path, { query, signal, anonymous: true }),
-  /** A download that needs the bearer token (so a plain link would not do). */
-  getBlob: (path: string, query?: Query) => request<Blob>('GET', path, { query, responseType: 'blob' }),
-  post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json }),
-  patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-  postRaw: <T>(path: string, body: BodyInit, contentType: string) =>
-    request<T>('POST', path, { raw: { body, contentType } }),
+/** Sends the signed-in user's token. */
+const bearerToken: Middleware = {
+  onRequest({ request }) {
+    const token = getToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+  },
 };
+
+/** A request that got no answer becomes `NETWORK`; a cancelled one (its signal aborted) stays an AbortError. */
+const networkFailure: Middleware = {
+  onError({ request }) {
+    if (request.signal.aborted) return undefined;
+    return new ApiError({ code: 'NETWORK', status: 0, message: 'Network request failed' });
+  },
+};
+
+function clientWith(...middleware: Middleware[]) {
+  const client = createClient<paths>();
+  client.use(...middleware);
+  return client;
+}
+
+/** Every call goes through this client, with the token when signed in. */
+export const http = clientWith(bearerToken, networkFailure);
+
+/**
+ * Public reads sent without the token, even when signed in: the answer is the same for everyone,
+ * and the server can serve it from its cache (the public agenda).
+ */
+export const anonymousHttp = clientWith(networkFailure);

@@ -3,7 +3,7 @@ import { Result } from 'antd';
 import { ButtonLink } from '../common/ButtonLink';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { User } from '@ilr/shared';
+import type { User } from '../api/types';
 import { can, type ActorAction } from './roles';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { ErrorAlert } from '../errors/ErrorAlert';

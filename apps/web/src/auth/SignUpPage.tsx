@@ -3,7 +3,8 @@ import { App, Button, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Locale, RegisterRequest } from '@ilr/shared';
+import type { Locale } from '@ilr/shared';
+import type { RegisterInput } from '../api/types';
 import { useFormErrors } from '../errors/useFormErrors';
 import { useLocale } from '../i18n/useLocale';
 import { AuthCard } from './AuthCard';
@@ -39,7 +40,7 @@ export function SignUpPage() {
 
   const onFinish = (values: Values) => {
     formErrors.clear();
-    const body: RegisterRequest = { ...values, email: values.email.trim(), displayName: values.displayName.trim() };
+    const body: RegisterInput = { ...values, email: values.email.trim(), displayName: values.displayName.trim() };
     register.mutate(body, {
       onSuccess: ({ user }) => {
         void message.success(t('auth.signup.welcome', { name: user.displayName }));

@@ -1,9 +1,9 @@
 /** Session hooks: who am I, log in, register, log out, update my profile. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuthResponse, Locale, RegisterRequest, User } from '@ilr/shared';
-import { api, isApiError } from '../api/client';
+import { http, isApiError, unwrap } from '../api/client';
 import { queryKeys } from '../api/keys';
 import { clearToken, setToken, useAccessToken } from '../api/token';
+import type { AuthResponse, LoginInput, MeUpdate, RegisterInput, User } from '../api/types';
 
 export function useMe() {
   const token = useAccessToken();
@@ -12,7 +12,7 @@ export function useMe() {
     enabled: Boolean(token),
     queryFn: async ({ signal }) => {
       try {
-        return await api.get<User>('/api/me', undefined, signal);
+        return unwrap(await http.GET('/api/me', { signal }));
       } catch (error) {
         // A stale or revoked token: drop it so the app shows the logged-out state.
         if (isApiError(error) && error.status === 401) {
@@ -44,7 +44,7 @@ function useStartSession() {
 export function useLogin() {
   const start = useStartSession();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api.post<AuthResponse>('/api/auth/login', body),
+    mutationFn: async (body: LoginInput) => unwrap(await http.POST('/api/auth/login', { body })),
     onSuccess: start,
   });
 }
@@ -52,7 +52,7 @@ export function useLogin() {
 export function useRegister() {
   const start = useStartSession();
   return useMutation({
-    mutationFn: (body: RegisterRequest) => api.post<AuthResponse>('/api/auth/register', body),
+    mutationFn: async (body: RegisterInput) => unwrap(await http.POST('/api/auth/register', { body })),
     onSuccess: start,
   });
 }
@@ -68,8 +68,7 @@ export function useLogout() {
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { displayName?: string; locale?: Locale; timeZone?: string }) =>
-      api.patch<User>('/api/me', body),
+    mutationFn: async (body: MeUpdate) => unwrap(await http.PATCH('/api/me', { body })),
     onSuccess: (user) => {
       // Merge, then re-read: the API's reply may leave fields out (it has been seen without
       // displayName and timeZone), and a partial user would blank the name and the viewer's clock.

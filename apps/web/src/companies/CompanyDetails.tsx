@@ -1,6 +1,6 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Company } from '@ilr/shared';
+import type { Company } from '../api/types';
 import { LocalizedText } from '../common/LocalizedText';
 import { TagList } from '../common/TagList';
 import { useLocale } from '../i18n/useLocale';

@@ -1,9 +1,9 @@
 import { Button, Form, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CompanyFilters } from '../api/types';
 import { CountrySelect } from '../reference/CountrySelect';
 import { SectorSelect } from '../reference/SectorSelect';
-import type { CompanyFilters } from './useCompanies';
 
 interface Props {
   filters: CompanyFilters;

@@ -1,7 +1,8 @@
 /** The company profile form, used to create and to edit. */
 import { Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FIELD_LIMITS, type Company, type CompanyInput, type Localized } from '@ilr/shared';
+import { FIELD_LIMITS, type Localized } from '@ilr/shared';
+import type { Company, CompanyInput } from '../api/types';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useFormErrors } from '../errors/useFormErrors';
 import { CountrySelect } from '../reference/CountrySelect';

@@ -1,13 +1,13 @@
 import { Button, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Company, Page } from '@ilr/shared';
+import type { Company, CompanyPage } from '../api/types';
 import { FallbackMarker, HTML_LANG, usePickLocalized } from '../common/LocalizedText';
 import { TagList } from '../common/TagList';
 import { useLocale } from '../i18n/useLocale';
 import { labelFor, useCountries, useSectors } from '../reference/useReference';
 
 interface Props {
-  data: Page<Company> | undefined;
+  data: CompanyPage | undefined;
   loading: boolean;
   onOpen: (id: string) => void;
   onPage: (page: number) => void;

@@ -2,7 +2,7 @@
 import { App, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { User } from '@ilr/shared';
+import type { User } from '../api/types';
 import { RequireAuth } from '../auth/RequireAuth';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { PageHeading } from '../common/PageHeading';

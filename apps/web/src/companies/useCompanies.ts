@@ -1,21 +1,13 @@
 /** Company data hooks over the typed client. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Company, CompanyImportResult, CompanyInput, Page } from '@ilr/shared';
-import { api } from '../api/client';
+import { http, unwrap } from '../api/client';
 import { queryKeys } from '../api/keys';
-
-export interface CompanyFilters {
-  country?: string;
-  sector?: string;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
+import type { Company, CompanyFilters, CompanyInput, CompanyUpdate } from '../api/types';
 
 export function useCompanies(filters: CompanyFilters) {
   return useQuery({
     queryKey: queryKeys.companies(filters),
-    queryFn: ({ signal }) => api.get<Page<Company>>('/api/companies', { ...filters }, signal),
+    queryFn: async ({ signal }) => unwrap(await http.GET('/api/companies', { params: { query: filters }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -24,7 +16,8 @@ export function useCompany(id: string | null | undefined) {
   return useQuery({
     queryKey: queryKeys.company(id ?? ''),
     enabled: Boolean(id),
-    queryFn: ({ signal }) => api.get<Company>(`/api/companies/${encodeURIComponent(id!)}`, undefined, signal),
+    queryFn: async ({ signal }) =>
+      unwrap(await http.GET('/api/companies/{id}', { params: { path: { id: id! } }, signal })),
   });
 }
 
@@ -40,7 +33,7 @@ export function useCreateCompany() {
   const queryClient = useQueryClient();
   const onSaved = useOnCompanySaved();
   return useMutation({
-    mutationFn: (input: CompanyInput) => api.post<Company>('/api/companies', input),
+    mutationFn: async (body: CompanyInput) => unwrap(await http.POST('/api/companies', { body })),
     onSuccess: async (company) => {
       onSaved(company);
       // A member who creates a company joins it: /api/me now carries companyId.
@@ -52,15 +45,24 @@ export function useCreateCompany() {
 export function useUpdateCompany(id: string) {
   const onSaved = useOnCompanySaved();
   return useMutation({
-    mutationFn: (input: Partial<CompanyInput>) => api.patch<Company>(`/api/companies/${encodeURIComponent(id)}`, input),
+    mutationFn: async (body: CompanyUpdate) =>
+      unwrap(await http.PATCH('/api/companies/{id}', { params: { path: { id } }, body })),
     onSuccess: onSaved,
   });
 }
 
+/** The file goes up as it is, as `text/csv` (not JSON). */
 export function useImportCompanies() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: Blob) => api.postRaw<CompanyImportResult>('/api/companies/import', file, 'text/csv'),
+    mutationFn: async (file: Blob) =>
+      unwrap(
+        await http.POST('/api/companies/import', {
+          body: await file.text(),
+          bodySerializer: (csv) => csv,
+          headers: { 'Content-Type': 'text/csv' },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.companies() }),
   });
 }

@@ -1,7 +1,7 @@
 /** Directory state in the URL (?country=&sector=&q=&page=&open=) so views can be shared and reloaded. */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { CompanyFilters } from './useCompanies';
+import type { CompanyFilters } from '../api/types';
 
 export const PAGE_SIZE = 20;
 

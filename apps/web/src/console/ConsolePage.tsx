@@ -3,7 +3,7 @@ import { Space, Switch, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { EventSummary } from '@ilr/shared';
+import type { EventSummary } from '../api/types';
 import { RequireAuth } from '../auth/RequireAuth';
 import { ButtonLink } from '../common/ButtonLink';
 import { LocalizedText } from '../common/LocalizedText';

@@ -2,7 +2,7 @@
 import { App, Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { EventSummary } from '@ilr/shared';
+import type { EventSummary } from '../api/types';
 import { RequireAuth } from '../auth/RequireAuth';
 import { ButtonLink } from '../common/ButtonLink';
 import { LoadingBlock } from '../common/LoadingBlock';

@@ -10,15 +10,14 @@ import {
   EVENT_KINDS,
   type EventFormat,
   type EventKind,
-  type EventSummary,
   type Localized,
   FIELD_LIMITS,
 } from '@ilr/shared';
+import type { EventInput, EventSummary } from '../api/types';
 import { TimeZoneSelect } from '../auth/TimeZoneSelect';
 import { LocalizedInput, compactLocalized, localizedRequired } from '../common/LocalizedInput';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useFormErrors } from '../errors/useFormErrors';
-import type { EventInput } from '../events/useEvents';
 import { useViewerTimeZone } from '../time/useDualClock';
 import { instantToWall, wallToInstant } from '../time/wallClock';
 import { ZonedRangeFields } from './ZonedRangeFields';

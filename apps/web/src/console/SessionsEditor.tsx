@@ -3,21 +3,15 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  SESSION_KINDS,
-  type AgendaSession,
-  type EventSummary,
-  type Localized,
-  type SessionKind,
-  FIELD_LIMITS,
-} from '@ilr/shared';
+import { SESSION_KINDS, type Localized, type SessionKind, FIELD_LIMITS } from '@ilr/shared';
+import type { AgendaSession, EventSummary, SessionInput } from '../api/types';
 import { HeadedSection } from '../common/HeadedSection';
 import { LocalizedInput, compactLocalized, localizedRequired } from '../common/LocalizedInput';
 import { LocalizedText, usePickLocalized } from '../common/LocalizedText';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { errorMessage } from '../errors/messages';
 import { useFormErrors } from '../errors/useFormErrors';
-import { useAgenda, useDeleteSession, useSaveSession, type SessionInput } from '../events/useEvents';
+import { useAgenda, useDeleteSession, useSaveSession } from '../events/useEvents';
 import { DualTime } from '../time/DualTime';
 import { useDualClock } from '../time/useDualClock';
 import { addMinutesToWall, instantToWall, wallToInstant } from '../time/wallClock';

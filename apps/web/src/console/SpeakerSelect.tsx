@@ -5,7 +5,7 @@
 import { Select, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Speaker } from '@ilr/shared';
+import type { Speaker } from '../api/types';
 import { usePickLocalized } from '../common/LocalizedText';
 import { usePeopleSearch } from '../people/usePeople';
 

@@ -1,7 +1,8 @@
 /** The event's status and the one or two next steps: draft → published → live → ended. */
 import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventStatus, EventSummary } from '@ilr/shared';
+import type { EventStatus } from '@ilr/shared';
+import type { EventSummary } from '../api/types';
 import { errorMessage } from '../errors/messages';
 import { StatusTag } from '../events/EventTags';
 import { useTransitionEvent, type EventTransition } from '../events/useEvents';

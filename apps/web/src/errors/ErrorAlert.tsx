@@ -26,7 +26,7 @@ export function ErrorAlert({ error, unplaced = [] }: Props) {
             <ul>
               {unplaced.map((u) => (
                 <li key={`${u.field}: ${u.message}`}>
-                  {u.field}: {u.message}
+                  {t('errors.fieldProblem', { field: u.field, message: u.message })}
                 </li>
               ))}
             </ul>

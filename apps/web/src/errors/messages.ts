@@ -5,8 +5,9 @@
  * `errors.field.*` (a record over every `FieldErrorCode`). The API's English texts are never shown.
  */
 import type { TFunction } from 'i18next';
-import { FIELD_ERROR_CODES, isErrorCode, type FieldError, type FieldErrorCode, type RowError } from '@ilr/shared';
+import { FIELD_ERROR_CODES, isErrorCode, type FieldErrorCode } from '@ilr/shared';
 import { isApiError } from '../api/client';
+import type { FieldError, RowError } from '../api/types';
 import { en } from '../i18n/locales/en';
 
 /** The code of an API error or of a live room's ack error (`{ code, message }`). */
@@ -81,6 +82,11 @@ export function fieldErrorsOf(error: unknown): Record<string, FieldError> {
   return isApiError(error) ? error.fieldErrors : {};
 }
 
+/** A field's problem after the field's name, punctuated the way the UI language writes it. */
+export function fieldProblem(t: TFunction, path: string, error: FieldError | undefined): string {
+  return t('errors.fieldProblem', { field: fieldLabel(t, path), message: fieldMessage(t, error) });
+}
+
 /**
  * A refused CSV row's problems, translated: each column's problem after its translated name, a
  * problem of the whole row or file (`_row`) on its own.
@@ -88,9 +94,7 @@ export function fieldErrorsOf(error: unknown): Record<string, FieldError> {
 export function rowProblems(t: TFunction, row: RowError): string[] {
   const entries = Object.entries(row.fieldErrors ?? {});
   if (entries.length === 0) return [t('errors.rowInvalid')];
-  return entries.map(([path, error]) =>
-    path === '_row' ? fieldMessage(t, error) : `${fieldLabel(t, path)}: ${fieldMessage(t, error)}`,
-  );
+  return entries.map(([path, error]) => (path === '_row' ? fieldMessage(t, error) : fieldProblem(t, path, error)));
 }
 
 /** `"name.zh"` → `['name', 'zh']`, `"offers.0"` → `['offers', 0]` (antd NamePath). */

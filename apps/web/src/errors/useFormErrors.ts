@@ -7,7 +7,7 @@ import { useCallback, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
-import { fieldLabel, fieldMessage, toNamePath } from './messages';
+import { fieldLabel, fieldMessage, fieldProblem, toNamePath } from './messages';
 
 export interface UnplacedFieldError {
   field: string;
@@ -32,7 +32,7 @@ export function useFormErrors(form: FormInstance, shownFields: readonly string[]
             if (shownFields.includes(candidate)) target = candidate;
           }
           // A part of a composite field (`name.zh` under `name`) says which part it is about.
-          const shown = target && target !== path ? `${fieldLabel(t, path)}: ${message}` : message;
+          const shown = target && target !== path ? fieldProblem(t, path, problem) : message;
           if (target) byField.set(target, [...(byField.get(target) ?? []), shown]);
           else rest.push({ field: fieldLabel(t, path), message });
         }

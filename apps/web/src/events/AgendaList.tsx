@@ -1,7 +1,7 @@
 /** The agenda: sessions in start order with both clocks, kind, speakers and, when it is time, "Join live". */
 import { Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AgendaSession, EventSummary } from '@ilr/shared';
+import type { AgendaSession, EventSummary } from '../api/types';
 import { isStaff } from '../auth/roles';
 import { useCurrentUser } from '../auth/useAuth';
 import { ButtonLink } from '../common/ButtonLink';

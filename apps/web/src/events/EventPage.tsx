@@ -4,7 +4,7 @@ import { Button, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { EventSummary } from '@ilr/shared';
+import type { EventSummary } from '../api/types';
 import { isStaff } from '../auth/roles';
 import { useCurrentUser } from '../auth/useAuth';
 import { ButtonLink } from '../common/ButtonLink';

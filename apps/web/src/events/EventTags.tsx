@@ -1,7 +1,8 @@
 /** Kind, format and (for staff, or once it is live or over) status of an event, as tags. */
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventStatus, EventSummary } from '@ilr/shared';
+import type { EventStatus } from '@ilr/shared';
+import type { EventSummary } from '../api/types';
 
 const KIND_COLOURS: Record<EventSummary['kind'], string> = {
   forum: 'blue',

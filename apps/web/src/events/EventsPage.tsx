@@ -5,7 +5,8 @@
 import { Card, Empty, Pagination, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { EVENT_KINDS, type EventKind, type EventSummary } from '@ilr/shared';
+import { EVENT_KINDS, type EventKind } from '@ilr/shared';
+import type { EventSummary } from '../api/types';
 import { isStaff } from '../auth/roles';
 import { useCurrentUser } from '../auth/useAuth';
 import { ButtonLink } from '../common/ButtonLink';

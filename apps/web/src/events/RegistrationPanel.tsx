@@ -5,7 +5,7 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
-import type { EventSummary, Registration } from '@ilr/shared';
+import type { EventSummary, Registration } from '../api/types';
 import { useCurrentUser } from '../auth/useAuth';
 import { ButtonLink } from '../common/ButtonLink';
 import { LoadingBlock } from '../common/LoadingBlock';

@@ -1,39 +1,18 @@
 /** Events, agenda, registration and check-in: TanStack Query hooks over the one API client. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AgendaSession,
-  CheckInResult,
-  EventFormat,
-  EventKind,
-  EventStats,
-  EventSummary,
-  Localized,
-  Page,
-  Registration,
-  SessionKind,
-} from '@ilr/shared';
-import { api, isApiError } from '../api/client';
+import { anonymousHttp, http, isApiError, unwrap } from '../api/client';
 import { queryKeys } from '../api/keys';
 import { useAccessToken } from '../api/token';
+import type { EventFilters, EventInput, EventUpdate, SessionInput } from '../api/types';
 import { isStaff } from '../auth/roles';
 import { useCurrentUser } from '../auth/useAuth';
-
-const enc = encodeURIComponent;
-
-export interface EventFilters {
-  kind?: EventKind;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize?: number;
-}
 
 export function useEventList(filters: EventFilters) {
   // Staff see drafts: the token is part of the key so that logging in refreshes the list.
   const token = useAccessToken();
   return useQuery({
     queryKey: [...queryKeys.events(filters), Boolean(token)],
-    queryFn: ({ signal }) => api.get<Page<EventSummary>>('/api/events', { ...filters }, signal),
+    queryFn: async ({ signal }) => unwrap(await http.GET('/api/events', { params: { query: filters }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -43,7 +22,7 @@ export function useEvent(id: string) {
   return useQuery({
     queryKey: [...queryKeys.event(id), 'summary', Boolean(token)],
     enabled: Boolean(id),
-    queryFn: ({ signal }) => api.get<EventSummary>(`/api/events/${enc(id)}`, undefined, signal),
+    queryFn: async ({ signal }) => unwrap(await http.GET('/api/events/{id}', { params: { path: { id } }, signal })),
   });
 }
 
@@ -59,12 +38,13 @@ export function useAgenda(eventId: string | undefined) {
     queryKey: [...queryKeys.agenda(eventId ?? ''), staff],
     // Wait for who I am: a promoter's draft would be a 404 without the token.
     enabled: Boolean(eventId) && !isLoading,
-    queryFn: ({ signal }) => {
-      const path = `/api/events/${enc(eventId!)}/agenda`;
-      return staff
-        ? api.get<AgendaSession[]>(path, undefined, signal)
-        : api.getPublic<AgendaSession[]>(path, undefined, signal);
-    },
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await (staff ? http : anonymousHttp).GET('/api/events/{id}/agenda', {
+          params: { path: { id: eventId! } },
+          signal,
+        }),
+      ),
   });
 }
 
@@ -75,7 +55,9 @@ export function useMyRegistration(eventId: string, enabled: boolean) {
     enabled,
     queryFn: async ({ signal }) => {
       try {
-        return await api.get<Registration>(`/api/events/${enc(eventId)}/registrations/me`, undefined, signal);
+        return unwrap(
+          await http.GET('/api/events/{id}/registrations/me', { params: { path: { id: eventId } }, signal }),
+        );
       } catch (error) {
         if (isApiError(error) && error.status === 404) return null;
         throw error;
@@ -87,7 +69,8 @@ export function useMyRegistration(eventId: string, enabled: boolean) {
 export function useRegister(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<Registration>(`/api/events/${enc(eventId)}/registrations`),
+    mutationFn: async () =>
+      unwrap(await http.POST('/api/events/{id}/registrations', { params: { path: { id: eventId } } })),
     onSuccess: (registration) => queryClient.setQueryData(queryKeys.myRegistration(eventId), registration),
   });
 }
@@ -96,7 +79,12 @@ export function useRegister(eventId: string) {
 export function useDownloadBadge(eventId: string) {
   return useMutation({
     mutationFn: async (badgeCode: string) => {
-      const blob = await api.getBlob(`/api/events/${enc(eventId)}/badge`, { format: 'png' });
+      const blob = unwrap(
+        await http.GET('/api/events/{id}/badge', {
+          params: { path: { id: eventId }, query: { format: 'png' } },
+          parseAs: 'blob',
+        }),
+      );
       const url = URL.createObjectURL(blob);
       try {
         const link = document.createElement('a');
@@ -115,26 +103,6 @@ export function useDownloadBadge(eventId: string) {
 
 // --- organiser console ----------------------------------------------------------------------
 
-export interface EventInput {
-  kind: EventKind;
-  title: Localized;
-  description?: Localized;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  venue?: string;
-  format: EventFormat;
-}
-
-export interface SessionInput {
-  title: Localized;
-  description?: Localized;
-  kind: SessionKind;
-  startsAt: string;
-  endsAt: string;
-  speakerUserIds?: string[];
-}
-
 function useInvalidateEvent() {
   const queryClient = useQueryClient();
   return (eventId: string) =>
@@ -147,7 +115,7 @@ function useInvalidateEvent() {
 export function useCreateEvent() {
   const invalidate = useInvalidateEvent();
   return useMutation({
-    mutationFn: (input: EventInput) => api.post<EventSummary>('/api/events', input),
+    mutationFn: async (body: EventInput) => unwrap(await http.POST('/api/events', { body })),
     onSuccess: (event) => invalidate(event.id),
   });
 }
@@ -155,17 +123,25 @@ export function useCreateEvent() {
 export function useUpdateEvent(eventId: string) {
   const invalidate = useInvalidateEvent();
   return useMutation({
-    mutationFn: (input: Partial<EventInput>) => api.patch<EventSummary>(`/api/events/${enc(eventId)}`, input),
+    mutationFn: async (body: EventUpdate) =>
+      unwrap(await http.PATCH('/api/events/{id}', { params: { path: { id: eventId } }, body })),
     onSuccess: () => invalidate(eventId),
   });
 }
 
-export type EventTransition = 'publish' | 'start' | 'end';
+const TRANSITIONS = {
+  publish: '/api/events/{id}/publish',
+  start: '/api/events/{id}/start',
+  end: '/api/events/{id}/end',
+} as const;
+
+export type EventTransition = keyof typeof TRANSITIONS;
 
 export function useTransitionEvent(eventId: string) {
   const invalidate = useInvalidateEvent();
   return useMutation({
-    mutationFn: (transition: EventTransition) => api.post<EventSummary>(`/api/events/${enc(eventId)}/${transition}`),
+    mutationFn: async (transition: EventTransition) =>
+      unwrap(await http.POST(TRANSITIONS[transition], { params: { path: { id: eventId } } })),
     onSuccess: () => invalidate(eventId),
   });
 }
@@ -173,10 +149,12 @@ export function useTransitionEvent(eventId: string) {
 export function useSaveSession(eventId: string) {
   const invalidate = useInvalidateEvent();
   return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input: SessionInput }) =>
-      id
-        ? api.patch<AgendaSession>(`/api/sessions/${enc(id)}`, input)
-        : api.post<AgendaSession>(`/api/events/${enc(eventId)}/sessions`, input),
+    mutationFn: async ({ id, input: body }: { id?: string; input: SessionInput }) =>
+      unwrap(
+        id
+          ? await http.PATCH('/api/sessions/{id}', { params: { path: { id } }, body })
+          : await http.POST('/api/events/{id}/sessions', { params: { path: { id: eventId } }, body }),
+      ),
     onSuccess: () => invalidate(eventId),
   });
 }
@@ -184,7 +162,8 @@ export function useSaveSession(eventId: string) {
 export function useDeleteSession(eventId: string) {
   const invalidate = useInvalidateEvent();
   return useMutation({
-    mutationFn: (sessionId: string) => api.delete<void>(`/api/sessions/${enc(sessionId)}`),
+    mutationFn: async (sessionId: string) =>
+      unwrap(await http.DELETE('/api/sessions/{id}', { params: { path: { id: sessionId } } })),
     onSuccess: () => invalidate(eventId),
   });
 }
@@ -194,7 +173,8 @@ export function useDeleteSession(eventId: string) {
 export function useEventStats(eventId: string) {
   return useQuery({
     queryKey: queryKeys.eventStats(eventId),
-    queryFn: ({ signal }) => api.get<EventStats>(`/api/events/${enc(eventId)}/stats`, undefined, signal),
+    queryFn: async ({ signal }) =>
+      unwrap(await http.GET('/api/events/{id}/stats', { params: { path: { id: eventId } }, signal })),
     // Other desks check people in too.
     refetchInterval: 15_000,
   });
@@ -203,7 +183,8 @@ export function useEventStats(eventId: string) {
 export function useCheckIn(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (badgeCode: string) => api.post<CheckInResult>(`/api/events/${enc(eventId)}/check-ins`, { badgeCode }),
+    mutationFn: async (badgeCode: string) =>
+      unwrap(await http.POST('/api/events/{id}/check-ins', { params: { path: { id: eventId } }, body: { badgeCode } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.eventStats(eventId) }),
   });
 }

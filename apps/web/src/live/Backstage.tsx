@@ -6,7 +6,8 @@
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LiveRole, Recording } from '@ilr/shared';
+import type { LiveRole } from '@ilr/shared';
+import type { Recording } from '../api/types';
 import { errorMessage } from '../errors/messages';
 import { useFormatInstant } from '../time/useFormatInstant';
 import {

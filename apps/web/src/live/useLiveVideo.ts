@@ -1,17 +1,14 @@
 /** LiveKit video over REST: whether it is on, my room token, raised hands, the stage and recordings. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LiveConfig, LiveToken, RaisedHand, Recording, StageChange } from '@ilr/shared';
-import { api } from '../api/client';
+import { http, unwrap } from '../api/client';
 import { queryKeys } from '../api/keys';
+import type { Recording } from '../api/types';
 import { useLiveEvent } from './useLiveRoom';
-
-const enc = encodeURIComponent;
-const base = (sessionId: string) => `/api/live/sessions/${enc(sessionId)}`;
 
 export function useLiveConfig() {
   return useQuery({
     queryKey: queryKeys.liveConfig,
-    queryFn: ({ signal }) => api.get<LiveConfig>('/api/live/config', undefined, signal),
+    queryFn: async ({ signal }) => unwrap(await http.GET('/api/live/config', { signal })),
     staleTime: 5 * 60_000,
   });
 }
@@ -21,7 +18,7 @@ export function useLiveToken(sessionId: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.liveToken(sessionId),
     enabled,
-    queryFn: () => api.post<LiveToken>('/api/live/token', { sessionId }),
+    queryFn: async () => unwrap(await http.POST('/api/live/token', { body: { sessionId } })),
     staleTime: 5 * 60_000,
     gcTime: 0,
     retry: false,
@@ -41,13 +38,19 @@ export function useMyHand(sessionId: string, enabled = true) {
   const hand = useQuery({
     queryKey: key,
     enabled,
-    queryFn: async ({ signal }) =>
-      (await api.get<{ hand: RaisedHand | null }>(`${base(sessionId)}/hands/mine`, undefined, signal)).hand,
+    queryFn: async ({ signal }) => {
+      const mine = await http.GET('/api/live/sessions/{id}/hands/mine', {
+        params: { path: { id: sessionId } },
+        signal,
+      });
+      return unwrap(mine).hand;
+    },
   });
   const change = useMutation({
-    mutationFn: async (raise: boolean): Promise<RaisedHand | null> => {
-      if (raise) return api.post<RaisedHand>(`${base(sessionId)}/hands`);
-      await api.delete<void>(`${base(sessionId)}/hands`);
+    mutationFn: async (raise: boolean) => {
+      const params = { path: { id: sessionId } };
+      if (raise) return unwrap(await http.POST('/api/live/sessions/{id}/hands', { params }));
+      unwrap(await http.DELETE('/api/live/sessions/{id}/hands', { params }));
       return null;
     },
     onSuccess: (mine) => queryClient.setQueryData(key, mine),
@@ -66,7 +69,8 @@ export function useHands(sessionId: string) {
   });
   return useQuery({
     queryKey: queryKeys.hands(sessionId),
-    queryFn: ({ signal }) => api.get<RaisedHand[]>(`${base(sessionId)}/hands`, undefined, signal),
+    queryFn: async ({ signal }) =>
+      unwrap(await http.GET('/api/live/sessions/{id}/hands', { params: { path: { id: sessionId } }, signal })),
     refetchInterval: 30_000,
   });
 }
@@ -76,17 +80,22 @@ export type StageAction = 'promote' | 'demote' | 'remove' | 'dismiss';
 export function useStageAction(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, userId }: { action: StageAction; userId: string }): Promise<StageChange | void> => {
-      const user = enc(userId);
+    mutationFn: async ({ action, userId }: { action: StageAction; userId: string }) => {
+      const params = { path: { id: sessionId, userId } };
       switch (action) {
         case 'promote':
-          return api.post<StageChange>(`${base(sessionId)}/speakers`, { userId });
+          return unwrap(
+            await http.POST('/api/live/sessions/{id}/speakers', {
+              params: { path: { id: sessionId } },
+              body: { userId },
+            }),
+          );
         case 'demote':
-          return api.delete<StageChange>(`${base(sessionId)}/speakers/${user}`);
+          return unwrap(await http.DELETE('/api/live/sessions/{id}/speakers/{userId}', { params }));
         case 'remove':
-          return api.delete<StageChange>(`${base(sessionId)}/participants/${user}`);
+          return unwrap(await http.DELETE('/api/live/sessions/{id}/participants/{userId}', { params }));
         case 'dismiss':
-          return api.delete<void>(`${base(sessionId)}/hands/${user}`);
+          return unwrap(await http.DELETE('/api/live/sessions/{id}/hands/{userId}', { params }));
       }
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.hands(sessionId) }),
@@ -100,16 +109,23 @@ export const isRecordingRunning = (recording: Recording): boolean =>
 export function useRecordings(sessionId: string) {
   return useQuery({
     queryKey: queryKeys.recordings(sessionId),
-    queryFn: ({ signal }) => api.get<Recording[]>(`${base(sessionId)}/recordings`, undefined, signal),
+    queryFn: async ({ signal }) =>
+      unwrap(await http.GET('/api/live/sessions/{id}/recordings', { params: { path: { id: sessionId } }, signal })),
     // While one is starting or running, its status changes with LiveKit's webhooks.
     refetchInterval: (query) => (query.state.data?.some(isRecordingRunning) ? 5_000 : false),
   });
 }
 
+const RECORDING_CONTROLS = {
+  start: '/api/live/sessions/{id}/recording/start',
+  stop: '/api/live/sessions/{id}/recording/stop',
+} as const;
+
 export function useRecordingControl(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: 'start' | 'stop') => api.post<Recording>(`${base(sessionId)}/recording/${action}`),
+    mutationFn: async (action: keyof typeof RECORDING_CONTROLS) =>
+      unwrap(await http.POST(RECORDING_CONTROLS[action], { params: { path: { id: sessionId } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.recordings(sessionId) }),
   });
 }

@@ -2,7 +2,8 @@
 import { App, Input, Select, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, type User } from '@ilr/shared';
+import { ROLES, type Role } from '@ilr/shared';
+import type { User } from '../api/types';
 import { RequireAuth } from '../auth/RequireAuth';
 import { PageHeading } from '../common/PageHeading';
 import { ErrorAlert } from '../errors/ErrorAlert';

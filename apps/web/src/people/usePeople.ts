@@ -1,13 +1,15 @@
+/** Users and their roles (organisers), and looking people up by name (organisers and promoters). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page, Person, Role, User } from '@ilr/shared';
-import { api } from '../api/client';
+import type { Role } from '@ilr/shared';
+import { http, unwrap } from '../api/client';
 import { queryKeys } from '../api/keys';
+import type { UserFilters } from '../api/types';
 
-export function useUsers(filters: { q?: string; page: number }, enabled = true) {
+export function useUsers(filters: UserFilters, enabled = true) {
   return useQuery({
     queryKey: queryKeys.users(filters),
     enabled,
-    queryFn: ({ signal }) => api.get<Page<User>>('/api/users', { ...filters }, signal),
+    queryFn: async ({ signal }) => unwrap(await http.GET('/api/users', { params: { query: filters }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -15,8 +17,8 @@ export function useUsers(filters: { q?: string; page: number }, enabled = true) 
 export function useChangeRole() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, role }: { id: string; role: Role }) =>
-      api.patch<User>(`/api/users/${encodeURIComponent(id)}/role`, { role }),
+    mutationFn: async ({ id, role }: { id: string; role: Role }) =>
+      unwrap(await http.PATCH('/api/users/{id}/role', { params: { path: { id } }, body: { role } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users() }),
   });
 }
@@ -26,7 +28,8 @@ export function usePeopleSearch(q: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.people({ q }),
     enabled,
-    queryFn: ({ signal }) => api.get<Page<Person>>('/api/people', { q: q || undefined, pageSize: 20 }, signal),
+    queryFn: async ({ signal }) =>
+      unwrap(await http.GET('/api/people', { params: { query: { q: q || undefined, pageSize: 20 } }, signal })),
     placeholderData: keepPreviousData,
   });
 }

@@ -3,6 +3,7 @@
  * a missing key in zh-CN or ko-KR is a type error.
  */
 import type { ErrorCode, FieldErrorCode } from '@ilr/shared';
+import type { RequestField } from '../../api/types';
 
 const errorCodes = {
   VALIDATION_FAILED: 'Some of the information is not valid. Please check the highlighted fields.',
@@ -94,6 +95,44 @@ const fieldErrors = {
   tooManyRows: 'At most {{max}} companies per file.',
   cellCount: 'This row has {{cells}} cells, but the header has {{expected}}.',
 } satisfies Record<FieldErrorCode, string>;
+
+/**
+ * Names of the fields the API may report problems under (the first part of a dotted path): every
+ * field of every request in the contract, so a new one fails the typecheck until it is named.
+ */
+const fieldNames = {
+  email: 'Email',
+  password: 'Password',
+  displayName: 'Name',
+  locale: 'Preferred language',
+  timeZone: 'Time zone',
+  role: 'Role',
+  name: 'Company name',
+  country: 'Country or region',
+  sector: 'Sector',
+  offers: 'What we offer',
+  needs: 'What we are looking for',
+  description: 'Description',
+  website: 'Website',
+  title: 'Title',
+  kind: 'Kind',
+  format: 'Format',
+  startsAt: 'Starts',
+  endsAt: 'Ends',
+  venue: 'Venue',
+  speakerUserIds: 'Speakers',
+  badgeCode: 'Badge code',
+  sessionId: 'Session',
+  meetingId: 'Meeting',
+  userId: 'Person',
+  q: 'Search',
+  page: 'Page',
+  pageSize: 'Page size',
+  from: 'From',
+  to: 'To',
+  lang: 'Language',
+  id: 'Identifier',
+} satisfies Record<RequestField, string>;
 
 export const en = {
   app: {
@@ -613,36 +652,9 @@ export const en = {
       array: 'a list',
       object: 'a group of fields',
     },
-    /** Names of the fields the API may report (first part of a dotted path); others show as sent. */
-    fieldNames: {
-      email: 'Email',
-      password: 'Password',
-      displayName: 'Name',
-      locale: 'Preferred language',
-      timeZone: 'Time zone',
-      role: 'Role',
-      name: 'Company name',
-      country: 'Country or region',
-      sector: 'Sector',
-      offers: 'What we offer',
-      needs: 'What we are looking for',
-      description: 'Description',
-      website: 'Website',
-      title: 'Title',
-      kind: 'Kind',
-      format: 'Format',
-      startsAt: 'Starts',
-      endsAt: 'Ends',
-      venue: 'Venue',
-      speakerUserIds: 'Speakers',
-      badgeCode: 'Badge code',
-      sessionId: 'Session',
-      userId: 'Person',
-      q: 'Search',
-      page: 'Page',
-      pageSize: 'Page size',
-      id: 'Identifier',
-    },
+    fieldNames,
+    /** A problem after its field's name (CSV rows, parts of a composite field, fields a form does not show). */
+    fieldProblem: '{{field}}: {{message}}',
     fieldPath: { inLanguage: '{{field}} ({{language}})', item: '{{field}}, item {{n}}' },
     /** A refused CSV row the API sent without codes (an older server). */
     rowInvalid: 'This row is not valid.',
