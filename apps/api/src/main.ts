@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   console.log(`International Living Room is running at ${where} (API ${where}/api, docs ${where}/api/docs)`);
   if (!config.livekit)
     console.log('Video is off: LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).');
+  if (!config.mail) console.log('Mail is off: notifications stay in the app (set SMTP_URL to send them by mail too).');
+  if (!config.redisUrl) console.log('Redis is off: one API node (set REDIS_URL to run several).');
 }
 
 main().catch((error: unknown) => {

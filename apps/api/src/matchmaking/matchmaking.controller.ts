@@ -27,10 +27,10 @@ import {
   BookMeetingDto,
   CreateMeetingRequestDto,
   ExportQuery,
-  FeedbackDto,
+  GiveFeedbackDto,
   MeetingListQuery,
   MeetingRequestListQuery,
-  MeetingSideDto,
+  ChooseSideDto,
   MeetingsIcsQuery,
   MoveMeetingDto,
   NoShowDto,
@@ -345,7 +345,7 @@ export class MatchmakingController {
   })
   @ApiCreatedResponse({ type: MeetingSideView })
   @ApiErrors(400, 401, 403, 404, 409, 413)
-  feedback(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: FeedbackDto): Promise<MeetingSideView> {
+  feedback(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: GiveFeedbackDto): Promise<MeetingSideView> {
     return this.meetings.feedback(user, id, dto);
   }
 
@@ -354,7 +354,7 @@ export class MatchmakingController {
   @ApiOperation({ operationId: 'checkInMeeting', summary: 'A side arrived at the table' })
   @ApiOkResponse({ type: MeetingDto })
   @ApiErrors(400, 401, 403, 404, 409, 413)
-  checkIn(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: MeetingSideDto): Promise<MeetingDto> {
+  checkIn(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: ChooseSideDto): Promise<MeetingDto> {
     return this.meetings.checkIn(user, id, dto.companyId);
   }
 

@@ -13,7 +13,7 @@ import { pageWindow } from '../common/pagination';
 import { DatabaseService, forUpdate } from '../database/database.service';
 import { EventEntity } from '../events/event.entities';
 import { NotificationsService, type PendingNotification } from '../notifications/notifications.service';
-import type { BookMeetingDto, FeedbackDto, MeetingListQuery, MoveMeetingDto } from './dto/matchmaking.dto';
+import type { BookMeetingDto, GiveFeedbackDto, MeetingListQuery, MoveMeetingDto } from './dto/matchmaking.dto';
 import type { MeetingDto, MeetingSideDto } from './dto/matchmaking.responses';
 import { MatchmakingAccess } from './matchmaking-access';
 import { MeetingEntity, MeetingRequestEntity, MeetingSideEntity, SlotEntity } from './matchmaking.entities';
@@ -152,7 +152,7 @@ export class MeetingsService {
     return qb.getMany();
   }
 
-  async feedback(actor: Actor, meetingId: string, dto: FeedbackDto): Promise<MeetingSideDto> {
+  async feedback(actor: Actor, meetingId: string, dto: GiveFeedbackDto): Promise<MeetingSideDto> {
     return this.db.transaction(async (em) => {
       const meeting = await this.lockMeeting(em, actor, meetingId);
       const side = this.side(actor, meeting, dto.companyId);

@@ -1924,22 +1924,20 @@ export interface components {
         MeetingStatus: "scheduled" | "cancelled";
         /** @enum {string} */
         MeetingOutcome: "no_interest" | "follow_up" | "intent_to_sign";
-        FeedbackDto: {
+        MeetingFeedbackDto: {
             rating: number;
             outcome: components["schemas"]["MeetingOutcome"];
-            note?: string;
-            /**
-             * Format: uuid
-             * @description the side given for (promoters and organisers; members: their own)
-             */
-            companyId?: string;
+            note: string | null;
+            /** Format: date-time */
+            at: string;
         };
         MeetingSideDto: {
-            /**
-             * Format: uuid
-             * @description the side checked in or marked absent
-             */
+            /** Format: uuid */
             companyId: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            noShow: boolean;
+            feedback: components["schemas"]["MeetingFeedbackDto"] | null;
         };
         MeetingDto: {
             /** Format: uuid */
@@ -1980,6 +1978,23 @@ export interface components {
              * @description omit to let the server pick a free table of the right kind
              */
             tableId?: string;
+        };
+        GiveFeedbackDto: {
+            rating: number;
+            outcome: components["schemas"]["MeetingOutcome"];
+            note?: string;
+            /**
+             * Format: uuid
+             * @description the side given for (promoters and organisers; members: their own)
+             */
+            companyId?: string;
+        };
+        ChooseSideDto: {
+            /**
+             * Format: uuid
+             * @description the side checked in or marked absent
+             */
+            companyId: string;
         };
         NoShowDto: {
             /**
@@ -6440,7 +6455,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FeedbackDto"];
+                "application/json": components["schemas"]["GiveFeedbackDto"];
             };
         };
         responses: {
@@ -6519,7 +6534,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MeetingSideDto"];
+                "application/json": components["schemas"]["ChooseSideDto"];
             };
         };
         responses: {

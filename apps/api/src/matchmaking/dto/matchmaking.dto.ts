@@ -217,7 +217,7 @@ export class MeetingsIcsQuery {
   lang?: 'zh' | 'ko' | 'en';
 }
 
-export class FeedbackDto {
+export class GiveFeedbackDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
   @IsInt()
   @Min(1)
@@ -244,7 +244,7 @@ export class FeedbackDto {
   companyId?: string;
 }
 
-export class MeetingSideDto {
+export class ChooseSideDto {
   @ApiProperty({ format: 'uuid', description: 'the side checked in or marked absent' })
   @LowerCaseIds()
   @IsUUID('all')
@@ -279,7 +279,7 @@ export class ExportQuery {
   lang?: 'zh' | 'ko' | 'en';
 }
 
-export class NoShowDto extends MeetingSideDto {
+export class NoShowDto extends ChooseSideDto {
   @ApiPropertyOptional({ default: true, description: 'false takes a no-show mark back' })
   @IsOptional()
   @IsBoolean()

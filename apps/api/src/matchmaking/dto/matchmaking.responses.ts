@@ -139,7 +139,7 @@ export class MeetingRequestDto {
 
 export class PageOfMeetingRequestsDto extends PageOf(MeetingRequestDto) {}
 
-export class FeedbackDto {
+export class MeetingFeedbackDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
   rating: number;
 
@@ -163,8 +163,8 @@ export class MeetingSideDto {
   @ApiProperty()
   noShow: boolean;
 
-  @ApiProperty({ type: FeedbackDto, nullable: true })
-  feedback: FeedbackDto | null;
+  @ApiProperty({ type: MeetingFeedbackDto, nullable: true })
+  feedback: MeetingFeedbackDto | null;
 }
 
 export class MeetingDto {
