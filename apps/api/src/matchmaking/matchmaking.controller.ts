@@ -345,7 +345,11 @@ export class MatchmakingController {
   })
   @ApiCreatedResponse({ type: MeetingSideView })
   @ApiErrors(400, 401, 403, 404, 409, 413)
-  feedback(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: GiveFeedbackDto): Promise<MeetingSideView> {
+  feedback(
+    @CurrentUser() user: Actor,
+    @UuidParam() id: string,
+    @Body() dto: GiveFeedbackDto,
+  ): Promise<MeetingSideView> {
     return this.meetings.feedback(user, id, dto);
   }
 
