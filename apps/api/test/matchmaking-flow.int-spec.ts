@@ -11,13 +11,45 @@ import { simpleParser } from 'mailparser';
 import { RemindersService } from '../src/matchmaking/reminders.service';
 import { acceptedRequest, firm, loginOrganiser, matchmakingEvent, quickUser, takePart, type Firm } from './factories';
 import { freshDatabase, startApp, type TestApp } from './harness';
+import { closeClients, connectLive, waitFor } from './realtime-harness';
+import type { Notification, ScheduleProgress } from '@ilr/shared';
 
 describe('matchmaking flow', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startApp();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    closeClients();
+    await t.close();
+  });
+
+  it('pushes notifications live to the recipient, and scheduler progress to the promoter who runs it', async () => {
+    const event = await matchmakingEvent(t);
+    const a = await firm(t);
+    const b = await firm(t);
+    await takePart(t, event, a);
+    await takePart(t, event, b);
+    const socket = await connectLive(t, b.member);
+    const live: (Notification & { unread: number })[] = [];
+    socket.on('notification:new', (n) => live.push(n));
+    await t
+      .http()
+      .post(`/api/events/${event.id}/meeting-requests`)
+      .set(a.member.auth)
+      .send({ fromCompanyId: a.company.id, toCompanyId: b.company.id })
+      .expect(201);
+    await waitFor(() => live.length === 1, 'notification:new');
+    expect(live[0]).toMatchObject({ kind: 'request.received', unread: 1, params: { eventId: event.id } });
+
+    const promoter = await quickUser(t, 'promoter');
+    const promoterSocket = await connectLive(t, promoter);
+    const progress: ScheduleProgress[] = [];
+    promoterSocket.on('schedule:progress', (p) => progress.push(p));
+    await t.http().post(`/api/events/${event.id}/schedule`).set(promoter.auth).send({ dryRun: true }).expect(200);
+    await waitFor(() => progress.some((p) => p.phase === 'done'), 'schedule:progress done');
+    expect(progress[0]).toMatchObject({ eventId: event.id, phase: 'loading' });
+  });
 
   it('schedules accepted requests around kept meetings; a dry run commits nothing; every request left out has a reason', async () => {
     const organiser = await loginOrganiser(t);
