@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { isStaff, type Actor, type Page } from '@ilr/shared';
 import { pageWindow, type PageQuery } from '../common/pagination';
-import { DatabaseService } from '../database/database.service';
+import { DatabaseService, yieldToEventLoop } from '../database/database.service';
 import { AuditEntryEntity } from './audit.entity';
 
 export interface AuditEntry {
@@ -40,23 +40,35 @@ export class AuditService {
 
   /** Records the action for each firm `actor` acted for on behalf (none when a member acted for their own). */
   async record(em: EntityManager, actor: Actor, companyIds: readonly string[], record: AuditRecord): Promise<void> {
-    const forOthers = [...new Set(companyIds)].filter((id) => this.actsOnBehalf(actor, id));
-    if (forOthers.length === 0) return;
+    await this.recordMany(em, actor, [{ companyIds, record }]);
+  }
+
+  /** Many records at once (a scheduler commit), inserted in chunks. */
+  async recordMany(
+    em: EntityManager,
+    actor: Actor,
+    records: readonly { companyIds: readonly string[]; record: AuditRecord }[],
+  ): Promise<void> {
     const at = new Date();
-    await em.insert(
-      AuditEntryEntity,
-      forOthers.map((companyId) => ({
-        id: randomUUID(),
-        companyId,
-        actorUserId: actor.id,
-        actorName: actor.displayName.slice(0, 100),
-        action: record.action,
-        eventId: record.eventId ?? null,
-        subjectId: record.subjectId ?? null,
-        details: record.details ?? null,
-        at,
-      })),
+    const rows = records.flatMap(({ companyIds, record }) =>
+      [...new Set(companyIds)]
+        .filter((id) => this.actsOnBehalf(actor, id))
+        .map((companyId) => ({
+          id: randomUUID(),
+          companyId,
+          actorUserId: actor.id,
+          actorName: actor.displayName.slice(0, 100),
+          action: record.action,
+          eventId: record.eventId ?? null,
+          subjectId: record.subjectId ?? null,
+          details: record.details ?? null,
+          at,
+        })),
     );
+    for (let i = 0; i < rows.length; i += 200) {
+      await em.insert(AuditEntryEntity, rows.slice(i, i + 200));
+      if (rows.length > 200) await yieldToEventLoop();
+    }
   }
 
   async list(companyId: string, query: PageQuery): Promise<Page<AuditEntry>> {

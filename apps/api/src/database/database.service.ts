@@ -120,3 +120,24 @@ export async function savepoint<T>(em: EntityManager, work: () => Promise<T>): P
     throw error;
   }
 }
+
+/**
+ * Lets the event loop serve other requests. better-sqlite3 answers synchronously, so a loop of
+ * awaited queries runs as one chain of microtasks that starves every socket and HTTP request;
+ * long loops (a scheduler commit of thousands of meetings) call this every so often.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Runs `load` on slices of `ids` (bounded `IN` lists), serving the event loop between slices. */
+export async function inSlices<T>(
+  ids: readonly string[],
+  load: (slice: string[]) => Promise<T[]>,
+  size = 1000,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += size) {
+    rows.push(...(await load(ids.slice(i, i + size))));
+    if (ids.length > size) await yieldToEventLoop();
+  }
+  return rows;
+}

@@ -18,6 +18,7 @@ import type { Response } from 'express';
 import type { Actor } from '@ilr/shared';
 import { CurrentUser } from '../accounts/auth.decorators';
 import { Idempotent } from '../common/idempotency';
+import { jsonInPieces } from '../common/json-in-pieces';
 import { ApiErrors } from '../common/openapi';
 import { UuidParam } from '../common/validation';
 import { DatabaseService } from '../database/database.service';
@@ -382,7 +383,15 @@ export class MatchmakingController {
   })
   @ApiOkResponse({ type: ScheduleResultDto })
   @ApiErrors(400, 401, 403, 404, 409, 413)
-  schedule(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: ScheduleDto): Promise<ScheduleResultDto> {
-    return this.scheduling.run(user, id, dto.dryRun ?? false);
+  async schedule(
+    @CurrentUser() user: Actor,
+    @UuidParam() id: string,
+    @Body() dto: ScheduleDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const result = await this.scheduling.run(user, id, dto.dryRun ?? false);
+    // Thousands of meetings: serialised in slices so the node keeps answering while it writes.
+    res.type('application/json');
+    return jsonInPieces(result);
   }
 }

@@ -3,14 +3,28 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { NotificationParams } from '@ilr/shared';
 import { CompanyEntity } from '../companies/company.entity';
+import { inSlices, yieldToEventLoop } from '../database/database.service';
 import type { EventEntity } from '../events/event.entities';
 import type { MeetingDto } from './dto/matchmaking.responses';
 import { MeetingEntity, MeetingSideEntity, TableEntity } from './matchmaking.entities';
 import { toBrief, toTable } from './setup.service';
 
+const CHUNK = 500;
+
 @Injectable()
 export class MeetingViews {
+  /** In chunks, with the event loop served in between (a scheduler run shows thousands). */
   async many(em: EntityManager, meetings: readonly MeetingEntity[]): Promise<MeetingDto[]> {
+    if (meetings.length <= CHUNK) return this.chunk(em, meetings);
+    const views: MeetingDto[] = [];
+    for (let i = 0; i < meetings.length; i += CHUNK) {
+      views.push(...(await this.chunk(em, meetings.slice(i, i + CHUNK))));
+      await yieldToEventLoop();
+    }
+    return views;
+  }
+
+  private async chunk(em: EntityManager, meetings: readonly MeetingEntity[]): Promise<MeetingDto[]> {
     if (meetings.length === 0) return [];
     const ids = meetings.map((m) => m.id);
     const [tables, companies, sides] = await Promise.all([
@@ -20,6 +34,8 @@ export class MeetingViews {
     ]);
     const table = new Map(tables.map((t) => [t.id, t]));
     const company = new Map(companies.map((c) => [c.id, c]));
+    const sidesOf = new Map<string, MeetingSideEntity[]>();
+    for (const side of sides) sidesOf.set(side.meetingId, [...(sidesOf.get(side.meetingId) ?? []), side]);
     return meetings.map((m) => ({
       id: m.id,
       eventId: m.eventId,
@@ -34,7 +50,7 @@ export class MeetingViews {
       companies: [m.companyAId, m.companyBId].filter((id) => company.has(id)).map((id) => toBrief(company.get(id)!)),
       source: m.source,
       sides: [m.companyAId, m.companyBId].map((companyId) => {
-        const side = sides.find((s) => s.meetingId === m.id && s.companyId === companyId);
+        const side = sidesOf.get(m.id)?.find((s) => s.companyId === companyId);
         return {
           companyId,
           checkedInAt: side?.checkedInAt?.toISOString() ?? null,
@@ -50,6 +66,43 @@ export class MeetingViews {
 
   async one(em: EntityManager, meeting: MeetingEntity): Promise<MeetingDto> {
     return (await this.many(em, [meeting]))[0];
+  }
+
+  /**
+   * What notifications about many meetings say to each of their two firms, with the firms and
+   * tables loaded once (a scheduler commit announces thousands of meetings).
+   */
+  async notices(
+    em: EntityManager,
+    event: EventEntity,
+    meetings: readonly MeetingEntity[],
+  ): Promise<{ companyId: string; params: NotificationParams }[]> {
+    const companyIds = [...new Set(meetings.flatMap((m) => [m.companyAId, m.companyBId]))];
+    const tableIds = [...new Set(meetings.map((m) => m.tableId).filter((t): t is string => !!t))];
+    const companies = await inSlices(companyIds, (ids) =>
+      em.find(CompanyEntity, { where: { id: In(ids) }, select: ['id', 'name'] }),
+    );
+    const tables = await inSlices(tableIds, (ids) => em.findBy(TableEntity, { id: In(ids) }));
+    const name = new Map(companies.map((c) => [c.id, c.name]));
+    const table = new Map(tables.map((t) => [t.id, t]));
+    return meetings.flatMap((m) =>
+      [m.companyAId, m.companyBId].map((companyId) => {
+        const t = m.tableId ? table.get(m.tableId) : undefined;
+        return {
+          companyId,
+          params: {
+            eventId: event.id,
+            eventTitle: event.title,
+            companyName: name.get(companyId === m.companyAId ? m.companyBId : m.companyAId),
+            meetingId: m.id,
+            requestId: m.requestId,
+            startsAt: m.startsAt.toISOString(),
+            endsAt: m.endsAt.toISOString(),
+            ...(t?.kind === 'physical' ? { tableLabel: t.label } : {}),
+          },
+        };
+      }),
+    );
   }
 
   /** What a notification about `meeting` says to `forCompanyId` (the other firm's name, the time, the table). */

@@ -4,53 +4,60 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   SchedulerInputError,
+  type Meeting,
   type ScheduleInput,
   type ScheduleOptions,
   type ScheduleResult,
-  type SchedulerErrorCode,
+  type UnscheduledRequest,
 } from '@ilr/scheduler';
+import { yieldToEventLoop } from '../database/database.service';
+import { PIECE, type FromWorker, type ToWorker } from './schedule-protocol';
 
-type Reply =
-  | { ok: true; result: ScheduleResult }
-  | {
-      ok: false;
-      error:
-        | { kind: 'input'; code: SchedulerErrorCode; message: string; details: Record<string, string> }
-        | { kind: 'crash'; message: string };
-    };
-
-function spawn(data: unknown): Worker {
+function spawn(): Worker {
   const built = join(__dirname, 'schedule.worker.js');
-  if (existsSync(built)) return new Worker(built, { workerData: data });
+  if (existsSync(built)) return new Worker(built);
   // From source (tests, `npm run dev`): tsx compiles the worker and resolves @ilr/scheduler.
-  return new Worker(join(__dirname, 'schedule.worker.ts'), { workerData: data, execArgv: ['--require', 'tsx/cjs'] });
+  return new Worker(join(__dirname, 'schedule.worker.ts'), { execArgv: ['--require', 'tsx/cjs'] });
 }
 
-export function runScheduler(
+export async function runScheduler(
   input: ScheduleInput,
   options: ScheduleOptions & { timeLimitMs: number },
   onProgress: (fraction: number) => void,
 ): Promise<ScheduleResult> {
-  return new Promise((resolve, reject) => {
-    const worker = spawn({ input, options });
-    const started = Date.now();
-    const timer = setInterval(() => onProgress(Math.min(0.99, (Date.now() - started) / options.timeLimitMs)), 250);
-    const done = () => clearInterval(timer);
-    worker.once('message', (reply: Reply) => {
-      done();
-      void worker.terminate();
-      if (reply.ok) resolve(reply.result);
-      else if (reply.error.kind === 'input') {
-        reject(new SchedulerInputError(reply.error.code, reply.error.message, reply.error.details));
-      } else reject(new Error(`scheduler failed: ${reply.error.message}`));
+  const worker = spawn();
+  const started = Date.now();
+  const timer = setInterval(() => onProgress(Math.min(0.99, (Date.now() - started) / options.timeLimitMs)), 250);
+  try {
+    const outcome = new Promise<ScheduleResult>((resolve, reject) => {
+      const meetings: Meeting[] = [];
+      const unscheduled: UnscheduledRequest[] = [];
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'meetings') meetings.push(...message.items);
+        else if (message.type === 'unscheduled') unscheduled.push(...message.items);
+        else if (message.type === 'done') resolve({ ...message.result, meetings, unscheduled });
+        else if (message.error.kind === 'input') {
+          reject(new SchedulerInputError(message.error.code, message.error.message, message.error.details));
+        } else reject(new Error(`scheduler failed: ${message.error.message}`));
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`scheduler worker exited with code ${code}`)));
     });
-    worker.once('error', (error) => {
-      done();
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      done();
-      if (code !== 0) reject(new Error(`scheduler worker exited with code ${code}`));
-    });
-  });
+    const { companies, requests, fixed = [], ...base } = input;
+    for (const [key, items] of [
+      ['companies', companies],
+      ['requests', requests],
+      ['fixed', fixed],
+    ] as const) {
+      for (let i = 0; i < items.length; i += PIECE) {
+        worker.postMessage({ type: 'part', key, items: items.slice(i, i + PIECE) } satisfies ToWorker);
+        await yieldToEventLoop();
+      }
+    }
+    worker.postMessage({ type: 'run', base, options } satisfies ToWorker);
+    return await outcome;
+  } finally {
+    clearInterval(timer);
+    void worker.terminate();
+  }
 }

@@ -8,14 +8,14 @@
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import type { Actor, ScheduleProgress } from '@ilr/shared';
 import type { ScheduleInput, UnscheduledReason, UnscheduledRequest } from '@ilr/scheduler';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { DatabaseService, savepoint } from '../database/database.service';
+import { DatabaseService, inSlices, savepoint, yieldToEventLoop } from '../database/database.service';
 import type { EventEntity } from '../events/event.entities';
 import { NotificationsService, type PendingNotification } from '../notifications/notifications.service';
 import { RealtimeBroadcaster } from '../realtime/broadcaster';
@@ -42,6 +42,23 @@ const REASON_OF: Partial<Record<string, UnscheduledReason>> = {
   NOT_AVAILABLE: 'NO_COMMON_SLOT',
   NOT_PARTICIPATING: 'NO_COMMON_SLOT',
 };
+
+const PAGE = 2000;
+
+/**
+ * All rows of a keyset-paginated query, a page at a time with the event loop served in between:
+ * an L-sized event has tens of thousands of rows, and on SQLite each query blocks while it runs.
+ */
+async function inPages<T>(page: (after: string) => Promise<T[]>, key: (row: T) => string): Promise<T[]> {
+  const rows: T[] = [];
+  for (let after = ''; ;) {
+    const batch = await page(after);
+    rows.push(...batch);
+    await yieldToEventLoop();
+    if (batch.length < PAGE) return rows;
+    after = key(batch[batch.length - 1]);
+  }
+}
 
 interface Problem {
   input: ScheduleInput;
@@ -79,6 +96,7 @@ export class SchedulingService {
       const result = await runScheduler(problem.input, { seed: 1, timeLimitMs }, (f) => progress('solving', f));
       const fixed = problem.input.fixed?.length ?? 0;
       const unscheduled = [...problem.outside, ...result.unscheduled];
+      await yieldToEventLoop();
       if (dryRun) {
         progress('done', 1);
         const preview = result.meetings.map((m) => this.preview(problem, m.requestId, m.slotId, m.tableId));
@@ -116,24 +134,52 @@ export class SchedulingService {
   /** The event as the scheduler sees it: slots, tables, participants, accepted requests, kept meetings. */
   private async load(eventId: string): Promise<Problem> {
     const em = this.db.manager;
-    const [slots, tables, participants, requests, meetings] = await Promise.all([
-      em.find(SlotEntity, { where: { eventId }, order: { startsAt: 'ASC' } }),
-      em.find(TableEntity, { where: { eventId }, order: { position: 'ASC' } }),
-      em.findBy(ParticipantEntity, { eventId }),
-      em.findBy(MeetingRequestEntity, { eventId, status: 'accepted' }),
-      em.findBy(MeetingEntity, { eventId, status: 'scheduled' }),
-    ]);
+    // One query at a time with a breath in between: on SQLite each is synchronous (see yieldToEventLoop).
+    const slots = await em.find(SlotEntity, { where: { eventId }, order: { startsAt: 'ASC' } });
+    const tables = await em.find(TableEntity, { where: { eventId }, order: { position: 'ASC' } });
+    const participants = await inPages(
+      (after) =>
+        em.find(ParticipantEntity, {
+          where: { eventId, companyId: MoreThan(after) },
+          order: { companyId: 'ASC' },
+          take: PAGE,
+        }),
+      (p) => p.companyId,
+    );
+    const requests = await inPages(
+      (after) =>
+        em.find(MeetingRequestEntity, {
+          where: { eventId, status: 'accepted', id: MoreThan(after) },
+          select: ['id', 'eventId', 'fromCompanyId', 'toCompanyId', 'status'],
+          order: { id: 'ASC' },
+          take: PAGE,
+        }),
+      (r) => r.id,
+    );
+    const meetings = await inPages(
+      (after) =>
+        em.find(MeetingEntity, {
+          where: { eventId, status: 'scheduled', id: MoreThan(after) },
+          order: { id: 'ASC' },
+          take: PAGE,
+        }),
+      (m) => m.id,
+    );
     const taking = new Set(participants.map((p) => p.companyId));
     const inside = requests.filter((r) => taking.has(r.fromCompanyId) && taking.has(r.toCompanyId));
+    const insideIds = new Set(inside.map((r) => r.id));
     const booked = new Set(meetings.map((m) => m.requestId));
     const outside = requests
-      .filter((r) => !booked.has(r.id) && !inside.includes(r))
+      .filter((r) => !booked.has(r.id) && !insideIds.has(r.id))
       .map((r) => ({ requestId: r.id, reason: 'NO_COMMON_SLOT' as const }));
     const slotIds = new Set(slots.map((s) => s.id));
-    const kept = meetings.filter((m) => inside.some((r) => r.id === m.requestId));
+    const kept = meetings.filter((m) => insideIds.has(m.requestId));
     // A kept meeting stays where it is even if a party changed its availability since it was booked.
-    const keptSlots = (companyId: string) =>
-      kept.filter((m) => m.companyAId === companyId || m.companyBId === companyId).map((m) => m.slotId);
+    const keptSlotsOf = new Map<string, string[]>();
+    for (const m of kept) {
+      for (const c of [m.companyAId, m.companyBId]) keptSlotsOf.set(c, [...(keptSlotsOf.get(c) ?? []), m.slotId]);
+    }
+    const keptSlots = (companyId: string) => keptSlotsOf.get(companyId) ?? [];
     return {
       input: {
         slots: slots.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
@@ -190,12 +236,13 @@ export class SchedulingService {
       await lockEvent(em, event.id);
       const placed: MeetingEntity[] = [];
       const lost: UnscheduledRequest[] = [];
-      const current = await em.findBy(MeetingRequestEntity, {
-        id: In(proposed.map((p) => p.requestId)),
-        status: 'accepted',
-      });
+      const current = await inSlices(
+        proposed.map((p) => p.requestId),
+        (ids) => em.findBy(MeetingRequestEntity, { id: In(ids), status: 'accepted' }),
+      );
       const stillAccepted = new Map(current.map((r) => [r.id, r]));
-      for (const p of proposed) {
+      for (const [i, p] of proposed.entries()) {
+        if (i % 10 === 9) await yieldToEventLoop();
         const request = stillAccepted.get(p.requestId);
         if (!request) continue; // cancelled meanwhile: no longer an accepted request
         try {
@@ -216,18 +263,21 @@ export class SchedulingService {
           if (reason) lost.push({ requestId: p.requestId, reason });
         }
       }
-      const pending: PendingNotification[] = [];
-      for (const meeting of placed) {
-        await this.audit.record(em, actor, [meeting.companyAId, meeting.companyBId], {
-          action: 'meeting.schedule',
-          eventId: event.id,
-          subjectId: meeting.id,
-        });
-        for (const companyId of [meeting.companyAId, meeting.companyBId]) {
-          const params = await this.views.notice(em, event, meeting, companyId);
-          pending.push(...(await this.notifications.add(em, [companyId], 'meeting.scheduled', params)));
-        }
-      }
+      await this.audit.recordMany(
+        em,
+        actor,
+        placed.map((meeting) => ({
+          companyIds: [meeting.companyAId, meeting.companyBId],
+          record: { action: 'meeting.schedule', eventId: event.id, subjectId: meeting.id },
+        })),
+      );
+      await yieldToEventLoop();
+      const pending = await this.notifications.addMany(
+        em,
+        'meeting.scheduled',
+        await this.views.notices(em, event, placed),
+      );
+      await yieldToEventLoop();
       const total = await em.countBy(MeetingEntity, { eventId: event.id, status: 'scheduled' });
       this.logger.log(
         `Scheduler placed ${placed.length} meetings in event ${event.id} (${lost.length} lost to bookings meanwhile)`,

@@ -16,7 +16,7 @@ import {
 } from '@ilr/shared';
 import { CompanyMembershipService, type Member } from '../accounts/company-membership.service';
 import { pageWindow, type PageQuery } from '../common/pagination';
-import { DatabaseService } from '../database/database.service';
+import { DatabaseService, yieldToEventLoop } from '../database/database.service';
 import { RealtimeBroadcaster } from '../realtime/broadcaster';
 import { Mailer } from './mailer';
 import { NotificationEntity } from './notification.entity';
@@ -68,6 +68,36 @@ export class NotificationsService {
         NotificationEntity,
         pending.map((p) => p.entity),
       );
+    return pending;
+  }
+
+  /** Many notifications at once (one members query, inserts in chunks), in the caller's transaction. */
+  async addMany(
+    em: EntityManager,
+    kind: NotificationKind,
+    entries: readonly { companyId: string; params: NotificationParams }[],
+  ): Promise<PendingNotification[]> {
+    const members = await this.membership.members(em, [...new Set(entries.map((e) => e.companyId))]);
+    const byCompany = new Map<string, Member[]>();
+    for (const m of members) byCompany.set(m.companyId, [...(byCompany.get(m.companyId) ?? []), m]);
+    const now = new Date();
+    const pending = entries.flatMap(({ companyId, params }) =>
+      (byCompany.get(companyId) ?? []).map((recipient) => ({
+        recipient,
+        entity: Object.assign(new NotificationEntity(), {
+          id: randomUUID(),
+          userId: recipient.id,
+          kind,
+          params,
+          createdAt: now,
+          readAt: null,
+        }),
+      })),
+    );
+    for (let i = 0; i < pending.length; i += 200) {
+      await em.insert(NotificationEntity, pending.slice(i, i + 200).map((p) => p.entity));
+      if (pending.length > 200) await yieldToEventLoop();
+    }
     return pending;
   }
 
