@@ -13,7 +13,17 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { api } from './common/api';
-import { firstJsonLine, MAIN, newCredentials, ROOT, runMain, scratchSqlite, spawnNode, startServer, stop } from './common/processes';
+import {
+  firstJsonLine,
+  MAIN,
+  newCredentials,
+  ROOT,
+  runMain,
+  scratchSqlite,
+  spawnNode,
+  startServer,
+  stop,
+} from './common/processes';
 import { machine, percentile, printFooter, writeResults } from './common/report';
 import { generateInstance, INSTANCES } from './scheduler/generator';
 
@@ -38,7 +48,10 @@ function summary(p: Probe) {
   };
 }
 
-async function probeWhile<T>(base: string, work: () => Promise<T>): Promise<{ result: T; probe: Probe; seconds: number }> {
+async function probeWhile<T>(
+  base: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; probe: Probe; seconds: number }> {
   const prober = spawnNode(['--import', 'tsx', PROBER, base, '20'], process.env);
   const done = firstJsonLine<Probe>(prober, 'the health prober');
   await new Promise((r) => setTimeout(r, 300));
@@ -64,10 +77,19 @@ function seed(file: string, eventId: string, organiserId: string, startsAt: numb
        VALUES (?, ?, ?, 'retail', '[]', '[]', '[]', '[]', NULL, NULL, ?, NULL, ?, ?)`,
     );
     for (const c of instance.companies) {
-      company.run(id(c.id), JSON.stringify({ en: `Firm ${c.id}` }), c.id.slice(0, 2), `firm ${c.id}`.toLowerCase(), now, now);
+      company.run(
+        id(c.id),
+        JSON.stringify({ en: `Firm ${c.id}` }),
+        c.id.slice(0, 2),
+        `firm ${c.id}`.toLowerCase(),
+        now,
+        now,
+      );
     }
     const slot = db.prepare('INSERT INTO mm_slots (id, event_id, starts_at, ends_at) VALUES (?, ?, ?, ?)');
-    instance.slots.forEach((s, i) => slot.run(id(s.id), eventId, at(startsAt + i * 1_800_000), at(startsAt + i * 1_800_000 + 1_500_000)));
+    instance.slots.forEach((s, i) =>
+      slot.run(id(s.id), eventId, at(startsAt + i * 1_800_000), at(startsAt + i * 1_800_000 + 1_500_000)),
+    );
     const table = db.prepare('INSERT INTO mm_tables (id, event_id, label, kind, position) VALUES (?, ?, ?, ?, ?)');
     instance.tables.forEach((t, i) => table.run(id(t.id), eventId, t.id.toUpperCase(), t.kind, i + 1));
     const participant = db.prepare(
@@ -82,7 +104,19 @@ function seed(file: string, eventId: string, organiserId: string, startsAt: numb
     );
     for (const r of instance.requests) {
       const [a, b] = r.companyIds.map(id);
-      request.run(id(r.id), eventId, a, b, `${eventId}:${[a, b].sort().join(':')}`, organiserId, organiserId, at(Date.now() + 86_400_000), now, now, now);
+      request.run(
+        id(r.id),
+        eventId,
+        a,
+        b,
+        `${eventId}:${[a, b].sort().join(':')}`,
+        organiserId,
+        organiserId,
+        at(Date.now() + 86_400_000),
+        now,
+        now,
+        now,
+      );
     }
   })();
   db.close();

@@ -95,7 +95,10 @@ export class NotificationsService {
       })),
     );
     for (let i = 0; i < pending.length; i += 200) {
-      await em.insert(NotificationEntity, pending.slice(i, i + 200).map((p) => p.entity));
+      await em.insert(
+        NotificationEntity,
+        pending.slice(i, i + 200).map((p) => p.entity),
+      );
       if (pending.length > 200) await yieldToEventLoop();
     }
     return pending;
