@@ -373,6 +373,15 @@ describe('matchmaking', () => {
         companyId: q.company.id,
       }).expect(200);
       expect(checked.body.sides[1].checkedInAt).not.toBeNull();
+      // At the table, the desk scans p's member's event badge.
+      const badge = await post(`/api/events/${past.id}/registrations`, p.member).expect(201);
+      const desk = await quickUser(t, 'promoter');
+      const scanned = await post(`/api/meetings/${meeting.body.id}/check-in`, desk, {
+        badgeCode: badge.body.badgeCode,
+      }).expect(200);
+      expect(scanned.body.sides[0].checkedInAt).not.toBeNull();
+      await post(`/api/meetings/${meeting.body.id}/check-in`, desk, { badgeCode: 'NOPE-NOPE' }).expect(404);
+      await post(`/api/meetings/${meeting.body.id}/check-in`, desk, {}).expect(400);
       await post(`/api/meetings/${meeting.body.id}/no-show`, q.member, { companyId: p.company.id }).expect(403);
       const promoter = await quickUser(t, 'promoter');
       const marked = await post(`/api/meetings/${meeting.body.id}/no-show`, promoter, {

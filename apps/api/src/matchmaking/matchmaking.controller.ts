@@ -31,7 +31,7 @@ import {
   GiveFeedbackDto,
   MeetingListQuery,
   MeetingRequestListQuery,
-  ChooseSideDto,
+  CheckInDto,
   MeetingsIcsQuery,
   MoveMeetingDto,
   NoShowDto,
@@ -356,11 +356,14 @@ export class MatchmakingController {
 
   @Post('meetings/:id/check-in')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'checkInMeeting', summary: 'A side arrived at the table' })
+  @ApiOperation({
+    operationId: 'checkInMeeting',
+    summary: "A side arrived at the table: give its company, or scan a person's event badge",
+  })
   @ApiOkResponse({ type: MeetingDto })
   @ApiErrors(400, 401, 403, 404, 409, 413)
-  checkIn(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: ChooseSideDto): Promise<MeetingDto> {
-    return this.meetings.checkIn(user, id, dto.companyId);
+  checkIn(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: CheckInDto): Promise<MeetingDto> {
+    return this.meetings.checkIn(user, id, dto);
   }
 
   @Post('meetings/:id/no-show')

@@ -57,6 +57,9 @@ export const MatchmakingErrors = {
   notStarted: () => new DomainError('MEETING_NOT_STARTED', 'Feedback opens when the meeting starts'),
   notAParty: () => forbidden('Only the meeting’s two firms, promoters and organisers may do this'),
   notSide: () => fieldInvalid('companyId', { code: 'invalid', message: 'is not one of the meeting’s two firms' }),
+  companyOrBadge: () =>
+    fieldInvalid('companyId', { code: 'required', message: 'give either companyId or badgeCode (not both)' }),
+  badgeNotFound: () => new DomainError('NOT_FOUND', 'No registration with this badge code for this event'),
   scheduleRunning: () =>
     new DomainError('SCHEDULE_RUNNING', 'The scheduler is already running for this event; try again when it ends'),
 };

@@ -11,7 +11,9 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { pageWindow } from '../common/pagination';
 import { DatabaseService, forUpdate } from '../database/database.service';
-import { EventEntity } from '../events/event.entities';
+import { normalizeBadgeCode } from '../events/badge-code';
+import { EventEntity, RegistrationEntity } from '../events/event.entities';
+import { CompanyMembershipService } from '../accounts/company-membership.service';
 import { NotificationsService, type PendingNotification } from '../notifications/notifications.service';
 import type { BookMeetingDto, GiveFeedbackDto, MeetingListQuery, MoveMeetingDto } from './dto/matchmaking.dto';
 import type { MeetingDto, MeetingSideDto } from './dto/matchmaking.responses';
@@ -32,6 +34,7 @@ export class MeetingsService {
     private readonly views: MeetingViews,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly membership: CompanyMembershipService,
   ) {}
 
   async book(actor: Actor, eventId: string, dto: BookMeetingDto): Promise<MeetingDto> {
@@ -179,10 +182,12 @@ export class MeetingsService {
     });
   }
 
-  /** A side arrives at the table (the table's QR code or the meeting code, read by a party or the desk). */
-  async checkIn(actor: Actor, meetingId: string, companyId: string): Promise<MeetingDto> {
+  /** A side arrives at the table: named by its company, or by a person's event badge scanned there. */
+  async checkIn(actor: Actor, meetingId: string, by: { companyId?: string; badgeCode?: string }): Promise<MeetingDto> {
+    if (!by.companyId === !by.badgeCode) throw MatchmakingErrors.companyOrBadge();
     return this.db.transaction(async (em) => {
       const meeting = await this.lockMeeting(em, actor, meetingId);
+      const companyId = by.companyId ?? (await this.companyOfBadge(em, meeting.eventId, by.badgeCode!));
       const side = this.side(actor, meeting, companyId);
       if (meeting.status !== 'scheduled') throw MatchmakingErrors.cancelled();
       const current = await em.findOneByOrFail(MeetingSideEntity, { meetingId, companyId: side });
@@ -191,6 +196,16 @@ export class MeetingsService {
       }
       return this.views.one(em, meeting);
     });
+  }
+
+  /** The firm of the person holding this badge for the event (404 when no such badge). */
+  private async companyOfBadge(em: EntityManager, eventId: string, badgeCode: string): Promise<string> {
+    const code = normalizeBadgeCode(badgeCode);
+    const registration = code ? await em.findOneBy(RegistrationEntity, { eventId, badgeCode: code }) : null;
+    if (!registration) throw MatchmakingErrors.badgeNotFound();
+    const companyId = await this.membership.companyOf(em, registration.userId);
+    if (!companyId) throw MatchmakingErrors.notSide();
+    return companyId;
   }
 
   /** The desk marks a side that did not come (promoters and organisers). */

@@ -1032,7 +1032,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A side arrived at the table */
+        /** A side arrived at the table: give its company, or scan a person's event badge */
         post: operations["checkInMeeting"];
         delete?: never;
         options?: never;
@@ -1573,8 +1573,13 @@ export interface components {
             createdAt: string;
         };
         CheckInDto: {
-            /** @example K7QM-2XRP-9D4T */
-            badgeCode: string;
+            /**
+             * Format: uuid
+             * @description the side that arrived
+             */
+            companyId?: string;
+            /** @description or a person's event badge (QR or typed): their firm's side */
+            badgeCode?: string;
         };
         AttendeeDto: {
             /** Format: uuid */
@@ -1988,13 +1993,6 @@ export interface components {
              * @description the side given for (promoters and organisers; members: their own)
              */
             companyId?: string;
-        };
-        ChooseSideDto: {
-            /**
-             * Format: uuid
-             * @description the side checked in or marked absent
-             */
-            companyId: string;
         };
         NoShowDto: {
             /**
@@ -6534,7 +6532,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChooseSideDto"];
+                "application/json": components["schemas"]["CheckInDto"];
             };
         };
         responses: {

@@ -251,6 +251,24 @@ export class ChooseSideDto {
   companyId: string;
 }
 
+/** Check-in at the table: the side by its company, or by scanning a person's event badge. */
+export class CheckInDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'the side that arrived' })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID('all')
+  companyId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: FIELD_LIMITS.badgeCode.max,
+    description: "or a person's event badge (QR or typed): their firm's side",
+  })
+  @IsOptional()
+  @IsString()
+  @IsCodePointLength(1, FIELD_LIMITS.badgeCode.max)
+  badgeCode?: string;
+}
+
 export class ScheduleDto {
   @ApiPropertyOptional({ description: 'compute and explain, commit nothing', default: false })
   @IsOptional()
