@@ -22,7 +22,7 @@
  *
  *   npm run build:api         # or let the script build when dist/ is missing or stale
  *   npx tsx bench/booking.ts [--db both|sqlite|mysql] [--rounds 20] [--contenders 200]
- *                            [--bookings 2000] [--clients 50] [--passes 1] [--profile no|yes]
+ *                            [--bookings 2000] [--clients 50] [--passes 3] [--profile no|yes]
  *   (npm run bench:booking)
  */
 import { randomUUID } from 'node:crypto';
@@ -160,17 +160,13 @@ interface Booking {
 }
 
 /**
- * The statements of one booking's rows, as the API writes them (placeMeeting: the meeting, its
- * three occupancy rows one by one, both sides in one INSERT) with the same values.
+ * The statements of one booking's rows with the values the API writes: one INSERT per table (the
+ * meeting; its three occupancy rows; both sides), as placeMeeting sends them when every place is free.
  */
 function bookingStatements(event: MatchmakingEvent, b: Booking, requestId: string, createdAt: string): Statement[] {
   const id = randomUUID();
   const slot = event.slots[b.slot];
   const tableId = event.tables[b.table].id;
-  const occupancy = (holder: string): Statement => ({
-    sql: 'INSERT INTO meeting_occupancy (slot_id, holder_id, meeting_id) VALUES (?, ?, ?)',
-    params: [slot.id, holder, id],
-  });
   return [
     {
       sql:
@@ -197,9 +193,10 @@ function bookingStatements(event: MatchmakingEvent, b: Booking, requestId: strin
         null,
       ],
     },
-    occupancy(b.from.companyId),
-    occupancy(b.to.companyId),
-    occupancy(tableId),
+    {
+      sql: 'INSERT INTO meeting_occupancy (slot_id, holder_id, meeting_id) VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?)',
+      params: [slot.id, b.from.companyId, id, slot.id, b.to.companyId, id, slot.id, tableId, id],
+    },
     {
       sql:
         'INSERT INTO meeting_sides (meeting_id, company_id, checked_in_at, no_show, rating, outcome, note, feedback_by_id, feedback_at)' +
@@ -247,6 +244,7 @@ interface Throughput {
   /** Scheduled meetings of the event afterwards, from the database. */
   meetingsStored: number;
   clientCpuPercent: number;
+  clientCpuMsPerBooking: number | null;
   serverCpuPercent: number | null;
   serverCpuMsPerBooking: number | null;
   mysqldCpuPercent: number | null;
@@ -259,11 +257,24 @@ interface DbRun {
   setupSeconds: number;
   contention: { rounds: Round[]; roundsPassed: number };
   /** Every pass; `api`, `apiIdempotent` and `baseline` below are the pass with the median ratio. */
-  passes: { api: Throughput; apiIdempotent: Throughput; baseline: Throughput; ratio: number; loadAverage: number }[];
+  passes: {
+    api: Throughput;
+    apiIdempotent: Throughput;
+    baseline: Throughput;
+    ratio: number;
+    cpuRatio: number | null;
+    loadAverage: number;
+  }[];
   api: Throughput;
   apiIdempotent: Throughput;
   baseline: Throughput;
   ratio: number;
+  /**
+   * What the ratio would be with equal CPU for both: the baseline's CPU per booking (its process
+   * and mysqld) over the API's (the server and mysqld). On 2 shared cores both sides are held back
+   * by the machine, and CPU per booking moves far less from run to run than bookings per second.
+   */
+  cpuRatio: number | null;
 }
 
 const per = (cpu: number | null, wallMs: number) =>
@@ -342,6 +353,7 @@ async function measureApi(
     statuses: phase.statuses,
     meetingsStored: await countScheduled(db, event.id),
     clientCpuPercent: phase.clientCpuPercent,
+    clientCpuMsPerBooking: perBooking((phase.clientCpuPercent / 100) * (phase.wallMs / 1000), created),
     serverCpuPercent: per(cpu[0], phase.wallMs),
     serverCpuMsPerBooking: perBooking(cpu[0], created),
     mysqldCpuPercent: per(cpu[1], phase.wallMs),
@@ -374,6 +386,7 @@ async function measureBaseline(
     codes: result.firstErrors.length ? { [result.firstErrors[0].slice(0, 80)]: result.errors } : {},
     meetingsStored: await countScheduled(db, event.id),
     clientCpuPercent: result.clientCpuPercent,
+    clientCpuMsPerBooking: perBooking((result.clientCpuPercent / 100) * (result.wallMs / 1000), result.transactions),
     serverCpuPercent: null,
     serverCpuMsPerBooking: null,
     mysqldCpuPercent: per(cpu[0], result.wallMs),
@@ -481,42 +494,23 @@ async function runOn(kind: 'sqlite' | 'mysql', args: Args): Promise<DbRun> {
         await throughputEvent(server.base, accessToken, db, plan, `Throughput ${pass}: API, Idempotency-Key`),
       ];
       setupSeconds += (Date.now() - started) / 1000;
-      console.log(`[${kind}] (b) pass ${pass}: ${args.bookings} bookings, ${args.clients} concurrent: baseline…`);
-      const baseline = await measureBaseline(
-        databaseUrl,
-        db,
-        mysqld,
-        forBaseline.event,
-        plan,
-        forBaseline.requestIds,
-        args.clients,
-      );
-      console.log(`[${kind}] (b) pass ${pass}: API…`);
-      const apiRun = await measureApi(
-        server,
-        db,
-        mysqld,
-        'API POST /meetings',
-        forApi.event,
-        plan,
-        forApi.requestIds,
-        args.clients,
-        false,
-      );
-      console.log(`[${kind}] (b) pass ${pass}: API with Idempotency-Key…`);
-      const apiIdempotent = await measureApi(
-        server,
-        db,
-        mysqld,
-        'API + Idempotency-Key',
-        forIdempotent.event,
-        plan,
-        forIdempotent.requestIds,
-        args.clients,
-        true,
-      );
+      console.log(`[${kind}] (b) pass ${pass}: ${args.bookings} bookings, ${args.clients} concurrent…`);
+      const runBaselinePass = () =>
+        measureBaseline(databaseUrl, db, mysqld, forBaseline.event, plan, forBaseline.requestIds, args.clients);
+      const runApiPass = (name: string, twin: typeof forApi, idempotencyKey: boolean) =>
+        measureApi(server, db, mysqld, name, twin.event, plan, twin.requestIds, args.clients, idempotencyKey);
+      // Odd passes measure the baseline first, even ones last: a neighbour's burst of work on this
+      // shared machine then lands on either side as often.
+      const early = pass % 2 === 1 ? await runBaselinePass() : null;
+      const apiRun = await runApiPass('API POST /meetings', forApi, false);
+      const apiIdempotent = await runApiPass('API + Idempotency-Key', forIdempotent, true);
+      const baseline = early ?? (await runBaselinePass());
       const ratio = apiRun.perSecond / baseline.perSecond;
-      passes.push({ api: apiRun, apiIdempotent, baseline, ratio, loadAverage: machine().loadAverage1m });
+      const cost = (...ms: (number | null)[]) => (ms.some((x) => x === null) ? null : ms.reduce((a, b) => a! + b!, 0));
+      const baselineCost = cost(baseline.clientCpuMsPerBooking, kind === 'mysql' ? baseline.mysqldCpuMsPerBooking : 0);
+      const apiCost = cost(apiRun.serverCpuMsPerBooking, kind === 'mysql' ? apiRun.mysqldCpuMsPerBooking : 0);
+      const cpuRatio = baselineCost && apiCost ? Math.round((baselineCost / apiCost) * 1000) / 1000 : null;
+      passes.push({ api: apiRun, apiIdempotent, baseline, ratio, cpuRatio, loadAverage: machine().loadAverage1m });
       console.log(
         `[${kind}] (b) pass ${pass}: ${apiRun.perSecond}/s against ${baseline.perSecond}/s (${(ratio * 100).toFixed(1)} %)`,
       );
@@ -592,6 +586,10 @@ function printRun(run: DbRun, args: Args): void {
         : '') +
       `; with Idempotency-Key ${((run.apiIdempotent.perSecond / run.baseline.perSecond) * 100).toFixed(1)} %`,
   );
+  if (run.cpuRatio !== null)
+    console.log(
+      `    with equal CPU for both (CPU per booking: baseline ${run.db === 'mysql' ? 'process + mysqld' : 'process'} / API server${run.db === 'mysql' ? ' + mysqld' : ''}): ${(run.cpuRatio * 100).toFixed(1)} %`,
+    );
 }
 
 async function main(): Promise<void> {
@@ -601,7 +599,7 @@ async function main(): Promise<void> {
     contenders: 200,
     bookings: 2000,
     clients: 50,
-    passes: 1,
+    passes: 3,
     profile: 'no',
   }) as unknown as Args;
   if (!['both', 'sqlite', 'mysql'].includes(args.db)) throw new Error('--db must be both, sqlite or mysql');

@@ -2,7 +2,8 @@
  * The booking benchmark's baseline, in its own process: the rows a booking writes (a `meetings`
  * row, its three `meeting_occupancy` rows and its two `meeting_sides` rows), one transaction per
  * booking, inserted with the bare drivers into the same schema (same keys, indexes and foreign
- * keys) as the API's. No reads, no checks, no HTTP: what the database itself allows.
+ * keys) as the API's, one INSERT per table. No reads, no checks, no HTTP: what the database itself
+ * allows.
  *
  * MySQL: mysql2 with `concurrency` connections, opened before the clock starts, each running
  * BEGIN, the inserts (`query`, as TypeORM sends them) and COMMIT, taking the next booking from a
