@@ -36,32 +36,7 @@ export class MeetingViews {
     const company = new Map(companies.map((c) => [c.id, c]));
     const sidesOf = new Map<string, MeetingSideEntity[]>();
     for (const side of sides) sidesOf.set(side.meetingId, [...(sidesOf.get(side.meetingId) ?? []), side]);
-    return meetings.map((m) => ({
-      id: m.id,
-      eventId: m.eventId,
-      requestId: m.requestId,
-      slotId: m.slotId,
-      tableId: m.tableId,
-      companyIds: [m.companyAId, m.companyBId],
-      status: m.status,
-      startsAt: m.startsAt.toISOString(),
-      endsAt: m.endsAt.toISOString(),
-      table: m.tableId && table.has(m.tableId) ? toTable(table.get(m.tableId)!) : null,
-      companies: [m.companyAId, m.companyBId].filter((id) => company.has(id)).map((id) => toBrief(company.get(id)!)),
-      source: m.source,
-      sides: [m.companyAId, m.companyBId].map((companyId) => {
-        const side = sidesOf.get(m.id)?.find((s) => s.companyId === companyId);
-        return {
-          companyId,
-          checkedInAt: side?.checkedInAt?.toISOString() ?? null,
-          noShow: side?.noShow ?? false,
-          feedback:
-            side?.rating && side.outcome && side.feedbackAt
-              ? { rating: side.rating, outcome: side.outcome, note: side.note, at: side.feedbackAt.toISOString() }
-              : null,
-        };
-      }),
-    }));
+    return meetings.map((m) => view(m, (m.tableId && table.get(m.tableId)) || null, company, sidesOf.get(m.id) ?? []));
   }
 
   async one(em: EntityManager, meeting: MeetingEntity): Promise<MeetingDto> {
@@ -105,6 +80,20 @@ export class MeetingViews {
     );
   }
 
+  /** Both firms and the table of a meeting, read once for its notices and its view. */
+  async parts(em: EntityManager, meeting: MeetingEntity): Promise<MeetingParts> {
+    const [companies, table] = await Promise.all([
+      em.findBy(CompanyEntity, { id: In([meeting.companyAId, meeting.companyBId]) }),
+      meeting.tableId ? em.findOneBy(TableEntity, { id: meeting.tableId }) : null,
+    ]);
+    return { companies: new Map(companies.map((c) => [c.id, c])), table };
+  }
+
+  /** The view of a meeting just placed, from what the booking has in hand: no side has checked in or given feedback yet. */
+  placed(meeting: MeetingEntity, parts: MeetingParts): MeetingDto {
+    return view(meeting, parts.table, parts.companies, []);
+  }
+
   /** What a notification about `meeting` says to `forCompanyId` (the other firm's name, the time, the table). */
   async notice(
     em: EntityManager,
@@ -113,21 +102,68 @@ export class MeetingViews {
     forCompanyId: string,
     onBehalfBy?: string,
   ): Promise<NotificationParams> {
-    const otherId = meeting.companyAId === forCompanyId ? meeting.companyBId : meeting.companyAId;
-    const [other, table] = await Promise.all([
-      em.findOneBy(CompanyEntity, { id: otherId }),
-      meeting.tableId ? em.findOneBy(TableEntity, { id: meeting.tableId }) : null,
-    ]);
-    return {
-      eventId: event.id,
-      eventTitle: event.title,
-      companyName: other?.name,
-      meetingId: meeting.id,
-      requestId: meeting.requestId,
-      startsAt: meeting.startsAt.toISOString(),
-      endsAt: meeting.endsAt.toISOString(),
-      ...(table?.kind === 'physical' ? { tableLabel: table.label } : {}),
-      ...(onBehalfBy ? { onBehalfBy } : {}),
-    };
+    return noticeFrom(event, meeting, forCompanyId, await this.parts(em, meeting), onBehalfBy);
   }
+}
+
+export interface MeetingParts {
+  companies: ReadonlyMap<string, CompanyEntity>;
+  table: TableEntity | null;
+}
+
+/** The notice for `forCompanyId` from the meeting's parts, read beforehand. */
+export function noticeFrom(
+  event: EventEntity,
+  meeting: MeetingEntity,
+  forCompanyId: string,
+  parts: MeetingParts,
+  onBehalfBy?: string,
+): NotificationParams {
+  const otherId = meeting.companyAId === forCompanyId ? meeting.companyBId : meeting.companyAId;
+  const { table } = parts;
+  return {
+    eventId: event.id,
+    eventTitle: event.title,
+    companyName: parts.companies.get(otherId)?.name,
+    meetingId: meeting.id,
+    requestId: meeting.requestId,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    ...(table?.kind === 'physical' ? { tableLabel: table.label } : {}),
+    ...(onBehalfBy ? { onBehalfBy } : {}),
+  };
+}
+
+function view(
+  m: MeetingEntity,
+  table: TableEntity | null,
+  company: ReadonlyMap<string, CompanyEntity>,
+  sides: readonly MeetingSideEntity[],
+): MeetingDto {
+  return {
+    id: m.id,
+    eventId: m.eventId,
+    requestId: m.requestId,
+    slotId: m.slotId,
+    tableId: m.tableId,
+    companyIds: [m.companyAId, m.companyBId],
+    status: m.status,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt.toISOString(),
+    table: table ? toTable(table) : null,
+    companies: [m.companyAId, m.companyBId].filter((id) => company.has(id)).map((id) => toBrief(company.get(id)!)),
+    source: m.source,
+    sides: [m.companyAId, m.companyBId].map((companyId) => {
+      const side = sides.find((s) => s.meetingId === m.id && s.companyId === companyId);
+      return {
+        companyId,
+        checkedInAt: side?.checkedInAt?.toISOString() ?? null,
+        noShow: side?.noShow ?? false,
+        feedback:
+          side?.rating && side.outcome && side.feedbackAt
+            ? { rating: side.rating, outcome: side.outcome, note: side.note, at: side.feedbackAt.toISOString() }
+            : null,
+      };
+    }),
+  };
 }

@@ -4,10 +4,11 @@
  * change is one transaction; notifications are stored with it and delivered after the commit.
  */
 import { Injectable } from '@nestjs/common';
-import { Brackets } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { isStaff, type Actor, type NotificationKind, type Page } from '@ilr/shared';
 import { AuditService } from '../audit/audit.service';
+import { CompanyEntity } from '../companies/company.entity';
 import { DomainError } from '../common/domain-error';
 import { pageWindow } from '../common/pagination';
 import { DatabaseService, forUpdate } from '../database/database.service';
@@ -20,8 +21,8 @@ import type { MeetingDto, MeetingSideDto } from './dto/matchmaking.responses';
 import { MatchmakingAccess } from './matchmaking-access';
 import { MeetingEntity, MeetingRequestEntity, MeetingSideEntity, SlotEntity } from './matchmaking.entities';
 import { MatchmakingErrors } from './matchmaking.errors';
-import { MeetingViews } from './meeting-views';
-import { freeMeeting, moveMeeting, placeMeeting } from './occupancy';
+import { MeetingViews, noticeFrom, type MeetingParts } from './meeting-views';
+import { freeMeeting, moveMeeting, placeMeetingAt } from './occupancy';
 
 /** A server-picked table can be taken by a concurrent booking between the pick and the insert: pick again. */
 const PICK_ATTEMPTS = 5;
@@ -47,7 +48,7 @@ export class MeetingsService {
           if (await em.existsBy(MeetingEntity, { bookedRequest: request.id })) throw MatchmakingErrors.alreadyBooked();
           const slot = await em.findOneBy(SlotEntity, { id: dto.slotId, eventId });
           if (!slot) throw MatchmakingErrors.slotNotFound();
-          const meeting = await placeMeeting(em, {
+          const { meeting, table } = await placeMeetingAt(em, {
             request,
             slot,
             tableId: dto.tableId ?? null,
@@ -59,8 +60,11 @@ export class MeetingsService {
             eventId,
             subjectId: meeting.id,
           });
-          const pending = await this.notifyBoth(em, actor, event, meeting, 'meeting.scheduled');
-          return { meeting: await this.views.one(em, meeting), pending };
+          // Both firms read once for the notices and the answer; the table and the sides are in hand.
+          const companies = await em.findBy(CompanyEntity, { id: In([meeting.companyAId, meeting.companyBId]) });
+          const parts = { companies: new Map(companies.map((c) => [c.id, c])), table };
+          const pending = await this.notifyBoth(em, actor, event, meeting, 'meeting.scheduled', parts);
+          return { meeting: this.views.placed(meeting, parts), pending };
         });
         await this.notifications.deliver(pending);
         return meeting;
@@ -263,13 +267,12 @@ export class MeetingsService {
     event: EventEntity,
     meeting: MeetingEntity,
     kind: NotificationKind,
+    parts?: MeetingParts,
   ): Promise<PendingNotification[]> {
-    const pending: PendingNotification[] = [];
-    for (const companyId of [meeting.companyAId, meeting.companyBId]) {
-      const onBehalf = this.audit.actsOnBehalf(actor, companyId) ? actor.displayName : undefined;
-      const params = await this.views.notice(em, event, meeting, companyId, onBehalf);
-      pending.push(...(await this.notifications.add(em, [companyId], kind, params)));
-    }
-    return pending;
+    const known = parts ?? (await this.views.parts(em, meeting));
+    const onBehalf = (companyId: string) => (this.audit.actsOnBehalf(actor, companyId) ? actor.displayName : undefined);
+    return this.notifications.add(em, [meeting.companyAId, meeting.companyBId], kind, (companyId) =>
+      noticeFrom(event, meeting, companyId, known, onBehalf(companyId)),
+    );
   }
 }

@@ -61,13 +61,18 @@ export async function partiesAvailable(
   return [a, b];
 }
 
-/** The table to use: the one asked for (checked), or the first free one of the needed kind. */
+/**
+ * The table to use: the one asked for (checked), or the first free one of the needed kind.
+ * `held`: the holders already in the slot, when the caller has read them (all of them, or at least
+ * the named table).
+ */
 async function chooseTable(
   em: EntityManager,
   eventId: string,
   slotId: string,
   kind: TableKind,
   tableId: string | null,
+  held?: ReadonlySet<string>,
 ) {
   if (tableId) {
     const table = await em.findOneBy(TableEntity, { id: tableId, eventId });
@@ -75,8 +80,9 @@ async function chooseTable(
     if (table.kind !== kind) throw MatchmakingErrors.wrongTableKind(kind);
     return { table, picked: false };
   }
-  const taken = await em.find(OccupancyEntity, { where: { slotId }, select: ['holderId'] });
-  const busy = new Set(taken.map((o) => o.holderId));
+  const busy =
+    held ??
+    new Set((await em.find(OccupancyEntity, { where: { slotId }, select: ['holderId'] })).map((o) => o.holderId));
   const tables = await em.find(TableEntity, { where: { eventId, kind }, order: { position: 'ASC' } });
   const table = tables.find((t) => !busy.has(t.id));
   if (!table) throw MatchmakingErrors.noFreeTable(kind);
@@ -88,15 +94,28 @@ async function chooseTable(
  * and has checked that it is accepted.
  */
 export async function placeMeeting(em: EntityManager, p: Placement): Promise<MeetingEntity> {
+  return (await placeMeetingAt(em, p)).meeting;
+}
+
+/** placeMeeting, with the table the meeting got. */
+export async function placeMeetingAt(
+  em: EntityManager,
+  p: Placement,
+): Promise<{ meeting: MeetingEntity; table: TableEntity }> {
   const { request, slot } = p;
   const [a, b] = await partiesAvailable(em, request, slot.id);
-  const busy = await em.findBy(OccupancyEntity, { slotId: slot.id, holderId: In([a.companyId, b.companyId]) });
-  if (busy.length) throw MatchmakingErrors.companyBusy(busy[0].holderId);
+  // One read of who holds what in the slot: both parties and the named table, or everyone when
+  // the server picks the table. A party's COMPANY_BUSY comes before any table's error.
+  const held = await em.find(OccupancyEntity, {
+    where: p.tableId ? { slotId: slot.id, holderId: In([a.companyId, b.companyId, p.tableId]) } : { slotId: slot.id },
+    select: ['holderId'],
+  });
+  const holders = new Set(held.map((o) => o.holderId));
+  const busy = [a.companyId, b.companyId].find((id) => holders.has(id));
+  if (busy) throw MatchmakingErrors.companyBusy(busy);
   const kind = neededKind(a, b);
-  const { table, picked } = await chooseTable(em, request.eventId, slot.id, kind, p.tableId);
-  if (!picked && (await em.existsBy(OccupancyEntity, { slotId: slot.id, holderId: table.id }))) {
-    throw MatchmakingErrors.tableTaken();
-  }
+  const { table, picked } = await chooseTable(em, request.eventId, slot.id, kind, p.tableId, holders);
+  if (!picked && holders.has(table.id)) throw MatchmakingErrors.tableTaken();
   const now = new Date();
   const meeting = Object.assign(new MeetingEntity(), {
     id: randomUUID(),
@@ -129,21 +148,34 @@ export async function placeMeeting(em: EntityManager, p: Placement): Promise<Mee
     MeetingSideEntity,
     [a, b].map((party) => ({ meetingId: meeting.id, companyId: party.companyId, noShow: false })),
   );
-  return meeting;
+  return { meeting, table };
 }
 
-/** The occupancy rows of a meeting at its slot and table: the unique keys decide. */
+/**
+ * The occupancy rows of a meeting at its slot and table: the unique keys decide. All of them in
+ * one INSERT, the usual case; when one of the places is taken, that statement fails whole and the
+ * rows go in one by one, parties first, to tell which one (COMPANY_BUSY for a party, TABLE_TAKEN).
+ */
 async function occupy(em: EntityManager, meeting: MeetingEntity): Promise<void> {
-  for (const companyId of [meeting.companyAId, meeting.companyBId]) {
-    await insertOccupancy(em, { slotId: meeting.slotId, holderId: companyId, meetingId: meeting.id }, () =>
-      MatchmakingErrors.companyBusy(companyId),
+  const place = (holderId: string, taken: () => Error) => ({
+    row: { slotId: meeting.slotId, holderId, meetingId: meeting.id },
+    taken,
+  });
+  const places = [
+    place(meeting.companyAId, () => MatchmakingErrors.companyBusy(meeting.companyAId)),
+    place(meeting.companyBId, () => MatchmakingErrors.companyBusy(meeting.companyBId)),
+  ];
+  if (meeting.tableId) places.push(place(meeting.tableId, () => MatchmakingErrors.tableTaken()));
+  try {
+    await em.insert(
+      OccupancyEntity,
+      places.map((p) => p.row),
     );
+    return;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
   }
-  if (meeting.tableId) {
-    await insertOccupancy(em, { slotId: meeting.slotId, holderId: meeting.tableId, meetingId: meeting.id }, () =>
-      MatchmakingErrors.tableTaken(),
-    );
-  }
+  for (const p of places) await insertOccupancy(em, p.row, p.taken);
 }
 
 /** Cancels a scheduled meeting: its places are freed and its request can be booked again. */

@@ -43,12 +43,15 @@ export class NotificationsService {
     private readonly mailer: Mailer,
   ) {}
 
-  /** Stores a notification for every member of `companyIds`, in the caller's transaction. */
+  /**
+   * Stores a notification for every member of `companyIds`, in the caller's transaction. `params`
+   * may depend on the recipient's firm (one read of the members and one insert for all firms).
+   */
   async add(
     em: EntityManager,
     companyIds: readonly string[],
     kind: NotificationKind,
-    params: NotificationParams,
+    params: NotificationParams | ((companyId: string) => NotificationParams),
   ): Promise<PendingNotification[]> {
     const recipients = await this.membership.members(em, companyIds);
     const now = new Date();
@@ -58,7 +61,7 @@ export class NotificationsService {
         id: randomUUID(),
         userId: recipient.id,
         kind,
-        params,
+        params: typeof params === 'function' ? params(recipient.companyId) : params,
         createdAt: now,
         readAt: null,
       }),
