@@ -13,13 +13,27 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
+// file-type (what an upload really is) and its dependencies ship as ES modules only. The built app
+// require()s them natively (Node >= 20.19); Jest's module system cannot, so swc compiles them to
+// CommonJS like our own code. file-type's exports offer Node only an `import` entry: mapped here.
+const ESM_PACKAGES = ['file-type', 'strtok3', 'token-types', '@tokenizer/inflate', '@borewit/text-codec', 'uint8array-extras'];
+const swcEsm = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' }, sourceMaps: 'inline' },
+];
 const moduleNameMapper = {
+  '^file-type$': '<rootDir>/node_modules/file-type/index.js',
   '^@ilr/shared$': '<rootDir>/libs/shared/src',
   '^@ilr/shared/(.*)$': '<rootDir>/libs/shared/src/$1',
   '^@ilr/scheduler$': '<rootDir>/libs/scheduler/src',
   '^@ilr/scheduler/(.*)$': '<rootDir>/libs/scheduler/src/$1',
 };
-const common = { transform: { '^.+\\.tsx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
+const common = {
+  transform: { '^.+\\.tsx?$': swc, '^.+\\.js$': swcEsm },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   testTimeout: 60000,

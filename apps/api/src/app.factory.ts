@@ -24,6 +24,10 @@ import { configureRealtime } from './realtime/realtime.setup';
 export const BODY_LIMIT = '1mb';
 /** The body types operations take: JSON, CSV (company import), LiveKit's signed webhook JSON. */
 const BODY_TYPES = ['application/json', 'text/csv', 'text/plain', 'application/webhook+json'];
+/** Operations that take multipart/form-data: their handler reads the form as a stream (files/multipart.ts). */
+const MULTIPART_OPERATIONS = new Set(['POST /api/files']);
+const takesMultipart = (req: Request) =>
+  MULTIPART_OPERATIONS.has(`${req.method} ${req.path}`) && Boolean(req.is('multipart/form-data'));
 
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -45,7 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // A body of a type no operation takes would reach the handlers as "no body": 415 instead.
   app.use((req: Request, _res: Response, next: NextFunction) => {
     const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-    if (!hasBody || req.is(BODY_TYPES)) return next();
+    if (!hasBody || req.is(BODY_TYPES) || takesMultipart(req)) return next();
     next(
       new DomainError(
         'UNSUPPORTED_MEDIA_TYPE',

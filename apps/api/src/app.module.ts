@@ -16,6 +16,7 @@ import { AuditModule } from './audit/audit.module';
 import { IdempotencyModule } from './common/idempotency';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { FilesModule } from './files/files.module';
 import { requestId } from './common/request-id';
 
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         MatchmakingModule,
+        FilesModule,
         DemoModule,
       ],
       controllers: [HealthController],

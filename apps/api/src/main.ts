@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, describeFilesStorage, loadConfig } from './config/config';
 
 async function main(): Promise<void> {
   let config;
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   if (!config.livekit)
     console.log('Video is off: LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).');
   if (!config.mail) console.log('Mail is off: notifications stay in the app (set SMTP_URL to send them by mail too).');
+  console.log(`Uploads are stored ${describeFilesStorage(config.files)}.`);
   if (!config.redisUrl) console.log('Redis is off: one API node (set REDIS_URL to run several).');
 }
 

@@ -7,7 +7,8 @@
  *
  * Rules: /work/shared/spec/API.md, plus these decisions: `GET /api/live/config` needs a token;
  * `GET /api/live/sessions/{id}/hands` is for the session's hosts, promoters and organisers;
- * organisers and promoters manage every event; members cannot create events. The session's hosts
+ * organisers and promoters manage every event; members cannot create events; an uploaded file is
+ * read by anyone who has its URL (`GET /api/files/{id}`, the id a random UUID). The session's hosts
  * are, among the five actors, the organiser (the fixture event is the organiser's, with no
  * speakers among the actors).
  */
@@ -34,6 +35,7 @@ import {
 import type { TestApp } from './harness';
 import { signWebhook, webhookEvent, type FakeLiveKit } from './live-support';
 import { connectLive, ok, type LiveClient } from './realtime-harness';
+import { multipartBody, samplePng, upload, type FormPart } from './uploads';
 
 export const ACTORS = ['anonymous', 'memberA', 'memberB', 'promoter', 'organiser'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -162,6 +164,8 @@ export interface HttpCall {
   /** A JSON value (sent as application/json) or, with `contentType`, a raw string. */
   body?: unknown;
   contentType?: string;
+  /** A multipart/form-data body (uploads), instead of `body`. */
+  multipart?: FormPart[];
   headers?: Record<string, string>;
   /** The Authorization header is the request's own (a LiveKit webhook signature), not the caller's token. */
   ownAuthorization?: boolean;
@@ -266,6 +270,21 @@ async function meetingOfA(f: MatrixFixture, past = false): Promise<{ id: string;
 }
 
 const mm = (f: MatrixFixture, rest = '') => `/api/events/${f.mm.id}${rest}`;
+
+/** An image uploaded once per fixture (by the organiser), for the routes that read a file. */
+const uploadedFiles = new WeakMap<MatrixFixture, Promise<string>>();
+function uploadedFile(f: MatrixFixture): Promise<string> {
+  if (!uploadedFiles.has(f)) {
+    uploadedFiles.set(
+      f,
+      samplePng().then(
+        async (png) => (await upload(f.t, f.callers.organiser, png, 'product.png', 'image/png').expect(201)).body.id,
+      ),
+    );
+  }
+  return uploadedFiles.get(f)!;
+}
+
 const FIRM_A: readonly Actor[] = ['memberA', 'promoter', 'organiser'];
 
 const live = (f: MatrixFixture, rest = '') => `/api/live/sessions/${f.session.id}${rest}`;
@@ -444,6 +463,15 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
     allowed: FIRM_A,
     validRequest: (f) => ({ path: `/api/companies/${f.companyA.id}/audit` }),
   },
+  // ---- uploads (API.md §Exhibition): anyone signed in uploads; a file's unguessable URL is public
+  'POST /api/files': {
+    allowed: SIGNED_IN,
+    validRequest: async () => ({
+      path: '/api/files',
+      multipart: [{ name: 'file', filename: 'product.png', contentType: 'image/png', content: await samplePng() }],
+    }),
+  },
+  'GET /api/files/{id}': { allowed: ALL, validRequest: async (f) => ({ path: `/api/files/${await uploadedFile(f)}` }) },
   // ---- matchmaking: organisers and promoters on any event, a firm's members for their own firm
   'POST /api/events/{id}/slots': {
     allowed: STAFF,
@@ -698,6 +726,10 @@ export function sendCall(
   if (caller && !call.ownAuthorization) req = req.set(caller.auth);
   for (const [name, value] of Object.entries(call.headers ?? {})) req = req.set(name, value);
   if (rawBody) return req.set('Content-Type', rawBody.contentType).send(rawBody.body);
+  if (call.multipart) {
+    const form = multipartBody(call.multipart);
+    return req.set('Content-Type', form.contentType).send(form.body);
+  }
   if (call.body === undefined) return req;
   if (call.contentType) return req.set('Content-Type', call.contentType).send(call.body as string);
   return req.send(call.body as object);

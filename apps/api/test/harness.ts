@@ -2,7 +2,7 @@
  * Starts the real application on a fresh database (SQLite file or a new MySQL schema) and a
  * random port. Every test file gets its own database; the factories are in factories.ts.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +22,23 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** A new empty database; `drop` removes it. */
+/** The uploads folder of the deployment on database `url`: several nodes of one deployment share it. */
+export const filesDirFor = (url: string) =>
+  join(tmpdir(), 'ilr-tests', `files-${createHash('sha256').update(url).digest('hex').slice(0, 16)}`);
+
+/** A new empty database (and no uploads); `drop` removes it and the uploads made on it. */
 export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const database = await emptyDatabase();
+  return {
+    url: database.url,
+    drop: async () => {
+      await database.drop();
+      rmSync(filesDirFor(database.url), { recursive: true, force: true });
+    },
+  };
+}
+
+async function emptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   if (process.env.TEST_DB === 'mysql') {
     const server = new URL(process.env.TEST_DATABASE_URL!);
     const name = `ilr_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -66,6 +81,7 @@ export async function startApp(env: Record<string, string> = {}, shared?: { url:
     LOG_LEVEL: 'silent',
     PORT: '0',
     WEB_DIST_DIR: join(tmpdir(), 'ilr-no-web'),
+    FILES_DIR: filesDirFor(database.url),
     ...env,
   });
   const app = await createApp(config);

@@ -24,6 +24,7 @@ import {
 import { startApp, type TestApp } from './harness';
 import { startFakeLiveKit, type FakeLiveKit } from './live-support';
 import { closeClients } from './realtime-harness';
+import { multipartBody, type FormPart } from './uploads';
 
 type Schema = {
   $ref?: string;
@@ -212,7 +213,7 @@ function jsonBodyCases(schema: Schema, doc: Doc, call: HttpCall): Case[] {
   return cases;
 }
 
-/** Bodies that are not JSON objects (CSV upload, signed webhook): garbage, wrong type, too big. */
+/** Bodies that are not JSON objects (CSV import, signed webhook, uploads): garbage, wrong type, too big. */
 function rawBodyCases(contentType: string, call: HttpCall): Case[] {
   const raw = (body: string | Buffer, type: string, what: string): Case => ({
     what: `${contentType} body ${what}`,
@@ -226,6 +227,55 @@ function rawBodyCases(contentType: string, call: HttpCall): Case[] {
     raw(deepArray(10_000), contentType, 'nested 10,000 deep'),
     raw('x'.repeat(2 * 1024 * 1024), contentType, 'over 1 MB'),
     raw(String(call.body ?? ''), 'application/xml', 'sent as application/xml'),
+  ];
+}
+
+/**
+ * Forms that are not the one file an upload takes: no file, the file under another name or as a
+ * text field, two files, extra fields, content that is no accepted type (empty, garbage, HTML
+ * dressed as the declared type, a truncated image, an executable with a path in its name), and
+ * forms that are cut off or malformed. None may store anything.
+ */
+function multipartCases(call: HttpCall): Case[] {
+  const file = call.multipart?.find((part) => part.filename !== undefined);
+  if (!file) throw new Error(`${call.path}: the valid request of a multipart operation sends no file`);
+  const content = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
+  const form = (what: string, parts: FormPart[], change: (body: Buffer) => Buffer = (body) => body): Case => {
+    const { body, contentType } = multipartBody(parts);
+    return { what: `multipart ${what}`, call, raw: { body: change(body), contentType }, expect: '4xx' };
+  };
+  const field = (name: string, value: string): FormPart => ({ name, content: value });
+  return [
+    form('with no part at all', []),
+    form('without the file', [field('title', 'brochure')]),
+    form('with the file under another name', [{ ...file, name: 'upload' }]),
+    form('with the file as a text field', [field(file.name, content.toString('latin1'))]),
+    form('with two files', [file, file]),
+    form('with a field before the file', [field('title', 'x'), file]),
+    form('with a field after the file', [file, field('title', 'x')]),
+    form('with an empty file', [{ ...file, content: Buffer.alloc(0) }]),
+    form('with binary garbage', [{ ...file, content: Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00]) }]),
+    form('with HTML declared as the file type', [{ ...file, content: '<html><script>alert(1)</script></html>' }]),
+    form('with a truncated file', [{ ...file, content: content.subarray(0, Math.floor(content.length / 2)) }]),
+    form('with an executable named ../../etc/passwd', [
+      { ...file, filename: '../../etc/passwd', content: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]) },
+    ]),
+    form('cut off before the closing boundary', [file], (body) => body.subarray(0, body.length - 12)),
+    form('with a malformed part header', [file], (body) =>
+      Buffer.from(body.toString('latin1').replace('Content-Disposition:', 'Content-Disposition'), 'latin1'),
+    ),
+    form('with an oversized part header', [file], (body) =>
+      Buffer.from(
+        body.toString('latin1').replace('\r\n\r\n', `\r\nX-Padding: ${'x'.repeat(100_000)}\r\n\r\n`),
+        'latin1',
+      ),
+    ),
+    {
+      what: 'multipart with an empty boundary',
+      call,
+      raw: { body: multipartBody([file]).body, contentType: 'multipart/form-data; boundary=' },
+      expect: '4xx',
+    },
   ];
 }
 
@@ -300,6 +350,7 @@ describe('hostile input', () => {
       }
       for (const type of Object.keys(content).filter((type) => type !== 'application/json' || call.sign)) {
         cases.push(...rawBodyCases(type, call));
+        if (type === 'multipart/form-data') cases.push(...multipartCases(call));
       }
       plans.push({ operation, method, cases });
     }

@@ -94,6 +94,9 @@ export interface Resources {
   'meeting.video': MeetingFacts;
   /** Feedback and check-in of one side of a meeting: that side's members, promoters, organisers. */
   'meeting.attend': MeetingFacts;
+  // Exhibition
+  /** Upload an image or a PDF (reading one needs only its unguessable id). */
+  'file.upload': void;
 }
 export type Action = keyof Resources;
 
@@ -129,6 +132,8 @@ export const POLICY: { [A in Action]: Rule<A> } = {
   'meeting.video': (actor, meeting) => !!actor?.companyId && meeting.companyIds.includes(actor.companyId),
   'meeting.attend': (actor, meeting) =>
     isStaff(actor) || (!!actor?.companyId && meeting.companyIds.includes(actor.companyId)),
+
+  'file.upload': signedIn,
 };
 
 /** Whether `actor` (undefined: anonymous) may do `action` on a resource described by `resource`. */

@@ -10,3 +10,4 @@ export * from './realtime';
 export * from './access';
 export * from './matchmaking';
 export * from './notification-text';
+export * from './files';

@@ -122,7 +122,7 @@ const ERROR_DESCRIPTIONS = {
   403: 'FORBIDDEN: the caller may not do this',
   404: 'NOT_FOUND',
   409: 'a conflict, with its specific code',
-  413: 'PAYLOAD_TOO_LARGE: a body over 1 MB',
+  413: 'PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit)',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'IDEMPOTENCY_KEY_REUSED',
   429: 'RATE_LIMITED',

@@ -56,7 +56,41 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps uploads on local disk by default and in an S3-compatible bucket when S3_BUCKET is set', () => {
+    expect(loadConfig({}).files).toEqual({ kind: 'disk', dir: './data/files' });
+    expect(loadConfig({ FILES_DIR: '/srv/uploads' }).files).toEqual({ kind: 'disk', dir: '/srv/uploads' });
+    expect(
+      loadConfig({
+        S3_BUCKET: 'ilr-files',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+      }).files,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'ilr-files',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+      forcePathStyle: true,
+    });
+    // On AWS itself: virtual-hosted addressing and the SDK's own credentials.
+    expect(loadConfig({ S3_BUCKET: 'ilr-files', S3_REGION: 'eu-central-1' }).files).toMatchObject({
+      endpoint: null,
+      region: 'eu-central-1',
+      credentials: null,
+      forcePathStyle: false,
+    });
+  });
+
   it.each([
+    ['S3_BUCKET', { S3_BUCKET: 'Not_A_Bucket' }],
+    ['S3_BUCKET', { S3_ENDPOINT: 'http://minio:9000' }],
+    ['S3_ENDPOINT', { S3_BUCKET: 'ilr-files', S3_ENDPOINT: 'minio:9000' }],
+    ['S3_REGION', { S3_BUCKET: 'ilr-files', S3_REGION: 'Europe / Frankfurt' }],
+    ['S3_SECRET_ACCESS_KEY', { S3_BUCKET: 'ilr-files', S3_ACCESS_KEY_ID: 'key' }],
+    ['S3_ACCESS_KEY_ID', { S3_BUCKET: 'ilr-files', S3_SECRET_ACCESS_KEY: 'secret' }],
+    ['S3_FORCE_PATH_STYLE', { S3_BUCKET: 'ilr-files', S3_FORCE_PATH_STYLE: 'sometimes' }],
     ['LIVEKIT_EGRESS_FILEPATH', { LIVEKIT_EGRESS_FILEPATH: 'recordings/{room_name}.webm' }],
     ['LIVEKIT_EGRESS_FILEPATH', { LIVEKIT_EGRESS_FILEPATH: 'x.webm' }],
     ['JWT_SECRET', { ...production, JWT_SECRET: '' }],

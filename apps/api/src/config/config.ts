@@ -2,6 +2,8 @@
  * The one typed configuration object. It is read from the environment once at boot; a missing
  * or malformed variable stops the process with a message naming it (see ConfigError).
  */
+import { resolve } from 'node:path';
+
 export type NodeEnv = 'development' | 'production' | 'test';
 
 export interface AppConfig {
@@ -32,7 +34,23 @@ export interface AppConfig {
   };
   /** Outgoing mail (notifications); null: in-app and socket notifications only. */
   mail: { url: string; from: string } | null;
+  /** Where uploads are kept: a local folder (the default) or an S3-compatible bucket. */
+  files: FilesStorageConfig;
 }
+
+export type FilesStorageConfig =
+  | { kind: 'disk'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** null: AWS itself (the region's endpoint). */
+      endpoint: string | null;
+      region: string;
+      /** null: the SDK's own credential chain (instance role, AWS_* variables, …). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | null;
+      /** `endpoint/bucket/key` instead of `bucket.endpoint/key` (MinIO and most self-hosted servers). */
+      forcePathStyle: boolean;
+    };
 
 export class ConfigError extends Error {
   constructor(
@@ -95,6 +113,56 @@ function duration(env: Env, name: string, fallbackSeconds: number): number {
     throw new ConfigError(name, `must be a duration like 900, 15m, 12h or 7d (got "${raw}")`);
   const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
   return Number(match[1]) * unit;
+}
+
+const S3_VARIABLES = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'];
+
+/** Local disk unless S3_BUCKET names a bucket; S3_* without S3_BUCKET is a mistake, not a fallback. */
+function parseFiles(env: Env): FilesStorageConfig {
+  const bucket = str(env, 'S3_BUCKET');
+  if (bucket === undefined) {
+    const stray = S3_VARIABLES.find((name) => str(env, name) !== undefined);
+    if (stray !== undefined) throw new ConfigError('S3_BUCKET', `is required when ${stray} is set`);
+    return { kind: 'disk', dir: str(env, 'FILES_DIR') ?? './data/files' };
+  }
+  // The S3 bucket naming rules (lower case, digits, dots and hyphens).
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new ConfigError('S3_BUCKET', `must be a bucket name: 3 to 63 lower-case letters, digits, dots or hyphens`);
+  const endpoint = str(env, 'S3_ENDPOINT') ?? null;
+  if (endpoint !== null) {
+    let valid = false;
+    try {
+      valid = ['http:', 'https:'].includes(new URL(endpoint).protocol);
+    } catch {
+      valid = false;
+    }
+    if (!valid) throw new ConfigError('S3_ENDPOINT', `must be an http:// or https:// URL (got "${endpoint}")`);
+  }
+  const region = str(env, 'S3_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,64}$/.test(region))
+    throw new ConfigError('S3_REGION', `must be a region name such as us-east-1 (got "${region}")`);
+  const accessKeyId = str(env, 'S3_ACCESS_KEY_ID');
+  const secretAccessKey = str(env, 'S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    const missing = accessKeyId === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY';
+    throw new ConfigError(missing, 'is required when the other S3 key variable is set');
+  }
+  return {
+    kind: 's3',
+    bucket,
+    endpoint,
+    region,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null,
+    // Self-hosted servers (MinIO, …) rarely have a DNS name per bucket.
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', endpoint !== null),
+  };
+}
+
+/** Says where uploads go, for the start-up message. */
+export function describeFilesStorage(files: FilesStorageConfig): string {
+  return files.kind === 'disk'
+    ? `on local disk in ${resolve(files.dir)} (set S3_BUCKET to use S3-compatible storage)`
+    : `in the S3 bucket "${files.bucket}" at ${files.endpoint ?? `AWS (${files.region})`}`;
 }
 
 function parseDatabase(raw: string): AppConfig['database'] {
@@ -193,5 +261,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       schedulerTimeLimitMs: int(env, 'SCHEDULER_TIME_LIMIT_MS', 5000, 100, 600000),
     },
     mail: smtpUrl === undefined ? null : { url: smtpUrl, from: mailFrom },
+    files: parseFiles(env),
   };
 }

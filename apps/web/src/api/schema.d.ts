@@ -1074,6 +1074,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an image or a PDF, judged by its content (not its name or declared type); images are re-encoded without metadata */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file (or its thumbnail) with its real type; anyone with the URL may read it */
+        get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2036,6 +2070,29 @@ export interface components {
             /** @description solver time in milliseconds */
             timeMs: number;
         };
+        /**
+         * @description what the content is, whatever the name or the declared type said
+         * @enum {string}
+         */
+        UploadContentType: "image/png" | "image/jpeg" | "image/webp" | "application/pdf";
+        UploadedFileDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description what the content is, whatever the name or the declared type said */
+            contentType: components["schemas"]["UploadContentType"];
+            /** @description bytes as stored (an image after re-encoding, which drops its metadata) */
+            size: number;
+            /**
+             * @description serves the file to anyone who has this URL (the id is a random UUID): its real type, `X-Content-Type-Options: nosniff`, a sandboxing Content-Security-Policy, inline for images, as a download for PDFs, cached for a year
+             * @example /api/files/0b7c6a52-2f36-4a0e-9d5e-6c7f0f5d9a11
+             */
+            url: string;
+            /**
+             * @description images: `url?size=thumb`, a WebP at most 400 px wide; null for PDFs
+             * @example /api/files/0b7c6a52-2f36-4a0e-9d5e-6c7f0f5d9a11?size=thumb
+             */
+            thumbUrl: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2113,7 +2170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2163,7 +2220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2250,7 +2307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2434,7 +2491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2613,7 +2670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2681,7 +2738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2808,7 +2865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2904,7 +2961,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3013,7 +3070,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3281,7 +3338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3455,7 +3512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3777,7 +3834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3930,7 +3987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4330,7 +4387,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4911,7 +4968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5065,7 +5122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5183,7 +5240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5310,7 +5367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5505,7 +5562,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5708,7 +5765,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6052,7 +6109,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6431,7 +6488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6510,7 +6567,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6589,7 +6646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6668,7 +6725,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6747,8 +6804,126 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PNG, JPEG or WebP up to 5 MB, or PDF up to 20 MB; the only part of the form
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFileDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: {
+                /** @description `thumb`: the image's WebP thumbnail (at most 400 px wide); PDFs have none (404) */
+                size?: "thumb";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bytes; images inline, PDFs as attachment; ETag and a year of caching */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -51,13 +51,17 @@ type KeysOf<T> = [T] extends [never] ? never : string extends keyof T ? never : 
 type JsonBodyOf<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } }
   ? NonNullable<Body>
   : never;
+type FormBodyOf<Operation> = Operation extends { requestBody?: { content: { 'multipart/form-data': infer Body } } }
+  ? NonNullable<Body>
+  : never;
 /**
- * Every field a request can carry (the query, path and JSON body fields of every operation): the
+ * Every field a request can carry (the query, path, JSON body and form fields of every operation): the
  * names the API reports problems under, each of which the app must be able to name (`errors.fieldNames`).
  */
 export type RequestField = {
   [Operation in keyof operations]:
     | KeysOf<NonNullable<operations[Operation]['parameters']['query']>>
     | KeysOf<NonNullable<operations[Operation]['parameters']['path']>>
-    | KeysOf<JsonBodyOf<operations[Operation]>>;
+    | KeysOf<JsonBodyOf<operations[Operation]>>
+    | KeysOf<FormBodyOf<operations[Operation]>>;
 }[keyof operations];

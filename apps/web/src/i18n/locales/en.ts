@@ -154,6 +154,8 @@ const fieldNames = {
   ids: 'Notifications',
   unread: 'Unread only',
   id: 'Identifier',
+  file: 'File',
+  size: 'Size',
 } satisfies Record<RequestField, string>;
 
 export const en = {
@@ -673,6 +675,7 @@ export const en = {
       boolean: 'yes or no',
       array: 'a list',
       object: 'a group of fields',
+      file: 'a file',
     },
     fieldNames,
     /** A problem after its field's name (CSV rows, parts of a composite field, fields a form does not show). */

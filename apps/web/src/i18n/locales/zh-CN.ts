@@ -597,7 +597,7 @@ export const zhCN: Messages = {
     fieldsTitle: '请检查：',
     field: fieldErrors,
     fieldRange: { min: '不能小于 {{min}}。', max: '不能大于 {{max}}。' },
-    valueTypes: { string: '文本', number: '数字', boolean: '是或否', array: '列表', object: '一组字段' },
+    valueTypes: { string: '文本', number: '数字', boolean: '是或否', array: '列表', object: '一组字段', file: '文件' },
     fieldNames: {
       email: '邮箱',
       password: '密码',
@@ -652,6 +652,8 @@ export const zhCN: Messages = {
       ids: '通知',
       unread: '仅未读',
       id: '标识符',
+      file: '文件',
+      size: '尺寸',
     },
     fieldProblem: '{{field}}：{{message}}',
     fieldPath: { inLanguage: '{{field}}（{{language}}）', item: '{{field}} 第 {{n}} 项' },
