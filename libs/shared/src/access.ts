@@ -94,6 +94,11 @@ export interface Resources {
   'meeting.video': MeetingFacts;
   /** Feedback and check-in of one side of a meeting: that side's members, promoters, organisers. */
   'meeting.attend': MeetingFacts;
+  // Exhibition
+  /** Edit a firm's booth, read its leads and visits: its members, promoters, organisers. */
+  'booth.manage': CompanyFacts;
+  /** Scan a visitor's badge at the booth: the firm's own members. */
+  'booth.scanLead': CompanyFacts;
 }
 export type Action = keyof Resources;
 
@@ -129,6 +134,9 @@ export const POLICY: { [A in Action]: Rule<A> } = {
   'meeting.video': (actor, meeting) => !!actor?.companyId && meeting.companyIds.includes(actor.companyId),
   'meeting.attend': (actor, meeting) =>
     isStaff(actor) || (!!actor?.companyId && meeting.companyIds.includes(actor.companyId)),
+
+  'booth.manage': (actor, company) => isStaff(actor) || (!!actor && actor.companyId === company.id),
+  'booth.scanLead': (actor, company) => !!actor && actor.companyId === company.id,
 };
 
 /** Whether `actor` (undefined: anonymous) may do `action` on a resource described by `resource`. */

@@ -3,6 +3,7 @@ import { Events1764100001000 } from './1764100001000-events';
 import { Live1764100002000 } from './1764100002000-live';
 import { Realtime1764100003000 } from './1764100003000-realtime';
 import { Matchmaking1764100004000 } from './1764100004000-matchmaking';
+import { Exhibition1764100006000 } from './1764100006000-exhibition';
 
 /** Every migration in order, listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Live1764100002000,
   Realtime1764100003000,
   Matchmaking1764100004000,
+  Exhibition1764100006000,
 ];
