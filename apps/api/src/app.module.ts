@@ -15,6 +15,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { AuditModule } from './audit/audit.module';
 import { IdempotencyModule } from './common/idempotency';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
+import { ExhibitionModule } from './exhibition/exhibition.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
 import { requestId } from './common/request-id';
@@ -50,6 +51,7 @@ export class AppModule {
         NotificationsModule,
         MatchmakingModule,
         FilesModule,
+        ExhibitionModule,
         DemoModule,
       ],
       controllers: [HealthController],

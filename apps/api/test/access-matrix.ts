@@ -287,6 +287,26 @@ function uploadedFile(f: MatrixFixture): Promise<string> {
 
 const FIRM_A: readonly Actor[] = ['memberA', 'promoter', 'organiser'];
 
+// ---- exhibition fixtures ----------------------------------------------------------------------------
+
+/** Firm A's booth at the open event (made once; PUT replaces it). */
+async function boothOfA(f: MatrixFixture): Promise<string> {
+  await f.t
+    .http()
+    .put(`/api/events/${f.openEvent.id}/booths/${f.companyA.id}`)
+    .set(f.callers.organiser.auth)
+    .send({ headline: { en: 'Firm A at the fair' }, products: [] })
+    .expect(200);
+  return `/api/events/${f.openEvent.id}/booths/${f.companyA.id}`;
+}
+
+/** The badge of a new visitor registered for the open event. */
+async function visitorBadge(f: MatrixFixture): Promise<string> {
+  const visitor = await quickUser(f.t);
+  const res = await f.t.http().post(`/api/events/${f.openEvent.id}/registrations`).set(visitor.auth).expect(201);
+  return res.body.badgeCode;
+}
+
 const live = (f: MatrixFixture, rest = '') => `/api/live/sessions/${f.session.id}${rest}`;
 
 export const HTTP_MATRIX: Record<string, OperationRule> = {
@@ -596,6 +616,36 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
   'POST /api/events/{id}/schedule': {
     allowed: STAFF,
     validRequest: (f) => ({ path: mm(f, '/schedule'), body: { dryRun: true } }),
+  },
+  // ---- exhibition: the hall is public for published events; the firm keeps its booth
+  'GET /api/events/{id}/booths': {
+    allowed: ALL,
+    validRequest: (f) => ({ path: `/api/events/${f.openEvent.id}/booths` }),
+  },
+  'GET /api/events/{id}/booths/{companyId}': { allowed: ALL, validRequest: async (f) => ({ path: await boothOfA(f) }) },
+  'PUT /api/events/{id}/booths/{companyId}': {
+    allowed: FIRM_A,
+    validRequest: (f) => ({
+      path: `/api/events/${f.openEvent.id}/booths/${f.companyA.id}`,
+      body: { headline: { ko: 'A사 부스', en: 'Firm A' }, products: [{ name: { en: 'Sample' } }] },
+    }),
+  },
+  // Leads are scanned by the firm's own members only.
+  'POST /api/events/{id}/booths/{companyId}/leads': {
+    allowed: ['memberA'],
+    validRequest: async (f) => ({ path: `${await boothOfA(f)}/leads`, body: { badgeCode: await visitorBadge(f) } }),
+  },
+  'GET /api/events/{id}/booths/{companyId}/leads': {
+    allowed: FIRM_A,
+    validRequest: async (f) => ({ path: `${await boothOfA(f)}/leads` }),
+  },
+  'GET /api/events/{id}/booths/{companyId}/leads.csv': {
+    allowed: FIRM_A,
+    validRequest: async (f) => ({ path: `${await boothOfA(f)}/leads.csv` }),
+  },
+  'GET /api/events/{id}/booths/{companyId}/stats': {
+    allowed: FIRM_A,
+    validRequest: async (f) => ({ path: `${await boothOfA(f)}/stats` }),
   },
   // LiveKit calls it; its signature is its authorization, whoever else the caller is.
   'POST /api/live/webhook': {

@@ -97,6 +97,10 @@ export interface Resources {
   // Exhibition
   /** Upload an image or a PDF (reading one needs only its unguessable id). */
   'file.upload': void;
+  /** Edit a firm's booth, read its leads and visits: its members, promoters, organisers. */
+  'booth.manage': CompanyFacts;
+  /** Scan a visitor's badge at the booth: the firm's own members. */
+  'booth.scanLead': CompanyFacts;
 }
 export type Action = keyof Resources;
 
@@ -134,6 +138,8 @@ export const POLICY: { [A in Action]: Rule<A> } = {
     isStaff(actor) || (!!actor?.companyId && meeting.companyIds.includes(actor.companyId)),
 
   'file.upload': signedIn,
+  'booth.manage': (actor, company) => isStaff(actor) || (!!actor && actor.companyId === company.id),
+  'booth.scanLead': (actor, company) => !!actor && actor.companyId === company.id,
 };
 
 /** Whether `actor` (undefined: anonymous) may do `action` on a resource described by `resource`. */

@@ -19,6 +19,8 @@ export interface User {
   locale: Locale;
   timeZone: string;
   companyId: string | null;
+  /** Firms whose booths this person visits may see who they are. */
+  shareWithExhibitors: boolean;
 }
 
 /**

@@ -40,6 +40,15 @@ export const FIELD_LIMITS = {
   feedbackNote: { max: 2000 },
   offerTags: { maxItems: 16 },
 
+  // Exhibition
+  boothHeadline: { max: 200 },
+  boothDescription: { max: 5000 },
+  productName: { max: 200 },
+  productDescription: { max: 2000 },
+  products: { maxItems: 50 },
+  brochures: { maxItems: 10 },
+  videoUrl: { max: 2048 },
+
   // Live rooms (socket payloads)
   chatText: { max: 2000 },
   questionText: { max: 1000 },

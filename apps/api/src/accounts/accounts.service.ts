@@ -26,6 +26,7 @@ export function toUser(entity: UserEntity): User {
     locale: entity.locale,
     timeZone: entity.timeZone,
     companyId: entity.companyId,
+    shareWithExhibitors: entity.shareWithExhibitors,
   };
 }
 
@@ -87,6 +88,7 @@ export class AccountsService {
     if (dto.displayName !== undefined) changes.displayName = dto.displayName.trim();
     if (dto.locale !== undefined) changes.locale = dto.locale;
     if (dto.timeZone !== undefined) changes.timeZone = dto.timeZone;
+    if (dto.shareWithExhibitors !== undefined) changes.shareWithExhibitors = dto.shareWithExhibitors;
     return this.db.transaction(async (em) => {
       await em.update(UserEntity, { id: actor.id }, changes);
       return toUser(await em.findOneByOrFail(UserEntity, { id: actor.id }));

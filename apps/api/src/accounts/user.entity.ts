@@ -37,4 +37,8 @@ export class UserEntity {
 
   @Column({ type: 'datetime', precision: 3 })
   updatedAt: Date;
+
+  /** The person agreed that firms whose booths they visit may see who they are (off by default). */
+  @Column({ type: 'boolean', width: 1, default: false })
+  shareWithExhibitors: boolean;
 }

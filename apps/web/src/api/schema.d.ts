@@ -1108,6 +1108,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/booths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exhibition hall: booths of a published event, with filters */
+        get: operations["listBooths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/booths/{companyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A firm's booth; a signed-in visit is recorded at most once per person per day */
+        get: operations["getBooth"];
+        /** Create or replace a firm's booth (its members, promoters, organisers) */
+        put: operations["putBooth"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/booths/{companyId}/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The booth's leads, newest first (its members, promoters, organisers) */
+        get: operations["listLeads"];
+        put?: never;
+        /** Scan a visitor's badge at the booth (the firm's members); the same visitor again → 200 */
+        post: operations["scanLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/booths/{companyId}/leads.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The booth's leads as CSV */
+        get: operations["exportLeadsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/booths/{companyId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits and leads per day, and the visitors who agreed to be seen */
+        get: operations["getBoothStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1198,6 +1285,8 @@ export interface components {
              * @description the firm this user belongs to
              */
             companyId: string | null;
+            /** @description firms whose booths this person visits may see who they are */
+            shareWithExhibitors: boolean;
         };
         AuthResponseDto: {
             /** @description send as `Authorization: Bearer <accessToken>` */
@@ -1213,6 +1302,8 @@ export interface components {
             locale?: components["schemas"]["Locale"];
             /** @example Asia/Shanghai */
             timeZone?: string;
+            /** @description let firms whose booths I visit see who I am */
+            shareWithExhibitors?: boolean;
         };
         PageOfUsersDto: {
             items: components["schemas"]["UserDto"][];
@@ -2092,6 +2183,120 @@ export interface components {
              * @example /api/files/0b7c6a52-2f36-4a0e-9d5e-6c7f0f5d9a11?size=thumb
              */
             thumbUrl: string | null;
+        };
+        BoothFileDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example image/webp */
+            contentType: string;
+            size: number;
+            /** @example /api/files/… */
+            url: string;
+            thumbUrl?: string | null;
+        };
+        BoothProductDto: {
+            name: components["schemas"]["Localized"];
+            description: components["schemas"]["Localized"] | null;
+            image: components["schemas"]["BoothFileDto"] | null;
+        };
+        BoothDto: {
+            /** Format: uuid */
+            eventId: string;
+            company: components["schemas"]["CompanyBriefDto"];
+            headline: components["schemas"]["Localized"];
+            description: components["schemas"]["Localized"] | null;
+            products: components["schemas"]["BoothProductDto"][];
+            brochures: components["schemas"]["BoothFileDto"][];
+            /** @description the card image */
+            logo: components["schemas"]["BoothFileDto"] | null;
+            videoUrl: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PageOfBoothsDto: {
+            items: components["schemas"]["BoothDto"][];
+            /** @description items matching the query, over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ProductInputDto: {
+            /** @description each text at most 200 characters */
+            name: components["schemas"]["Localized"];
+            /** @description each text at most 2000 characters */
+            description?: components["schemas"]["Localized"];
+            /**
+             * Format: uuid
+             * @description an uploaded image (POST /api/files)
+             */
+            imageId?: string;
+        };
+        PutBoothDto: {
+            /**
+             * @description each text at most 200 characters
+             * @example {
+             *       "ko": "한국 화장품, 청양에서 만나요",
+             *       "zh": "韩国化妆品,城阳见",
+             *       "en": "Korean skincare, now in Chengyang"
+             *     }
+             */
+            headline: components["schemas"]["Localized"];
+            /** @description each text at most 5000 characters */
+            description?: components["schemas"]["Localized"];
+            /** @description in display order */
+            products: components["schemas"]["ProductInputDto"][];
+            /** @description uploaded PDFs */
+            brochureIds?: string[];
+            /**
+             * Format: uuid
+             * @description an uploaded image shown on the booth card (default: the first product image)
+             */
+            logoId?: string;
+            /**
+             * Format: uri
+             * @description https only
+             */
+            videoUrl?: string | null;
+        };
+        ScanLeadDto: {
+            /** @description the visitor's event badge (QR or typed) */
+            badgeCode: string;
+        };
+        LeadVisitorDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            company: components["schemas"]["CompanyBriefDto"] | null;
+        };
+        LeadDto: {
+            /** Format: uuid */
+            id: string;
+            visitor: components["schemas"]["LeadVisitorDto"];
+            /** Format: date-time */
+            at: string;
+        };
+        PageOfLeadsDto: {
+            items: components["schemas"]["LeadDto"][];
+            /** @description items matching the query, over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        VisitsPerDayDto: {
+            /**
+             * @description on the event's clock
+             * @example 2026-06-23
+             */
+            day: string;
+            visits: number;
+            leads: number;
+        };
+        BoothStatsDto: {
+            days: components["schemas"]["VisitsPerDayDto"][];
+            /** @description distinct visitors over all days */
+            visitors: number;
+            /** @description the visitors who agreed to be seen by the firms whose booths they visit (newest first, at most 100) */
+            visibleVisitors: components["schemas"]["LeadVisitorDto"][];
         };
     };
     responses: never;
@@ -6915,6 +7120,428 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listBooths: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description values above 100 are capped at 100 */
+                pageSize?: number;
+                country?: string;
+                sector?: string;
+                /** @description text in any language: headline, products, firm */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfBoothsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    putBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutBoothDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listLeads: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description values above 100 are capped at 100 */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfLeadsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    scanLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanLeadDto"];
+            };
+        };
+        responses: {
+            /** @description already a lead: the same one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"];
+                };
+            };
+            /** @description a new lead */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    exportLeadsCsv: {
+        parameters: {
+            query?: {
+                /** @description one firm's meetings */
+                companyId?: string;
+                /** @description language of the firm names */
+                lang?: "zh" | "ko" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getBoothStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothStatsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

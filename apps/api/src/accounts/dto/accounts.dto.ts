@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { FIELD_LIMITS, LOCALES, ROLES, type Locale, type Role } from '@ilr/shared';
 import { IsCodePointLength, IsTimeZone } from '../../common/dto-validators';
 import { PageQuery } from '../../common/pagination';
@@ -58,6 +58,11 @@ export class UpdateMeDto {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({ description: 'let firms whose booths I visit see who I am' })
+  @IsOptional()
+  @IsBoolean()
+  shareWithExhibitors?: boolean;
 }
 
 export class SetRoleDto {

@@ -24,6 +24,9 @@ export class UserDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the firm this user belongs to' })
   companyId: string | null;
+
+  @ApiProperty({ description: 'firms whose booths this person visits may see who they are' })
+  shareWithExhibitors: boolean;
 }
 
 export class AuthResponseDto {

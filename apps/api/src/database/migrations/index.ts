@@ -4,6 +4,7 @@ import { Live1764100002000 } from './1764100002000-live';
 import { Realtime1764100003000 } from './1764100003000-realtime';
 import { Matchmaking1764100004000 } from './1764100004000-matchmaking';
 import { Files1764100005000 } from './1764100005000-files';
+import { Exhibition1764100006000 } from './1764100006000-exhibition';
 
 /** Every migration in order, listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Realtime1764100003000,
   Matchmaking1764100004000,
   Files1764100005000,
+  Exhibition1764100006000,
 ];
