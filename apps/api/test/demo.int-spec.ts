@@ -82,6 +82,16 @@ describe('demo data', () => {
     expect(inbox.body.unread).toBeGreaterThan(0);
   });
 
+  it('seeds booths with product pictures at the matchmaking event, open to everyone', async () => {
+    const hall = await t.http().get(`/api/events/${DEMO_MATCHMAKING_EVENT}/booths`).expect(200);
+    expect(hall.body.total).toBe(6);
+    const withImage = hall.body.items.find((b: { logo: { url: string } | null }) => b.logo);
+    const image = await t.http().get(withImage.logo.url).expect(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    const cosmetics = await t.http().get(`/api/events/${DEMO_MATCHMAKING_EVENT}/booths`).query({ q: '수분' }).expect(200);
+    expect(cosmetics.body.items[0].products[0].name.zh).toBe('保湿面霜');
+  });
+
   it('is idempotent', async () => {
     const before = (await t.http().get('/api/events').expect(200)).body.total;
     await t.app.get(DemoService).seed();

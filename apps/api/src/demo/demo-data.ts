@@ -468,3 +468,63 @@ export const DEMO_REQUESTS: {
   { from: c(102), to: c(5), state: 'cancelled' },
   { from: c(101), to: c(4), state: 'expired' },
 ];
+
+/** Booths of the demo firms at the matchmaking event: headline, products and their pictures. */
+export const DEMO_BOOTHS: {
+  companyId: string;
+  headline: Required<Localized>;
+  products: {
+    name: Required<Localized>;
+    image: 'skincare' | 'battery' | 'logistics' | 'chip' | 'charger' | 'sensor';
+  }[];
+}[] = [
+  {
+    companyId: c(2),
+    headline: {
+      zh: '韩国基础护肤,诚招华北经销商',
+      ko: '한국 기초 화장품, 화북 유통 파트너 모집',
+      en: 'Korean skincare seeking North China distributors',
+    },
+    products: [{ name: { zh: '保湿面霜', ko: '수분 크림', en: 'Moisturising cream' }, image: 'skincare' }],
+  },
+  {
+    companyId: c(3),
+    headline: { zh: '动力模块与组装技术', ko: '파워 모듈과 조립 기술', en: 'Power modules and assembly know-how' },
+    products: [
+      {
+        name: { zh: '储能电池模组', ko: '에너지 저장 배터리 모듈', en: 'Energy storage battery module' },
+        image: 'battery',
+      },
+    ],
+  },
+  {
+    companyId: c(4),
+    headline: {
+      zh: '釜山—青岛海运与仓储',
+      ko: '부산–칭다오 해운과 창고',
+      en: 'Busan–Qingdao shipping and warehousing',
+    },
+    products: [
+      { name: { zh: '整柜海运服务', ko: '컨테이너 해상 운송', en: 'Full-container shipping' }, image: 'logistics' },
+    ],
+  },
+  {
+    companyId: c(5),
+    headline: { zh: '电动汽车控制器', ko: '전기차 제어기', en: 'EV controllers and telematics' },
+    products: [{ name: { zh: '电机控制芯片', ko: '모터 제어 칩', en: 'Motor control chip' }, image: 'chip' }],
+  },
+  {
+    companyId: c(101),
+    headline: {
+      zh: '环境监测仪器,寻找韩国传感器伙伴',
+      ko: '환경 측정기기, 한국 센서 파트너 모집',
+      en: 'Environmental instruments; Korean sensor partners wanted',
+    },
+    products: [{ name: { zh: '空气质量传感器', ko: '대기질 센서', en: 'Air quality sensor' }, image: 'sensor' }],
+  },
+  {
+    companyId: c(106),
+    headline: { zh: '城阳新能源充电网络', ko: '청양 신에너지 충전망', en: 'Chengyang new-energy charging network' },
+    products: [{ name: { zh: '直流快充桩', ko: 'DC 급속 충전기', en: 'DC fast charger' }, image: 'charger' }],
+  },
+];

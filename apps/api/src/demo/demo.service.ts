@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { newBadgeCode } from '../events/badge-code';
 import { EventEntity, RegistrationEntity, SessionEntity } from '../events/event.entities';
 import { DEMO_COMPANIES, DEMO_EVENTS, DEMO_PASSWORD, DEMO_TAGS, DEMO_USERS, type DemoEvent } from './demo-data';
+import { DemoBooths } from './demo-booths';
 import { DemoMatchmaking } from './demo-matchmaking';
 
 /** Seeds the demo firms and logins once; running it again changes nothing. */
@@ -20,6 +21,7 @@ export class DemoService {
     private readonly db: DatabaseService,
     private readonly accounts: AccountsService,
     private readonly matchmaking: DemoMatchmaking,
+    private readonly booths: DemoBooths,
   ) {}
 
   async seed(): Promise<void> {
@@ -51,6 +53,7 @@ export class DemoService {
       created++;
     }
     if (await this.matchmaking.seed()) created++;
+    if (await this.booths.seed()) created++;
     if (created) this.logger.log(`demo data: ${created} records created`);
   }
 

@@ -12,5 +12,6 @@ import { LeadsService } from './leads.service';
   imports: [TypeOrmModule.forFeature([BoothEntity, BoothVisitEntity, BoothLeadEntity]), EventsModule, FilesModule],
   controllers: [ExhibitionController],
   providers: [BoothsService, LeadsService],
+  exports: [BoothsService],
 })
 export class ExhibitionModule {}
