@@ -88,7 +88,11 @@ describe('demo data', () => {
     const withImage = hall.body.items.find((b: { logo: { url: string } | null }) => b.logo);
     const image = await t.http().get(withImage.logo.url).expect(200);
     expect(image.headers['content-type']).toBe('image/png');
-    const cosmetics = await t.http().get(`/api/events/${DEMO_MATCHMAKING_EVENT}/booths`).query({ q: '수분' }).expect(200);
+    const cosmetics = await t
+      .http()
+      .get(`/api/events/${DEMO_MATCHMAKING_EVENT}/booths`)
+      .query({ q: '수분' })
+      .expect(200);
     expect(cosmetics.body.items[0].products[0].name.zh).toBe('保湿面霜');
   });
 
