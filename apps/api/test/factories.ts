@@ -241,7 +241,11 @@ export async function matchmakingEvent(
   const to = new Date(from.getTime() + count * 25 * 60_000);
   const event = await createEvent(t, {
     kind: 'matchmaking',
-    body: { startsAt: new Date(from.getTime() - HOUR).toISOString(), endsAt: new Date(to.getTime() + HOUR).toISOString(), format: 'hybrid' },
+    body: {
+      startsAt: new Date(from.getTime() - HOUR).toISOString(),
+      endsAt: new Date(to.getTime() + HOUR).toISOString(),
+      format: 'hybrid',
+    },
   });
   const slots = await t
     .http()

@@ -23,7 +23,11 @@ describe('matchmaking', () => {
   afterAll(() => t.close());
 
   const post = (path: string, as: { auth: Record<string, string> }, body?: unknown) =>
-    t.http().post(path).set(as.auth).send(body as object);
+    t
+      .http()
+      .post(path)
+      .set(as.auth)
+      .send(body as object);
 
   describe('slots, tables, participation', () => {
     it('generates consecutive slots with breaks, refuses overlaps, and lists them in time order', async () => {
@@ -59,8 +63,15 @@ describe('matchmaking', () => {
       const a = await firm(t);
       const b = await firm(t);
       await takePart(t, event, a, 'online', [event.slots[1].id, event.slots[0].id]);
-      const mine = await t.http().get(`/api/events/${event.id}/participants/${a.company.id}`).set(a.member.auth).expect(200);
-      expect(mine.body).toMatchObject({ attendance: 'online', availableSlotIds: [event.slots[0].id, event.slots[1].id] });
+      const mine = await t
+        .http()
+        .get(`/api/events/${event.id}/participants/${a.company.id}`)
+        .set(a.member.auth)
+        .expect(200);
+      expect(mine.body).toMatchObject({
+        attendance: 'online',
+        availableSlotIds: [event.slots[0].id, event.slots[1].id],
+      });
       await t
         .http()
         .put(`/api/events/${event.id}/participants/${a.company.id}`)
@@ -140,7 +151,11 @@ describe('matchmaking', () => {
         .set(kr.member.auth)
         .expect(403);
       const promoter = await quickUser(t, 'promoter');
-      const all = await t.http().get(`/api/events/${event.id}/meeting-requests?status=cancelled`).set(promoter.auth).expect(200);
+      const all = await t
+        .http()
+        .get(`/api/events/${event.id}/meeting-requests?status=cancelled`)
+        .set(promoter.auth)
+        .expect(200);
       expect(all.body.items.every((r: { status: string }) => r.status === 'cancelled')).toBe(true);
     });
 
@@ -226,9 +241,12 @@ describe('matchmaking', () => {
         'REQUEST_ALREADY_BOOKED',
       );
       expect((await book(a.member, { requestId: ac, slotId: s0.id }).expect(409)).body.error.code).toBe('COMPANY_BUSY');
-      expect((await book(a.member, { requestId: ac, slotId: s2.id }).expect(409)).body.error.code).toBe('NOT_AVAILABLE');
+      expect((await book(a.member, { requestId: ac, slotId: s2.id }).expect(409)).body.error.code).toBe(
+        'NOT_AVAILABLE',
+      );
       expect(
-        (await book(a.member, { requestId: ac, slotId: s1.id, tableId: event.tables[1].id }).expect(409)).body.error.code,
+        (await book(a.member, { requestId: ac, slotId: s1.id, tableId: event.tables[1].id }).expect(409)).body.error
+          .code,
       ).toBe('WRONG_TABLE_KIND');
 
       const pending = await post(`/api/events/${event.id}/meeting-requests`, b.member, {
@@ -241,8 +259,8 @@ describe('matchmaking', () => {
       await post(`/api/meeting-requests/${pending.body.id}/accept`, c.member).expect(200);
       // T1 is the only physical table: taken in s0 by a–b.
       expect(
-        (await book(b.member, { requestId: pending.body.id, slotId: s0.id, tableId: event.tables[0].id }).expect(409)).body
-          .error.code,
+        (await book(b.member, { requestId: pending.body.id, slotId: s0.id, tableId: event.tables[0].id }).expect(409))
+          .body.error.code,
       ).toBe('COMPANY_BUSY');
       const d = await firm(t);
       const e = await firm(t);
@@ -250,9 +268,12 @@ describe('matchmaking', () => {
       await takePart(t, event, e);
       const de = await acceptedRequest(t, event, d, e);
       expect(
-        (await book(d.member, { requestId: de, slotId: s0.id, tableId: event.tables[0].id }).expect(409)).body.error.code,
+        (await book(d.member, { requestId: de, slotId: s0.id, tableId: event.tables[0].id }).expect(409)).body.error
+          .code,
       ).toBe('TABLE_TAKEN');
-      expect((await book(d.member, { requestId: de, slotId: s0.id }).expect(409)).body.error.code).toBe('NO_FREE_TABLE');
+      expect((await book(d.member, { requestId: de, slotId: s0.id }).expect(409)).body.error.code).toBe(
+        'NO_FREE_TABLE',
+      );
 
       // A stranger cannot book someone else's request.
       const stranger = await firm(t);
@@ -283,7 +304,10 @@ describe('matchmaking', () => {
       const failedAgain = await book(x.member, body, 'key-2').expect(409);
       expect(failedAgain.body).toEqual(failed.body);
       await book(x.member, body, 'k'.repeat(256)).expect(400);
-      const meetings = await t.http().get(`/api/events/${event.id}/meetings?companyId=${x.company.id}`).set(x.member.auth);
+      const meetings = await t
+        .http()
+        .get(`/api/events/${event.id}/meetings?companyId=${x.company.id}`)
+        .set(x.member.auth);
       expect(meetings.body.total).toBe(1);
     });
 
@@ -315,7 +339,11 @@ describe('matchmaking', () => {
         .send({ slotId: event.slots[3].id })
         .expect(200);
       expect(moved.body).toMatchObject({ slotId: event.slots[3].id, table: { label: 'T1' } });
-      const list = await t.http().get(`/api/events/${event.id}/meetings?status=cancelled`).set(p.member.auth).expect(200);
+      const list = await t
+        .http()
+        .get(`/api/events/${event.id}/meetings?status=cancelled`)
+        .set(p.member.auth)
+        .expect(200);
       expect(list.body.items.map((m: { id: string }) => m.id)).toContain(meeting.body.id);
     });
 
@@ -338,22 +366,34 @@ describe('matchmaking', () => {
         note: 'Draft MoU next week',
       }).expect(201);
       expect(given.body).toMatchObject({ companyId: p.company.id, feedback: { rating: 5, outcome: 'intent_to_sign' } });
-      await post(`/api/meetings/${meeting.body.id}/feedback`, p.member, { rating: 9, outcome: 'follow_up' }).expect(400);
-      const checked = await post(`/api/meetings/${meeting.body.id}/check-in`, q.member, { companyId: q.company.id }).expect(200);
+      await post(`/api/meetings/${meeting.body.id}/feedback`, p.member, { rating: 9, outcome: 'follow_up' }).expect(
+        400,
+      );
+      const checked = await post(`/api/meetings/${meeting.body.id}/check-in`, q.member, {
+        companyId: q.company.id,
+      }).expect(200);
       expect(checked.body.sides[1].checkedInAt).not.toBeNull();
       await post(`/api/meetings/${meeting.body.id}/no-show`, q.member, { companyId: p.company.id }).expect(403);
       const promoter = await quickUser(t, 'promoter');
-      const marked = await post(`/api/meetings/${meeting.body.id}/no-show`, promoter, { companyId: p.company.id }).expect(200);
+      const marked = await post(`/api/meetings/${meeting.body.id}/no-show`, promoter, {
+        companyId: p.company.id,
+      }).expect(200);
       expect(marked.body.sides[0].noShow).toBe(true);
 
       const future = await book(a.member, { requestId: ac, slotId: event.slots[1].id }).expect(201);
-      const early = await post(`/api/meetings/${future.body.id}/feedback`, a.member, { rating: 4, outcome: 'follow_up' }).expect(409);
+      const early = await post(`/api/meetings/${future.body.id}/feedback`, a.member, {
+        rating: 4,
+        outcome: 'follow_up',
+      }).expect(409);
       expect(early.body.error.code).toBe('MEETING_NOT_STARTED');
     });
   });
 
   it('lets exactly one of many concurrent bookings of one firm in one slot through', async () => {
-    const event = await matchmakingEvent(t, { slots: 1, tables: Array.from({ length: 40 }, (_, i) => ({ label: `P${i}`, kind: 'physical' as const })) });
+    const event = await matchmakingEvent(t, {
+      slots: 1,
+      tables: Array.from({ length: 40 }, (_, i) => ({ label: `P${i}`, kind: 'physical' as const })),
+    });
     const hub = await firm(t, { country: 'KR' });
     await takePart(t, event, hub);
     const ids: string[] = [];
@@ -366,12 +406,18 @@ describe('matchmaking', () => {
     const promoter = await quickUser(t, 'promoter');
     const results = await Promise.all(
       ids.map((requestId) =>
-        t.http().post(`/api/events/${event.id}/meetings`).set(promoter.auth).send({ requestId, slotId: event.slots[0].id }),
+        t
+          .http()
+          .post(`/api/events/${event.id}/meetings`)
+          .set(promoter.auth)
+          .send({ requestId, slotId: event.slots[0].id }),
       ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(N - 1);
-    expect(new Set(results.filter((r) => r.status === 409).map((r) => r.body.error.code))).toEqual(new Set(['COMPANY_BUSY']));
+    expect(new Set(results.filter((r) => r.status === 409).map((r) => r.body.error.code))).toEqual(
+      new Set(['COMPANY_BUSY']),
+    );
   });
 });

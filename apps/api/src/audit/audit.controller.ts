@@ -53,12 +53,14 @@ export class AuditController {
   @Get(':id/audit')
   @ApiOperation({
     operationId: 'listCompanyAudit',
-    summary: "What promoters and organisers did on the firm's behalf, newest first (its members, promoters, organisers)",
+    summary:
+      "What promoters and organisers did on the firm's behalf, newest first (its members, promoters, organisers)",
   })
   @ApiOkResponse({ type: PageOfAuditEntriesDto })
   @ApiErrors(400, 401, 403)
   list(@CurrentUser() user: Actor, @UuidParam() id: string, @Query() query: PageQuery): Promise<PageOfAuditEntriesDto> {
-    if (!can(user, 'matchmaking.actFor', { id })) throw forbidden('Only the firm, promoters and organisers read its audit trail');
+    if (!can(user, 'matchmaking.actFor', { id }))
+      throw forbidden('Only the firm, promoters and organisers read its audit trail');
     return this.audit.list(id, query);
   }
 }

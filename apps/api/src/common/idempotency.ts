@@ -133,7 +133,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (stored.bodyHash !== bodyHash) {
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different body');
       }
-      if (stored.statusCode !== null) throw new ReplayedResponse(stored.statusCode, JSON.parse(stored.response ?? 'null'));
+      if (stored.statusCode !== null)
+        throw new ReplayedResponse(stored.statusCode, JSON.parse(stored.response ?? 'null'));
       if (now.getTime() - stored.createdAt.getTime() > ABANDONED_MS) {
         await this.db.transaction((em) => em.delete(IdempotencyKeyEntity, { ...id, statusCode: IsNull() }));
         continue;

@@ -18,4 +18,3 @@ export interface MeetingRooms {
 }
 
 export const MEETING_ROOMS = Symbol('MEETING_ROOMS');
-

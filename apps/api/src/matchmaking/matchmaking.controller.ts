@@ -1,13 +1,19 @@
 /** API.md §Matchmaking: slots, tables, participation, recommendations, requests, meetings, the scheduler. */
-import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@ilr/shared';
 import { CurrentUser } from '../accounts/auth.decorators';
@@ -103,7 +109,10 @@ export class MatchmakingController {
   }
 
   @Get('events/:id/participants')
-  @ApiOperation({ operationId: 'listParticipants', summary: 'Every firm taking part, with attendance and availability (organisers, promoters)' })
+  @ApiOperation({
+    operationId: 'listParticipants',
+    summary: 'Every firm taking part, with attendance and availability (organisers, promoters)',
+  })
   @ApiOkResponse({ type: [ParticipantDto] })
   @ApiErrors(400, 401, 403, 404)
   participants(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<ParticipantDto[]> {
@@ -124,7 +133,10 @@ export class MatchmakingController {
   }
 
   @Get('events/:id/participants/:companyId')
-  @ApiOperation({ operationId: 'getParticipation', summary: "A firm's participation (409 NOT_PARTICIPATING when it has none)" })
+  @ApiOperation({
+    operationId: 'getParticipation',
+    summary: "A firm's participation (409 NOT_PARTICIPATING when it has none)",
+  })
   @ApiOkResponse({ type: ParticipantDto })
   @ApiErrors(400, 401, 403, 404, 409)
   participation(
@@ -136,7 +148,10 @@ export class MatchmakingController {
   }
 
   @Get('events/:id/recommendations')
-  @ApiOperation({ operationId: 'listRecommendations', summary: 'Counterparts for a firm, best first, with reason codes' })
+  @ApiOperation({
+    operationId: 'listRecommendations',
+    summary: 'Counterparts for a firm, best first, with reason codes',
+  })
   @ApiOkResponse({ type: [RecommendationDto] })
   @ApiErrors(400, 401, 403, 404)
   recommendations(
@@ -148,7 +163,10 @@ export class MatchmakingController {
   }
 
   @Post('events/:id/meeting-requests')
-  @ApiOperation({ operationId: 'createMeetingRequest', summary: 'Ask a firm for a meeting (for your firm, or for any as a promoter)' })
+  @ApiOperation({
+    operationId: 'createMeetingRequest',
+    summary: 'Ask a firm for a meeting (for your firm, or for any as a promoter)',
+  })
   @ApiCreatedResponse({ type: MeetingRequestDto })
   @ApiErrors(400, 401, 403, 404, 409, 413)
   createRequest(
@@ -160,7 +178,10 @@ export class MatchmakingController {
   }
 
   @Get('events/:id/meeting-requests')
-  @ApiOperation({ operationId: 'listMeetingRequests', summary: "Requests, newest first (members: their firm's, sent and received)" })
+  @ApiOperation({
+    operationId: 'listMeetingRequests',
+    summary: "Requests, newest first (members: their firm's, sent and received)",
+  })
   @ApiOkResponse({ type: PageOfMeetingRequestsDto })
   @ApiErrors(400, 401, 403, 404)
   listRequests(
@@ -191,7 +212,10 @@ export class MatchmakingController {
 
   @Post('meeting-requests/:id/cancel')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'cancelMeetingRequest', summary: 'Withdraw a pending or accepted request (the requesting firm)' })
+  @ApiOperation({
+    operationId: 'cancelMeetingRequest',
+    summary: 'Withdraw a pending or accepted request (the requesting firm)',
+  })
   @ApiOkResponse({ type: MeetingRequestDto })
   @ApiErrors(400, 401, 403, 404, 409)
   cancelRequest(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<MeetingRequestDto> {
@@ -200,7 +224,10 @@ export class MatchmakingController {
 
   @Post('events/:id/meetings')
   @Idempotent()
-  @ApiOperation({ operationId: 'bookMeeting', summary: 'Book an accepted request in a slot (idempotent with Idempotency-Key)' })
+  @ApiOperation({
+    operationId: 'bookMeeting',
+    summary: 'Book an accepted request in a slot (idempotent with Idempotency-Key)',
+  })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiErrors(400, 401, 403, 404, 409, 413, 422)
   book(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: BookMeetingDto): Promise<MeetingDto> {
@@ -211,14 +238,21 @@ export class MatchmakingController {
   @ApiOperation({ operationId: 'listMeetings', summary: "Meetings in time order (members: their firm's)" })
   @ApiOkResponse({ type: PageOfMeetingsDto })
   @ApiErrors(400, 401, 403, 404)
-  list(@CurrentUser() user: Actor, @UuidParam() id: string, @Query() query: MeetingListQuery): Promise<PageOfMeetingsDto> {
+  list(
+    @CurrentUser() user: Actor,
+    @UuidParam() id: string,
+    @Query() query: MeetingListQuery,
+  ): Promise<PageOfMeetingsDto> {
     return this.meetings.list(user, id, query);
   }
 
   @Get('events/:id/meetings.ics')
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @ApiOperation({ operationId: 'getMeetingsIcs', summary: "A firm's meetings as an iCalendar file (cancelled ones as CANCELLED)" })
+  @ApiOperation({
+    operationId: 'getMeetingsIcs',
+    summary: "A firm's meetings as an iCalendar file (cancelled ones as CANCELLED)",
+  })
   @ApiOkResponse({ content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiErrors(400, 401, 403, 404)
   async ics(@CurrentUser() user: Actor, @UuidParam() id: string, @Query() query: MeetingsIcsQuery): Promise<string> {
@@ -252,10 +286,15 @@ export class MatchmakingController {
 
   @Get('events/:id/meetings.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ operationId: 'exportMeetingsXlsx', summary: 'The schedule as an Excel workbook (organisers, promoters)' })
+  @ApiOperation({
+    operationId: 'exportMeetingsXlsx',
+    summary: 'The schedule as an Excel workbook (organisers, promoters)',
+  })
   @ApiOkResponse({
     content: {
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
     },
   })
   @ApiErrors(400, 401, 403, 404)
@@ -289,7 +328,10 @@ export class MatchmakingController {
   }
 
   @Delete('meetings/:id')
-  @ApiOperation({ operationId: 'cancelMeeting', summary: 'Cancel a meeting: the slot is freed and the request can be booked again' })
+  @ApiOperation({
+    operationId: 'cancelMeeting',
+    summary: 'Cancel a meeting: the slot is freed and the request can be booked again',
+  })
   @ApiOkResponse({ type: MeetingDto })
   @ApiErrors(400, 401, 403, 404)
   cancel(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<MeetingDto> {
@@ -297,7 +339,10 @@ export class MatchmakingController {
   }
 
   @Post('meetings/:id/feedback')
-  @ApiOperation({ operationId: 'giveMeetingFeedback', summary: "One side's rating and outcome, from the meeting's start" })
+  @ApiOperation({
+    operationId: 'giveMeetingFeedback',
+    summary: "One side's rating and outcome, from the meeting's start",
+  })
   @ApiCreatedResponse({ type: MeetingSideView })
   @ApiErrors(400, 401, 403, 404, 409, 413)
   feedback(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: FeedbackDto): Promise<MeetingSideView> {
@@ -315,7 +360,10 @@ export class MatchmakingController {
 
   @Post('meetings/:id/no-show')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'markMeetingNoShow', summary: 'Mark a side as absent, or take it back (organisers, promoters)' })
+  @ApiOperation({
+    operationId: 'markMeetingNoShow',
+    summary: 'Mark a side as absent, or take it back (organisers, promoters)',
+  })
   @ApiOkResponse({ type: MeetingDto })
   @ApiErrors(400, 401, 403, 404, 409, 413)
   noShow(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: NoShowDto): Promise<MeetingDto> {

@@ -56,8 +56,7 @@ export const MatchmakingErrors = {
   cancelled: () => new DomainError('MEETING_CANCELLED', 'The meeting was cancelled'),
   notStarted: () => new DomainError('MEETING_NOT_STARTED', 'Feedback opens when the meeting starts'),
   notAParty: () => forbidden('Only the meeting’s two firms, promoters and organisers may do this'),
-  notSide: () =>
-    fieldInvalid('companyId', { code: 'invalid', message: 'is not one of the meeting’s two firms' }),
+  notSide: () => fieldInvalid('companyId', { code: 'invalid', message: 'is not one of the meeting’s two firms' }),
   scheduleRunning: () =>
     new DomainError('SCHEDULE_RUNNING', 'The scheduler is already running for this event; try again when it ends'),
 };

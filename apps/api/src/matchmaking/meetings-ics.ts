@@ -39,14 +39,25 @@ export function meetingsIcs(
       endOutputType: 'utc',
       title: `${words.meeting} ${names} · ${eventTitle}`,
       description: [bothClocks(m.startsAt, LOCALE[lang]), place].join('\n'),
-      location: m.table?.kind === 'physical' ? [event.venue, `${words.table} ${m.table.label}`].filter(Boolean).join(', ') : undefined,
+      location:
+        m.table?.kind === 'physical'
+          ? [event.venue, `${words.table} ${m.table.label}`].filter(Boolean).join(', ')
+          : undefined,
       status: m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
       productId: 'international-living-room/meetings',
     };
   });
   if (items.length === 0) {
     // `ics` refuses an empty list; an empty calendar is still a valid answer.
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:international-living-room/meetings', 'METHOD:PUBLISH', `X-WR-CALNAME:${eventTitle}`, 'END:VCALENDAR', ''].join('\r\n');
+    return [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:international-living-room/meetings',
+      'METHOD:PUBLISH',
+      `X-WR-CALNAME:${eventTitle}`,
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
   }
   const { error, value } = createEvents(items, {
     productId: 'international-living-room/meetings',

@@ -125,7 +125,9 @@ export class MeetingsService {
       .addOrderBy('m.id', 'ASC');
     if (scope) {
       qb.andWhere(
-        new Brackets((w) => w.where('m.company_a_id = :scope', { scope }).orWhere('m.company_b_id = :scope', { scope })),
+        new Brackets((w) =>
+          w.where('m.company_a_id = :scope', { scope }).orWhere('m.company_b_id = :scope', { scope }),
+        ),
       );
     }
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
@@ -142,7 +144,9 @@ export class MeetingsService {
       .addOrderBy('m.id', 'ASC');
     if (companyId) {
       qb.andWhere(
-        new Brackets((w) => w.where('m.company_a_id = :c', { c: companyId }).orWhere('m.company_b_id = :c', { c: companyId })),
+        new Brackets((w) =>
+          w.where('m.company_a_id = :c', { c: companyId }).orWhere('m.company_b_id = :c', { c: companyId }),
+        ),
       );
     }
     return qb.getMany();
@@ -158,9 +162,19 @@ export class MeetingsService {
       await em.update(
         MeetingSideEntity,
         { meetingId, companyId: side },
-        { rating: dto.rating, outcome: dto.outcome, note: dto.note?.trim() || null, feedbackById: actor.id, feedbackAt: at },
+        {
+          rating: dto.rating,
+          outcome: dto.outcome,
+          note: dto.note?.trim() || null,
+          feedbackById: actor.id,
+          feedbackAt: at,
+        },
       );
-      await this.audit.record(em, actor, [side], { action: 'meeting.feedback', eventId: meeting.eventId, subjectId: meetingId });
+      await this.audit.record(em, actor, [side], {
+        action: 'meeting.feedback',
+        eventId: meeting.eventId,
+        subjectId: meetingId,
+      });
       return (await this.views.one(em, meeting)).sides.find((s) => s.companyId === side)!;
     });
   }
@@ -187,7 +201,11 @@ export class MeetingsService {
       if (!this.access.mayManage(actor, event)) throw MatchmakingErrors.notManager();
       const side = this.side(actor, meeting, companyId);
       if (meeting.status !== 'scheduled') throw MatchmakingErrors.cancelled();
-      await em.update(MeetingSideEntity, { meetingId, companyId: side }, { noShow, ...(noShow ? { checkedInAt: null } : {}) });
+      await em.update(
+        MeetingSideEntity,
+        { meetingId, companyId: side },
+        { noShow, ...(noShow ? { checkedInAt: null } : {}) },
+      );
       return this.views.one(em, meeting);
     });
   }

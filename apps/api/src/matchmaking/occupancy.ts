@@ -8,7 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import { In, Not, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../database/driver-errors';
-import { MeetingEntity, MeetingSideEntity, OccupancyEntity, ParticipantEntity, TableEntity, type SlotEntity } from './matchmaking.entities';
+import {
+  MeetingEntity,
+  MeetingSideEntity,
+  OccupancyEntity,
+  ParticipantEntity,
+  TableEntity,
+  type SlotEntity,
+} from './matchmaking.entities';
 import { MatchmakingErrors } from './matchmaking.errors';
 import type { MeetingRequestEntity } from './matchmaking.entities';
 import type { TableKind } from '@ilr/scheduler';
@@ -55,7 +62,13 @@ export async function partiesAvailable(
 }
 
 /** The table to use: the one asked for (checked), or the first free one of the needed kind. */
-async function chooseTable(em: EntityManager, eventId: string, slotId: string, kind: TableKind, tableId: string | null) {
+async function chooseTable(
+  em: EntityManager,
+  eventId: string,
+  slotId: string,
+  kind: TableKind,
+  tableId: string | null,
+) {
   if (tableId) {
     const table = await em.findOneBy(TableEntity, { id: tableId, eventId });
     if (!table) throw MatchmakingErrors.tableNotFound();

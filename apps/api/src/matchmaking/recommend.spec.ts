@@ -14,7 +14,12 @@ const firm = (id: string, over: Partial<Candidate> = {}): Candidate => ({
 });
 
 describe('recommend', () => {
-  const korean = firm('kr', { country: 'KR', sector: 'cosmetics', needTags: ['distribution'], offerTags: ['technology'] });
+  const korean = firm('kr', {
+    country: 'KR',
+    sector: 'cosmetics',
+    needTags: ['distribution'],
+    offerTags: ['technology'],
+  });
 
   it('puts the complementary firm whose offers meet our needs first, and firms we cannot meet last', () => {
     const ranked = recommend(korean, [

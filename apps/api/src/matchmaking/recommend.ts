@@ -45,7 +45,12 @@ const WEIGHT = {
 const normal = (text: string) => text.trim().toLowerCase();
 
 /** Codes (or normalised free texts) in both lists. */
-function meet(offers: readonly string[], offerTexts: readonly string[], needs: readonly string[], needTexts: readonly string[]) {
+function meet(
+  offers: readonly string[],
+  offerTexts: readonly string[],
+  needs: readonly string[],
+  needTexts: readonly string[],
+) {
   const codes = offers.filter((code) => needs.includes(code));
   const wanted = new Set(needTexts.map(normal));
   const texts = offerTexts.filter((t) => wanted.has(normal(t))).map(normal);

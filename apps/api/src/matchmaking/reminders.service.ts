@@ -93,4 +93,3 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
     return reminded;
   }
 }
-

@@ -65,7 +65,8 @@ export class RequestsService {
         fromCompanyId: dto.fromCompanyId,
         status: 'pending',
       });
-      if (open >= this.config.matchmaking.maxOpenRequests) throw MatchmakingErrors.quotaReached(this.config.matchmaking.maxOpenRequests);
+      if (open >= this.config.matchmaking.maxOpenRequests)
+        throw MatchmakingErrors.quotaReached(this.config.matchmaking.maxOpenRequests);
       const pair = openPair(eventId, dto.fromCompanyId, dto.toCompanyId);
       const existing = await em.findOneBy(MeetingRequestEntity, { openPair: pair });
       if (existing) throw MatchmakingErrors.requestExists(existing.id);
@@ -176,7 +177,9 @@ export class RequestsService {
       .addOrderBy('r.id', 'ASC');
     if (scope) {
       qb.andWhere(
-        new Brackets((w) => w.where('r.from_company_id = :scope', { scope }).orWhere('r.to_company_id = :scope', { scope })),
+        new Brackets((w) =>
+          w.where('r.from_company_id = :scope', { scope }).orWhere('r.to_company_id = :scope', { scope }),
+        ),
       );
     }
     // A pending request past its time is expired, whether or not the sweeper has written it yet.
@@ -202,10 +205,16 @@ export class RequestsService {
     const related = await em
       .createQueryBuilder(MeetingRequestEntity, 'r')
       .where('r.event_id = :eventId', { eventId })
-      .andWhere(new Brackets((w) => w.where('r.from_company_id = :selfId', { selfId }).orWhere('r.to_company_id = :selfId', { selfId })))
       .andWhere(
         new Brackets((w) =>
-          w.where("r.status IN ('accepted', 'declined')").orWhere("r.status = 'pending' AND r.expires_at > :now", { now }),
+          w.where('r.from_company_id = :selfId', { selfId }).orWhere('r.to_company_id = :selfId', { selfId }),
+        ),
+      )
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where("r.status IN ('accepted', 'declined')")
+            .orWhere("r.status = 'pending' AND r.expires_at > :now", { now }),
         ),
       )
       .getMany();
@@ -236,7 +245,10 @@ export class RequestsService {
       companies.map((c) => candidate(c, slotsOf.get(c.id) ?? [])),
     ).slice(0, RECOMMENDATIONS);
     const byId = new Map(companies.map((c) => [c.id, c]));
-    const members = await this.membership.memberCounts(em, ranked.map((r) => r.id));
+    const members = await this.membership.memberCounts(
+      em,
+      ranked.map((r) => r.id),
+    );
     return ranked.map(({ id, ...rest }) => ({ company: toCompany(byId.get(id)!, members.get(id) ?? 0), ...rest }));
   }
 
@@ -277,7 +289,8 @@ export class RequestsService {
   }
 
   private assertPending(request: MeetingRequestEntity): void {
-    if (request.status === 'pending' && request.expiresAt.getTime() <= Date.now()) throw MatchmakingErrors.notPending('expired');
+    if (request.status === 'pending' && request.expiresAt.getTime() <= Date.now())
+      throw MatchmakingErrors.notPending('expired');
     if (request.status !== 'pending') throw MatchmakingErrors.notPending(request.status);
   }
 
@@ -297,7 +310,11 @@ export class RequestsService {
     return em
       .createQueryBuilder(MeetingEntity, 'm')
       .where("m.event_id = :eventId AND m.status = 'scheduled'", { eventId })
-      .andWhere(new Brackets((w) => w.where('m.company_a_id = :c', { c: companyId }).orWhere('m.company_b_id = :c', { c: companyId })))
+      .andWhere(
+        new Brackets((w) =>
+          w.where('m.company_a_id = :c', { c: companyId }).orWhere('m.company_b_id = :c', { c: companyId }),
+        ),
+      )
       .getMany();
   }
 
@@ -327,7 +344,10 @@ export class RequestsService {
     const companies = await em.findBy(CompanyEntity, {
       id: In([...new Set(requests.flatMap((r) => [r.fromCompanyId, r.toCompanyId]))]),
     });
-    const meetings = await em.findBy(MeetingEntity, { bookedRequest: In(requests.map((r) => r.id)), status: Not('cancelled') });
+    const meetings = await em.findBy(MeetingEntity, {
+      bookedRequest: In(requests.map((r) => r.id)),
+      status: Not('cancelled'),
+    });
     const company = new Map(companies.map((c) => [c.id, toBrief(c)]));
     const now = Date.now();
     return requests.map((r) => ({

@@ -14,7 +14,9 @@ type Reply =
   | { ok: true; result: ScheduleResult }
   | {
       ok: false;
-      error: { kind: 'input'; code: SchedulerErrorCode; message: string; details: Record<string, string> } | { kind: 'crash'; message: string };
+      error:
+        | { kind: 'input'; code: SchedulerErrorCode; message: string; details: Record<string, string> }
+        | { kind: 'crash'; message: string };
     };
 
 function spawn(data: unknown): Worker {

@@ -8,7 +8,7 @@
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import type { Actor, ScheduleProgress } from '@ilr/shared';
 import type { ScheduleInput, UnscheduledReason, UnscheduledRequest } from '@ilr/scheduler';
 import { AuditService } from '../audit/audit.service';
@@ -141,7 +141,9 @@ export class SchedulingService {
         companies: participants.map((p) => ({
           id: p.companyId,
           attendance: p.attendance,
-          availableSlotIds: [...new Set([...p.availableSlotIds, ...keptSlots(p.companyId)])].filter((id) => slotIds.has(id)),
+          availableSlotIds: [...new Set([...p.availableSlotIds, ...keptSlots(p.companyId)])].filter((id) =>
+            slotIds.has(id),
+          ),
         })),
         requests: inside.map((r) => ({ id: r.id, companyIds: [r.fromCompanyId, r.toCompanyId] })),
         fixed: kept.map((m) => ({ requestId: m.requestId, slotId: m.slotId, tableId: m.tableId })),
@@ -227,7 +229,9 @@ export class SchedulingService {
         }
       }
       const total = await em.countBy(MeetingEntity, { eventId: event.id, status: 'scheduled' });
-      this.logger.log(`Scheduler placed ${placed.length} meetings in event ${event.id} (${lost.length} lost to bookings meanwhile)`);
+      this.logger.log(
+        `Scheduler placed ${placed.length} meetings in event ${event.id} (${lost.length} lost to bookings meanwhile)`,
+      );
       return { meetings: await this.views.many(em, placed), lost, total, pending };
     });
   }

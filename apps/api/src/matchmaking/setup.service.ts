@@ -35,7 +35,9 @@ const MAX_GENERATED = 200;
 
 /** Locks the event row: slot and table changes of one event happen one after another. */
 export async function lockEvent(em: EntityManager, eventId: string): Promise<void> {
-  await forUpdate(em.createQueryBuilder(EventEntity, 'e').select('e.id').where('e.id = :eventId', { eventId })).getOne();
+  await forUpdate(
+    em.createQueryBuilder(EventEntity, 'e').select('e.id').where('e.id = :eventId', { eventId }),
+  ).getOne();
 }
 
 @Injectable()
@@ -108,7 +110,13 @@ export class SetupService {
           .getRawOne<{ max: number | string | null }>();
         const start = Number(last?.max ?? 0);
         const tables = dto.tables.map((t, i) =>
-          Object.assign(new TableEntity(), { id: randomUUID(), eventId, label: labels[i], kind: t.kind, position: start + i + 1 }),
+          Object.assign(new TableEntity(), {
+            id: randomUUID(),
+            eventId,
+            label: labels[i],
+            kind: t.kind,
+            position: start + i + 1,
+          }),
         );
         await em.insert(TableEntity, tables);
         return tables.map(toTable);
@@ -175,7 +183,9 @@ export class SetupService {
     return participants
       .filter((p) => byId.has(p.companyId))
       .map((p) => toParticipant(p, byId.get(p.companyId)!))
-      .sort((a, b) => (a.company.name.en ?? a.company.name.zh ?? '').localeCompare(b.company.name.en ?? b.company.name.zh ?? ''));
+      .sort((a, b) =>
+        (a.company.name.en ?? a.company.name.zh ?? '').localeCompare(b.company.name.en ?? b.company.name.zh ?? ''),
+      );
   }
 }
 

@@ -7,7 +7,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { notificationText, type Notification, type NotificationKind, type NotificationParams, type Page } from '@ilr/shared';
+import {
+  notificationText,
+  type Notification,
+  type NotificationKind,
+  type NotificationParams,
+  type Page,
+} from '@ilr/shared';
 import { CompanyMembershipService, type Member } from '../accounts/company-membership.service';
 import { pageWindow, type PageQuery } from '../common/pagination';
 import { DatabaseService } from '../database/database.service';
@@ -57,7 +63,11 @@ export class NotificationsService {
         readAt: null,
       }),
     }));
-    if (pending.length) await em.insert(NotificationEntity, pending.map((p) => p.entity));
+    if (pending.length)
+      await em.insert(
+        NotificationEntity,
+        pending.map((p) => p.entity),
+      );
     return pending;
   }
 
@@ -79,7 +89,10 @@ export class NotificationsService {
     );
   }
 
-  async list(userId: string, query: PageQuery & { unread?: boolean }): Promise<Page<Notification> & { unread: number }> {
+  async list(
+    userId: string,
+    query: PageQuery & { unread?: boolean },
+  ): Promise<Page<Notification> & { unread: number }> {
     const { page, pageSize, skip } = pageWindow(query);
     const where = query.unread ? { userId, readAt: IsNull() } : { userId };
     const [rows, total] = await this.db.manager.findAndCount(NotificationEntity, {

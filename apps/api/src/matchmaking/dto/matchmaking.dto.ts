@@ -145,7 +145,10 @@ export class CreateMeetingRequestDto {
 }
 
 export class MeetingRequestListQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: "a firm's requests, sent and received (members: their own firm's)" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "a firm's requests, sent and received (members: their own firm's)",
+  })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('all')
@@ -231,7 +234,10 @@ export class FeedbackDto {
   @IsCodePointLength(0, L.feedbackNote.max)
   note?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'the side given for (promoters and organisers; members: their own)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the side given for (promoters and organisers; members: their own)',
+  })
   @IsOptional()
   @LowerCaseIds()
   @IsUUID('all')
