@@ -41,7 +41,8 @@ const errorCodes = {
   INVALID_VALUE: 'One of the values is not allowed here. Please check the input.',
   DUPLICATE_PAIR: 'The same pair of companies is listed twice.',
   FIXED_CONFLICT: 'Two fixed meetings conflict with each other. Move one of them and try again.',
-  NOT_PARTICIPATING: 'This firm does not take part in the matchmaking of this event yet. Set its attendance and availability first.',
+  NOT_PARTICIPATING:
+    'This firm does not take part in the matchmaking of this event yet. Set its attendance and availability first.',
   REQUEST_EXISTS: 'A pending or accepted request already joins these two firms in this event.',
   REQUEST_QUOTA_REACHED: 'This firm has reached its limit of open requests. Wait for answers or withdraw one.',
   REQUEST_NOT_PENDING: 'This request has already been answered, withdrawn or has expired.',
@@ -206,6 +207,8 @@ export const en = {
       sector: 'Sector',
       offers: 'What we offer',
       needs: 'What we are looking for',
+      offerTags: 'What we offer (categories)',
+      needTags: 'What we are looking for (categories)',
       website: 'Website',
       members: 'Members',
       updatedAt: 'Last updated',
@@ -215,12 +218,15 @@ export const en = {
     hints: {
       name: 'Fill in at least one language; readers see their own language first.',
       tags: 'Type a keyword and press Enter (or separate with commas).',
+      taxonomy: 'Matchmaking recommends firms by these categories, whatever language each profile is written in.',
     },
     placeholders: {
       country: 'Choose a country or region',
       sector: 'Choose a sector',
       offers: 'e.g. cosmetics OEM, cold-chain logistics',
       needs: 'e.g. distributors in Shandong, Korean investors',
+      offerTags: 'Choose categories',
+      needTags: 'Choose categories',
       website: 'https://example.com',
     },
     validation: {
@@ -641,6 +647,8 @@ export const en = {
       page: 'Page',
       pageSize: 'Page size',
       id: 'Identifier',
+      offerTags: 'What we offer (categories)',
+      needTags: 'What we are looking for (categories)',
     },
     fieldPath: { inLanguage: '{{field}} ({{language}})', item: '{{field}}, item {{n}}' },
     /** A refused CSV row the API sent without codes (an older server). */

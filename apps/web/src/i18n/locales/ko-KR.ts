@@ -203,6 +203,8 @@ export const koKR: Messages = {
       sector: '업종',
       offers: '제공할 수 있는 것',
       needs: '찾고 있는 것',
+      offerTags: '제공할 수 있는 것 (분야)',
+      needTags: '찾고 있는 것 (분야)',
       website: '웹사이트',
       members: '구성원 수',
       updatedAt: '최근 수정',
@@ -212,12 +214,15 @@ export const koKR: Messages = {
     hints: {
       name: '최소 한 가지 언어로 입력하세요. 사용자에게는 본인 언어가 먼저 표시됩니다.',
       tags: '키워드를 입력하고 Enter를 누르세요(쉼표로 구분해도 됩니다).',
+      taxonomy: '비즈니스 매칭은 프로필을 어느 언어로 썼든 이 분야를 기준으로 기업을 추천합니다.',
     },
     placeholders: {
       country: '국가/지역을 선택하세요',
       sector: '업종을 선택하세요',
       offers: '예: 화장품 OEM, 콜드체인 물류',
       needs: '예: 산둥성 유통 파트너, 한국 투자자',
+      offerTags: '분야를 선택하세요',
+      needTags: '분야를 선택하세요',
       website: 'https://example.com',
     },
     validation: {
@@ -629,6 +634,8 @@ export const koKR: Messages = {
       page: '페이지',
       pageSize: '페이지당 개수',
       id: '식별자',
+      offerTags: '제공할 수 있는 것 (분야)',
+      needTags: '찾고 있는 것 (분야)',
     },
     fieldPath: { inLanguage: '{{field}}({{language}})', item: '{{field}} {{n}}번째 항목' },
     rowInvalid: '이 행의 내용이 올바르지 않습니다.',

@@ -201,6 +201,8 @@ export const zhCN: Messages = {
       sector: '所属行业',
       offers: '我们能提供',
       needs: '我们在寻找',
+      offerTags: '我们能提供（类别）',
+      needTags: '我们在寻找（类别）',
       website: '官方网站',
       members: '成员人数',
       updatedAt: '最近更新',
@@ -210,12 +212,15 @@ export const zhCN: Messages = {
     hints: {
       name: '至少填写一种语言；读者会优先看到自己语言的版本。',
       tags: '输入关键词后按回车（也可用逗号分隔）。',
+      taxonomy: '对接洽谈按这些类别推荐企业，无论简介用哪种语言填写。',
     },
     placeholders: {
       country: '请选择国家/地区',
       sector: '请选择行业',
       offers: '例如：化妆品代工、冷链物流',
       needs: '例如：山东经销商、韩国投资方',
+      offerTags: '选择类别',
+      needTags: '选择类别',
       website: 'https://example.com',
     },
     validation: {
@@ -626,6 +631,8 @@ export const zhCN: Messages = {
       page: '页码',
       pageSize: '每页条数',
       id: '标识符',
+      offerTags: '我们能提供（类别）',
+      needTags: '我们在寻找（类别）',
     },
     fieldPath: { inLanguage: '{{field}}（{{language}}）', item: '{{field}} 第 {{n}} 项' },
     rowInvalid: '该行内容无效。',
