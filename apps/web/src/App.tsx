@@ -20,6 +20,8 @@ import { antdLocaleFor } from './i18n/antdLocale';
 import { useLocale } from './i18n/useLocale';
 import { AppLayout } from './layout/AppLayout';
 import { LiveRoomPage } from './live/LiveRoomPage';
+import { MatchmakingConsolePage } from './matchmaking/MatchmakingConsolePage';
+import { TableSheetsPage } from './matchmaking/TableSheetsPage';
 import { PeoplePage } from './people/PeoplePage';
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
@@ -64,6 +66,8 @@ export function AppRoutes() {
         <Route path="console" element={<ConsolePage />} />
         <Route path="console/events/new" element={<NewEventPage />} />
         <Route path="console/events/:id" element={<EditEventPage />} />
+        <Route path="console/events/:id/matchmaking" element={<MatchmakingConsolePage />} />
+        <Route path="console/events/:id/matchmaking/sheets" element={<TableSheetsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
