@@ -53,6 +53,13 @@ function EventDetails({ event }: { event: EventSummary }) {
           ) : null}
         </Space>
       ) : null}
+      {matchmaking && !staff ? (
+        <Space wrap className="event-actions">
+          <ButtonLink to={`/events/${event.id}/matchmaking`} type="primary">
+            {t('matchmaking.open')}
+          </ButtonLink>
+        </Space>
+      ) : null}
       <Row gutter={[24, 24]}>
         <Col xs={24} lg={16}>
           <Descriptions column={1} size="small" className="event-facts">
