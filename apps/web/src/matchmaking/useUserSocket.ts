@@ -14,13 +14,49 @@ export type UserEvents = Pick<LiveServerEvents, 'notification:new' | 'schedule:p
   connect: () => void;
 };
 
-let shared: { token: string; socket: LiveSocket; listeners: number } | null = null;
+interface Shared {
+  token: string;
+  socket: LiveSocket;
+  listeners: number;
+}
+
+let shared: Shared | null = null;
+let echoing = false;
+
+/**
+ * engine.io-client closes every open connection when the browser goes offline, walking a list
+ * that each close also edits: with two connections open (this one and a live room's) it skips
+ * the second, which stays half-open (its presence stale, its leave stuck). Once its walk is done,
+ * 'offline' goes round once more, so that it closes what it skipped. The app's other 'offline'
+ * listeners (the live room's) only disconnect, which is harmless twice.
+ */
+function offlineAgain(): void {
+  if (echoing) return;
+  echoing = true;
+  try {
+    window.dispatchEvent(new Event('offline'));
+  } finally {
+    echoing = false;
+  }
+}
+
+function open(token: string): Shared {
+  const socket = createLiveSocket(token);
+  window.addEventListener('offline', offlineAgain);
+  socket.connect();
+  return { token, socket, listeners: 0 };
+}
+
+function close(): void {
+  window.removeEventListener('offline', offlineAgain);
+  shared?.socket.disconnect();
+  shared = null;
+}
 
 function acquire(token: string): LiveSocket {
   if (shared?.token !== token) {
-    shared?.socket.disconnect();
-    shared = { token, socket: createLiveSocket(token), listeners: 0 };
-    shared.socket.connect();
+    close();
+    shared = open(token);
   }
   shared.listeners += 1;
   return shared.socket;
@@ -29,10 +65,7 @@ function acquire(token: string): LiveSocket {
 function release(socket: LiveSocket): void {
   if (shared?.socket !== socket) return;
   shared.listeners -= 1;
-  if (shared.listeners === 0) {
-    socket.disconnect();
-    shared = null;
-  }
+  if (shared.listeners === 0) close();
 }
 
 /** Calls `handler` on every `event` pushed to the signed-in user while the component lives. */
