@@ -19,7 +19,7 @@ async function post<T>(request: APIRequestContext, auth: Auth, path: string, dat
   return (await response.json()) as T;
 }
 
-/** A published matchmaking event on Shanghai's clock around `around`, with the given slots and tables. */
+/** A published matchmaking event on Shanghai's clock around its first slot, with the given slots and tables. */
 async function matchmakingEvent(
   request: APIRequestContext,
   auth: Auth,
@@ -139,15 +139,15 @@ test('a promoter dry-runs the scheduler, commits it and finds the meetings on th
   const hanyuan = await firm(request, `Hanyuan ${tag}`, 'KR');
   const zhongrui = await firm(request, `Zhongrui ${tag}`, 'CN');
   const hansung = await firm(request, `Hansung ${tag}`, 'KR');
-  const haier = await firm(request, `Laoshan ${tag}`, 'CN');
+  const laoshan = await firm(request, `Laoshan ${tag}`, 'CN');
   await participate(request, auth, eventId, hanyuan.companyId, 'onsite', [s1, s2]);
   await participate(request, auth, eventId, zhongrui.companyId, 'onsite', [s1, s2]);
   await participate(request, auth, eventId, hansung.companyId, 'onsite', [s1]);
-  await participate(request, auth, eventId, haier.companyId, 'onsite', [s2]);
+  await participate(request, auth, eventId, laoshan.companyId, 'onsite', [s2]);
   await acceptedRequest(request, auth, eventId, hanyuan.companyId, zhongrui.companyId);
   await acceptedRequest(request, auth, eventId, hanyuan.companyId, hansung.companyId);
   // Hansung is free only at 10:00 and Laoshan only at 10:30: this one can never be placed.
-  await acceptedRequest(request, auth, eventId, hansung.companyId, haier.companyId);
+  await acceptedRequest(request, auth, eventId, hansung.companyId, laoshan.companyId);
 
   // A promoter (a member the organiser made one).
   const promoter = await createMember(request, `Promoter ${tag}`);
