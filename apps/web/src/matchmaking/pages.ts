@@ -1,5 +1,5 @@
 /** Reads every page of a paginated list: the API caps a page at 100 items. */
-export const PAGE_SIZE_MAX = 100;
+const PAGE_SIZE_MAX = 100;
 
 export async function allPages<T>(
   fetchPage: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>,
