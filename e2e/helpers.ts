@@ -51,11 +51,19 @@ export async function createMember(
   return { ...account, token: body.accessToken, id: body.user.id };
 }
 
-/** The organiser's access token, for setting up data through the API. */
+let organiserAccessToken: string | undefined;
+
+/**
+ * The organiser's access token, for setting up data through the API. Logged in once per run:
+ * logins are rate-limited per account (10 a minute), and many tests log the organiser in.
+ */
 export async function organiserToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/auth/login', { data: ORGANISER });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
+  if (!organiserAccessToken) {
+    const response = await request.post('/api/auth/login', { data: ORGANISER });
+    expect(response.status()).toBe(200);
+    organiserAccessToken = ((await response.json()) as { accessToken: string }).accessToken;
+  }
+  return organiserAccessToken;
 }
 
 /** Logs in through the login page and waits until the app has followed `next`. */
