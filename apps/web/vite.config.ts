@@ -34,6 +34,8 @@ export default defineConfig({
           if (/\/node_modules\/(livekit-client|@livekit)\//.test(id)) return 'livekit';
           // The QR decoder is loaded only when a check-in desk turns the camera on.
           if (/\/node_modules\/jsqr\//.test(id)) return 'jsqr';
+          // Charts are loaded only with a scheduler result in the matchmaking console.
+          if (/\/node_modules\/(echarts|zrender|echarts-for-react|size-sensor)\//.test(id)) return 'echarts';
           return 'vendor';
         },
       },

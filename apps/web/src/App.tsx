@@ -20,6 +20,11 @@ import { antdLocaleFor } from './i18n/antdLocale';
 import { useLocale } from './i18n/useLocale';
 import { AppLayout } from './layout/AppLayout';
 import { LiveRoomPage } from './live/LiveRoomPage';
+import { MatchmakingConsolePage } from './matchmaking/MatchmakingConsolePage';
+import { MatchmakingHubPage } from './matchmaking/MatchmakingHubPage';
+import { MatchmakingPage } from './matchmaking/MatchmakingPage';
+import { MeetingPage } from './matchmaking/MeetingPage';
+import { TableSheetsPage } from './matchmaking/TableSheetsPage';
 import { PeoplePage } from './people/PeoplePage';
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
@@ -60,10 +65,15 @@ export function AppRoutes() {
         <Route path="events" element={<EventsPage />} />
         <Route path="events/:id" element={<EventPage />} />
         <Route path="events/:id/check-in" element={<CheckInPage />} />
+        <Route path="events/:id/matchmaking" element={<MatchmakingPage />} />
+        <Route path="matchmaking" element={<MatchmakingHubPage />} />
+        <Route path="meetings/:id" element={<MeetingPage />} />
         <Route path="live/sessions/:sessionId" element={<LiveRoomPage />} />
         <Route path="console" element={<ConsolePage />} />
         <Route path="console/events/new" element={<NewEventPage />} />
         <Route path="console/events/:id" element={<EditEventPage />} />
+        <Route path="console/events/:id/matchmaking" element={<MatchmakingConsolePage />} />
+        <Route path="console/events/:id/matchmaking/sheets" element={<TableSheetsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

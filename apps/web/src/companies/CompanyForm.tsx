@@ -1,4 +1,4 @@
-/** The company profile form, used to create and to edit. */
+/** The company profile form, used to create and to edit; offer and need tags (what matchmaking matches on) beside the free text. */
 import { Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FIELD_LIMITS, type Localized } from '@ilr/shared';
@@ -8,15 +8,28 @@ import { useFormErrors } from '../errors/useFormErrors';
 import { CountrySelect } from '../reference/CountrySelect';
 import { SectorSelect } from '../reference/SectorSelect';
 import { LocalizedInput, compactLocalized, localizedRequired } from '../common/LocalizedInput';
+import { TagSelect } from '../matchmaking/TagSelect';
 
-const FIELDS = ['name', 'description', 'country', 'sector', 'offers', 'needs', 'website'] as const;
+const FIELDS = [
+  'name',
+  'description',
+  'country',
+  'sector',
+  'offerTags',
+  'offers',
+  'needTags',
+  'needs',
+  'website',
+] as const;
 
 interface Values {
   name: Localized;
   description: Localized;
   country?: string;
   sector?: string;
+  offerTags: string[];
   offers: string[];
+  needTags: string[];
   needs: string[];
   website: string;
 }
@@ -35,7 +48,9 @@ function toValues(company?: Company): Values {
     description: company?.description ?? {},
     country: company?.country,
     sector: company?.sector,
+    offerTags: company?.offerTags ?? [],
     offers: company?.offers ?? [],
+    needTags: company?.needTags ?? [],
     needs: company?.needs ?? [],
     website: company?.website ?? '',
   };
@@ -58,6 +73,9 @@ export function CompanyForm({ company, submitLabel, pending, error, onSubmit }: 
       sector: values.sector!,
       offers: cleanTags(values.offers),
       needs: cleanTags(values.needs),
+      // The pickers only offer codes of the taxonomy (TAGS).
+      offerTags: (values.offerTags ?? []) as CompanyInput['offerTags'],
+      needTags: (values.needTags ?? []) as CompanyInput['needTags'],
     };
     const description = compactLocalized(values.description);
     if (description) input.description = description;
@@ -106,8 +124,14 @@ export function CompanyForm({ company, submitLabel, pending, error, onSubmit }: 
       >
         <SectorSelect placeholder={t('company.placeholders.sector')} />
       </Form.Item>
+      <Form.Item name="offerTags" label={t('company.fields.offerTags')} extra={t('company.hints.taxonomy')}>
+        <TagSelect placeholder={t('company.placeholders.offerTags')} maxCount={FIELD_LIMITS.offerTags.maxItems} />
+      </Form.Item>
       <Form.Item name="offers" label={t('company.fields.offers')} extra={t('company.hints.tags')}>
         <Select {...tagProps} placeholder={t('company.placeholders.offers')} />
+      </Form.Item>
+      <Form.Item name="needTags" label={t('company.fields.needTags')} extra={t('company.hints.taxonomy')}>
+        <TagSelect placeholder={t('company.placeholders.needTags')} maxCount={FIELD_LIMITS.offerTags.maxItems} />
       </Form.Item>
       <Form.Item name="needs" label={t('company.fields.needs')} extra={t('company.hints.tags')}>
         <Select {...tagProps} placeholder={t('company.placeholders.needs')} />

@@ -74,6 +74,9 @@ function EventEditor({ event }: { event: EventSummary }) {
       <Space wrap className="staff-actions">
         <ButtonLink to={`/events/${event.id}`}>{t('console.viewPublic')}</ButtonLink>
         <ButtonLink to={`/events/${event.id}/check-in`}>{t('checkIn.open')}</ButtonLink>
+        {event.kind === 'matchmaking' ? (
+          <ButtonLink to={`/console/events/${event.id}/matchmaking`}>{t('mmConsole.open')}</ButtonLink>
+        ) : null}
       </Space>
       <StatusControls event={event} />
       <SessionsEditor event={event} />

@@ -1,4 +1,4 @@
-/** `/events/:id` — what, when (both clocks), where; the agenda; registration and my badge. */
+/** `/events/:id` — what, when (both clocks), where; the agenda; registration and my badge; the way into its matchmaking. */
 import { CalendarOutlined } from '@ant-design/icons';
 import { Button, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useId } from 'react';
@@ -32,6 +32,7 @@ function EventDetails({ event }: { event: EventSummary }) {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
   const staff = isStaff(user);
+  const matchmaking = event.kind === 'matchmaking';
   const descriptionId = useId();
 
   return (
@@ -47,6 +48,16 @@ function EventDetails({ event }: { event: EventSummary }) {
         <Space wrap className="staff-actions">
           <ButtonLink to={`/console/events/${event.id}`}>{t('console.manageEvent')}</ButtonLink>
           <ButtonLink to={`/events/${event.id}/check-in`}>{t('checkIn.open')}</ButtonLink>
+          {matchmaking ? (
+            <ButtonLink to={`/console/events/${event.id}/matchmaking`}>{t('mmConsole.open')}</ButtonLink>
+          ) : null}
+        </Space>
+      ) : null}
+      {matchmaking && !staff ? (
+        <Space wrap className="event-actions">
+          <ButtonLink to={`/events/${event.id}/matchmaking`} type="primary">
+            {t('matchmaking.open')}
+          </ButtonLink>
         </Space>
       ) : null}
       <Row gutter={[24, 24]}>

@@ -1,7 +1,8 @@
-/** Page frame: skip link, header (name, nav, language, account), main, footer. */
+/** Page frame: skip link, header (name, nav, language, inbox, account), main, footer. */
 import { Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { NotificationBell } from '../matchmaking/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
@@ -21,6 +22,7 @@ export function AppLayout() {
         <MainNav />
         <div className="header-tools">
           <LanguageSwitcher />
+          <NotificationBell />
           <UserMenu />
         </div>
       </header>

@@ -19,6 +19,7 @@ export function MainNav() {
   const items: Item[] = [
     { to: '/', label: t('nav.home') },
     { to: '/events', label: t('nav.events'), section: true },
+    { to: '/matchmaking', label: t('nav.matchmaking'), auth: true },
     { to: '/companies', label: t('nav.directory'), auth: true },
     { to: '/my-company', label: t('nav.myCompany'), auth: true },
     { to: '/companies/import', label: t('nav.import'), auth: true, action: 'company.import' },
