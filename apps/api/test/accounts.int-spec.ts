@@ -32,6 +32,8 @@ describe('accounts', () => {
       locale: 'ko-KR',
       timeZone: 'Asia/Seoul',
       companyId: null,
+      // Booth visits stay anonymous until the person agrees otherwise.
+      shareWithExhibitors: false,
     });
     const me = await t.http().get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
     expect(me.body).toEqual(res.body.user);
