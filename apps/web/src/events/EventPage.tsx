@@ -1,5 +1,5 @@
 /** `/events/:id` — what, when (both clocks), where; the agenda; registration and my badge. */
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ShopOutlined } from '@ant-design/icons';
 import { Button, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +42,11 @@ function EventDetails({ event }: { event: EventSummary }) {
       <PageHeading title={<LocalizedText value={event.title} />} />
       <Space wrap className="event-header-tags">
         <EventTags event={event} showStatus={staff} />
+      </Space>
+      <Space wrap className="staff-actions">
+        <ButtonLink to={`/events/${event.id}/exhibition`} icon={<ShopOutlined aria-hidden />}>
+          {t('exhibition.hall.open')}
+        </ButtonLink>
       </Space>
       {staff ? (
         <Space wrap className="staff-actions">
