@@ -71,6 +71,8 @@ export function BoothEditorPage() {
 function BoothEditor({ eventId, companyId }: { eventId: string; companyId: string }) {
   const { t } = useTranslation();
   const booth = useBooth(eventId, companyId);
+  // Here, not in the form: saving re-reads the booth, which remounts the form (its key).
+  const put = usePutBooth(eventId, companyId);
   const missing = isApiError(booth.error) && booth.error.status === 404;
   if (booth.isLoading) return <LoadingBlock />;
   if (!booth.data && !missing) return <ErrorAlert error={booth.error} />;
@@ -88,7 +90,7 @@ function BoothEditor({ eventId, companyId }: { eventId: string; companyId: strin
         {booth.data ? <ButtonLink to={base}>{t('exhibition.editor.view')}</ButtonLink> : null}
         <ButtonLink to={`${base}/leads`}>{t('exhibition.booth.leads')}</ButtonLink>
       </Space>
-      <BoothForm key={booth.data?.updatedAt ?? 'new'} eventId={eventId} companyId={companyId} booth={booth.data} />
+      <BoothForm key={booth.data?.updatedAt ?? 'new'} booth={booth.data} put={put} />
     </>
   );
 }
@@ -128,11 +130,10 @@ function toInput(values: BoothValues): BoothInput {
   };
 }
 
-function BoothForm({ eventId, companyId, booth }: { eventId: string; companyId: string; booth: Booth | undefined }) {
+function BoothForm({ booth, put }: { booth: Booth | undefined; put: ReturnType<typeof usePutBooth> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<BoothValues>();
-  const put = usePutBooth(eventId, companyId);
   const [files, setFiles] = useState<KnownFiles>(() => knownFiles(booth));
   const remember = (file: BoothFile, name: string) => setFiles((known) => ({ ...known, [file.id]: { ...file, name } }));
   const products = Form.useWatch('products', form) ?? [];
