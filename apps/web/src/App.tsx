@@ -14,6 +14,10 @@ import { CheckInPage } from './console/CheckInPage';
 import { EditEventPage, NewEventPage } from './console/EventEditorPage';
 import { EventPage } from './events/EventPage';
 import { EventsPage } from './events/EventsPage';
+import { BoothEditorPage } from './exhibition/BoothEditorPage';
+import { BoothPage } from './exhibition/BoothPage';
+import { ExhibitionHallPage } from './exhibition/ExhibitionHallPage';
+import { LeadsPage } from './exhibition/LeadsPage';
 import { HomePage } from './home/HomePage';
 import { NotFoundPage } from './home/NotFoundPage';
 import { antdLocaleFor } from './i18n/antdLocale';
@@ -68,6 +72,10 @@ export function AppRoutes() {
         <Route path="events/:id/matchmaking" element={<MatchmakingPage />} />
         <Route path="matchmaking" element={<MatchmakingHubPage />} />
         <Route path="meetings/:id" element={<MeetingPage />} />
+        <Route path="events/:id/exhibition" element={<ExhibitionHallPage />} />
+        <Route path="events/:id/booths/:companyId" element={<BoothPage />} />
+        <Route path="events/:id/booths/:companyId/edit" element={<BoothEditorPage />} />
+        <Route path="events/:id/booths/:companyId/leads" element={<LeadsPage />} />
         <Route path="live/sessions/:sessionId" element={<LiveRoomPage />} />
         <Route path="console" element={<ConsolePage />} />
         <Route path="console/events/new" element={<NewEventPage />} />

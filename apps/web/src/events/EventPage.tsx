@@ -1,5 +1,5 @@
-/** `/events/:id` — what, when (both clocks), where; the agenda; registration and my badge; the way into its matchmaking. */
-import { CalendarOutlined } from '@ant-design/icons';
+/** `/events/:id` — what, when (both clocks), where; the agenda; registration and my badge; the way into its matchmaking and its exhibition hall. */
+import { CalendarOutlined, ShopOutlined } from '@ant-design/icons';
 import { Button, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +43,11 @@ function EventDetails({ event }: { event: EventSummary }) {
       <PageHeading title={<LocalizedText value={event.title} />} />
       <Space wrap className="event-header-tags">
         <EventTags event={event} showStatus={staff} />
+      </Space>
+      <Space wrap className="staff-actions">
+        <ButtonLink to={`/events/${event.id}/exhibition`} icon={<ShopOutlined aria-hidden />}>
+          {t('exhibition.hall.open')}
+        </ButtonLink>
       </Space>
       {staff ? (
         <Space wrap className="staff-actions">
