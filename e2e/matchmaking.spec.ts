@@ -256,6 +256,15 @@ test('a Korean firm on a phone sees its meeting on both clocks and the video pag
   await expect(page.getByText(seoul)).toBeVisible();
   // LiveKit is not configured here: the page says so in Korean instead of showing a broken room.
   await expect(page.getByRole('status').filter({ hasText: '이 서버에서는 영상이 꺼져 있습니다.' })).toBeVisible();
+  // At the table: the firm checks itself in.
+  const sides = page.getByRole('list', { name: '상담 테이블 체크인' });
+  await sides.getByRole('button', { name: '체크인', exact: true }).click();
+  await expect(
+    sides
+      .getByRole('listitem')
+      .filter({ hasText: `한원상사 ${tag}` })
+      .getByText(/도착$/),
+  ).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
 });

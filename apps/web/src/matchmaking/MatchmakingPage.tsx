@@ -16,13 +16,14 @@ import { PageHeading } from '../common/PageHeading';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useEvent } from '../events/useEvents';
 import { DualTime } from '../time/DualTime';
+import { AuditPanel } from './AuditPanel';
 import { ParticipationPanel } from './ParticipationPanel';
 import { RecommendationsPanel } from './RecommendationsPanel';
 import { RequestsPanel } from './RequestsPanel';
 import { SchedulePanel } from './SchedulePanel';
 import { useAllMeetingRequests } from './useMeetingRequests';
 
-const FIRM_TABS = ['participation', 'recommendations', 'requests', 'schedule'] as const;
+const FIRM_TABS = ['participation', 'recommendations', 'requests', 'schedule', 'onBehalf'] as const;
 type FirmTab = (typeof FIRM_TABS)[number];
 const isFirmTab = (tab: string | null): tab is FirmTab => (FIRM_TABS as readonly (string | null)[]).includes(tab);
 
@@ -132,6 +133,7 @@ function FirmMatchmaking({ event, companyId }: { event: EventSummary; companyId:
             children: <RequestsPanel {...panel} />,
           },
           { key: 'schedule', label: t('matchmaking.tabs.schedule'), children: <SchedulePanel {...panel} /> },
+          { key: 'onBehalf', label: t('matchmaking.tabs.onBehalf'), children: <AuditPanel companyId={companyId} /> },
         ]}
       />
     </>

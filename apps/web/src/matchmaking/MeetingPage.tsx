@@ -20,6 +20,7 @@ import { useNow } from '../time/useNow';
 import { Countdown } from './Countdown';
 import { FeedbackDialog } from './FeedbackDialog';
 import { FirmFacts } from './FirmFacts';
+import { MeetingDayPanel } from './MeetingDayPanel';
 import { MeetingVideo } from './MeetingVideo';
 import { hasStarted, otherFirm } from './meetingTimes';
 import { PlaceTag } from './StatusTags';
@@ -105,6 +106,9 @@ function MeetingDetails({ meeting, event, user }: { meeting: Meeting; event: Eve
         <Typography.Paragraph className="mm-section">
           {t('matchmaking.meeting.inHall', { label: meeting.table.label })}
         </Typography.Paragraph>
+      ) : null}
+      {scheduled && (isStaff(user) || other) ? (
+        <MeetingDayPanel meeting={meeting} user={user} timeZone={event.timeZone} />
       ) : null}
       {feedback && other ? (
         <FeedbackDialog meeting={meeting} otherName={pick(other.name)?.text ?? ''} onClose={() => setFeedback(false)} />

@@ -101,3 +101,37 @@ export function useMeetingToken(meetingId: string, phase: string, enabled: boole
     retry: false,
   });
 }
+
+/** A side arrived at the table: named by its firm, or by a person's event badge (typed or scanned). */
+export function useCheckIn(eventId: string) {
+  const invalidate = useInvalidateMatchmaking();
+  return useMutation({
+    mutationFn: async ({ id, by }: { id: string; by: { companyId: string } | { badgeCode: string } }) =>
+      unwrap(await http.POST('/api/meetings/{id}/check-in', { params: { path: { id } }, body: by })),
+    onSettled: () => invalidate(eventId),
+  });
+}
+
+/** The desk marks a side absent, or takes the mark back (organisers and promoters). */
+export function useMarkNoShow(eventId: string) {
+  const invalidate = useInvalidateMatchmaking();
+  return useMutation({
+    mutationFn: async ({ id, companyId, noShow }: { id: string; companyId: string; noShow: boolean }) =>
+      unwrap(await http.POST('/api/meetings/{id}/no-show', { params: { path: { id } }, body: { companyId, noShow } })),
+    onSettled: () => invalidate(eventId),
+  });
+}
+
+/** What promoters and organisers did on the firm's behalf, newest first. */
+export function useCompanyAudit(companyId: string) {
+  return useQuery({
+    queryKey: ['companyAudit', companyId],
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await http.GET('/api/companies/{id}/audit', {
+          params: { path: { id: companyId }, query: { pageSize: 50 } },
+          signal,
+        }),
+      ),
+  });
+}
