@@ -11,19 +11,28 @@ import { clock, summarize } from './stats';
 import type { ScheduleInput, ScheduleOptions, ScheduleResult } from './types';
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
+/** Share of the time limit the searches may use; the rest is kept for the final phases. */
+const SEARCH_SHARE = 0.8;
+/**
+ * The weight search has stalled when `patience` rounds raised the weight by less than this
+ * share of it (0.1 %): improvements still trickle in then, but each costs hundreds of rounds,
+ * far more than they are worth against the bound.
+ */
+const STALLED = 0.001;
 
 /**
  * Schedules the accepted requests into slots and tables, maximising (in this order) the total
  * weight of scheduled requests, then fewer idle gaps, then the number of companies with a
  * meeting. Fixed meetings stay as they are.
  *
- * How: a greedy pass (heaviest first, each in the free slot that adds fewest gaps); ejection
- * chains (make room for a request by moving the meetings in its way to other slots, up to
- * three levels deep) and weight-raising swaps until neither helps; a seeded large-neighbourhood
- * search on weight (free a company's or a slot's meetings, re-insert with chains that may drop
- * lighter meetings) until the weight meets the proven bound or stalls; the same search on the
- * full objective; gap-closing moves. A Lagrangian dual of the LP relaxation gives the proven
- * upper bounds (see `bounds.ts`) and tells the search when the weight is optimal.
+ * How: a greedy pass (heaviest first, each in the free slot its parties' other requests need
+ * least, counting the gaps it adds); one pass of ejection chains (make room for a request by
+ * moving the meetings in its way to other slots, up to three levels deep) and weight-raising
+ * swaps; a seeded large-neighbourhood search on weight (free a company's or a slot's meetings,
+ * re-insert with chains that may drop lighter meetings) until the weight meets the proven bound
+ * or stalls; the same search on the full objective; gap-closing moves. A Lagrangian dual of the
+ * LP relaxation gives the proven upper bounds (see `bounds.ts`) and tells the search when the
+ * weight is optimal, so that a run whose schedule meets its bound returns early.
  *
  * @throws SchedulerInputError on invalid input or options.
  */
@@ -41,7 +50,9 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   }
   const model = compile(input);
   const st = new ScheduleState(model);
-  const search = new Search(st, new Prng(seed), started + timeLimitMs, clock);
+  // The searches stop at SEARCH_SHARE of the time limit, so that a run cut short still has
+  // time to refine its bound and close gaps; the last phases stop at the limit itself.
+  const search = new Search(st, new Prng(seed), started + timeLimitMs, clock, started + SEARCH_SHARE * timeLimitMs);
 
   search.construct();
   // Every later step only improves, so starting from the better of the two greedy schedules
@@ -53,7 +64,10 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   search.improve();
   const solver = new UpperBoundSolver(model);
   const outOfTime = () => search.outOfTime();
-  const first = solver.refine({ meetings: st.count, weight: st.score.weight }, outOfTime, true);
+  const known = () => ({ meetings: st.count, weight: st.score.weight });
+  // A first bound, a third of the full effort (the count bound a third of that: the weight
+  // comes first), tells the search when the weight is optimal.
+  const first = solver.refine(known(), outOfTime, 1 / 3, 1 / 3);
   // Rounds of local search without improvement before giving up. Enough for every company
   // and slot to be picked about 20 times on small events, where exact optimality is within
   // reach and rounds are cheap; capped on large ones, where rounds cost more and the weight is
@@ -64,17 +78,17 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
     20 * (companyCount + slotCount),
     Math.max(500, 2_000_000 / Math.max(1, requestCount)),
   );
-  search.localSearch(20 * patience, patience, first.weight, true);
+  search.localSearch(20 * patience, patience, first.weight, true, STALLED);
   search.localSearch(patience, patience / 4, first.weight, false);
   search.reduceGaps();
   search.cover();
-  const bounds = solver.refine({ meetings: st.count, weight: st.score.weight }, outOfTime);
+  const bounds = solver.refine(known(), outOfTime, 1, 1 / 3);
 
   return {
     meetings: assignTables(model, st),
     unscheduled: explainUnscheduled(model, st),
     upperBound: bounds.meetings,
     weightUpperBound: bounds.weight,
-    stats: summarize(st, started, search.counters, search.timedOut),
+    stats: summarize(st, started, search.counters, search.cut),
   };
 }
