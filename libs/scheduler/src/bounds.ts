@@ -223,7 +223,7 @@ const WORK_PER_REFINE = 10_000_000;
 const MIN_STEPS_PER_REFINE = 30;
 const MAX_STEPS_PER_REFINE = 1_000;
 /** Steps without a better bound before the step scale is halved. */
-const PATIENCE = 20;
+const PATIENCE = 30;
 
 // The descent is split into small loops, one function each: V8 then optimises each whole
 // function after a few steps, where one big function kept falling back to the interpreter

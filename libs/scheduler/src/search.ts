@@ -179,17 +179,23 @@ export class Search {
    * worse. Accepting ties lets the search drift across plateaus. With `weightOnly`, rounds are
    * judged on weight alone: free drift in gaps makes the weight search far more mobile, and
    * the gaps are repaired afterwards by rounds judged on the full objective. Stops after
-   * `patience` rounds without improvement, or, when `weightOnly`, once the weight meets
-   * `weightBound` or `patience` rounds raised it by less than `minGain` of itself (the search
-   * has stalled: improvements still trickle in, but each costs hundreds of rounds).
+   * `patience` rounds without improvement, or, when `weightOnly`, once the weight meets the
+   * bound or `patience` rounds raised it by less than `minGain` of itself (the search has
+   * stalled: improvements still trickle in, but each costs hundreds of rounds). `bound()`
+   * returns the proven weight bound; it is asked again, so that it may tighten it, whenever a
+   * quarter of the patience has passed without improvement: a schedule that has become optimal
+   * is then recognised without waiting out the rest.
    */
-  localSearch(maxIterations: number, patience: number, weightBound: number, weightOnly: boolean, minGain = 0): void {
+  localSearch(maxIterations: number, patience: number, bound: () => number, weightOnly: boolean, minGain = 0): void {
     const st = this.st;
     const { reqA, reqB, slotCount, companyCount, weight } = this.model;
     let idle = 0;
     let windowStart = 0;
     let windowWeight = st.score.weight;
+    let weightBound = bound();
+    const quarter = Math.max(1, Math.floor(patience / 4));
     for (let it = 0; it < maxIterations && idle < patience && !this.searchExpired(); it++) {
+      if (idle > 0 && idle % quarter === 0 && st.score.weight < weightBound - EPS) weightBound = bound();
       const before = st.snapshot();
       const weightOpen = before.weight < weightBound - EPS;
       if (weightOnly && !weightOpen) return;
@@ -317,7 +323,7 @@ export class Search {
   }
 
   /** Some kind of table is taken in every slot. */
-  private tablesFull(): boolean {
+  tablesFull(): boolean {
     const { capacity, slotCount } = this.model;
     return this.st.usedTotal.some((used, k) => used >= slotCount * capacity[k]);
   }
