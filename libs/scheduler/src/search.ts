@@ -18,6 +18,8 @@ const VICTIMS = 6;
 const FAIL = -1;
 /** The victims of a slot with a free table: none to displace. */
 const NO_VICTIM: readonly number[] = [-1];
+/** Random requests drawn to find a waiting one, before a round picks any company. */
+const PICK_DRAWS = 8;
 /** Meetings freed by a local-search round that empties (part of) a slot. */
 const SLOT_ROUND = 12;
 
@@ -173,10 +175,10 @@ export class Search {
   }
 
   /**
-   * Large-neighbourhood search. Each round frees some meetings (those of a random company, or
-   * up to a dozen sharing a random slot), re-inserts the freed and the waiting requests of the
-   * companies involved (heaviest first, more or less), and keeps the result unless it is
-   * worse. Accepting ties lets the search drift across plateaus. With `weightOnly`, rounds are
+   * Large-neighbourhood search. Each round frees some meetings (those of a company with waiting
+   * requests, or up to a dozen sharing a random slot), re-inserts the freed and the waiting
+   * requests of the companies involved (heaviest first, more or less), and keeps the result
+   * unless it is worse. Accepting ties lets the search drift across plateaus. With `weightOnly`, rounds are
    * judged on weight alone: free drift in gaps makes the weight search far more mobile, and
    * the gaps are repaired afterwards by rounds judged on the full objective. Stops after
    * `patience` rounds without improvement, or, when `weightOnly`, once the weight meets the
@@ -188,7 +190,7 @@ export class Search {
    */
   localSearch(maxIterations: number, patience: number, bound: () => number, weightOnly: boolean, minGain = 0): void {
     const st = this.st;
-    const { reqA, reqB, slotCount, companyCount, weight } = this.model;
+    const { reqA, reqB, slotCount, weight } = this.model;
     let idle = 0;
     let windowStart = 0;
     let windowWeight = st.score.weight;
@@ -217,7 +219,7 @@ export class Search {
       const round = ++this.round;
       const touchedIn = this.touchedIn;
       if (this.rng.next() < 0.8) {
-        const c = this.rng.int(companyCount);
+        const c = this.pickCompany();
         touchedIn[c] = round;
         touched.push(c);
         for (let s = 0; s < slotCount; s++) {
@@ -320,6 +322,20 @@ export class Search {
         st.rollback(mark);
       }
     }
+  }
+
+  /**
+   * A company for a local-search round: a party of a random waiting request (one that could
+   * meet), so that companies are picked in proportion to what they still wait for; rounds on
+   * companies with nothing waiting rarely gain. Any company if a few draws find none.
+   */
+  private pickCompany(): number {
+    const { requestCount, companyCount, reqA, reqB, commonSlots } = this.model;
+    for (let k = 0; k < PICK_DRAWS; k++) {
+      const r = this.rng.int(requestCount);
+      if (this.st.slotOf[r] < 0 && commonSlots[r].length > 0) return this.rng.next() < 0.5 ? reqA[r] : reqB[r];
+    }
+    return this.rng.int(companyCount);
   }
 
   /** Some kind of table is taken in every slot. */
