@@ -114,9 +114,10 @@ export function compile(input: ScheduleInput): Model {
   const reqB = new Int32Array(requestCount);
   const reqKind = new Uint8Array(requestCount);
   const weight = new Float64Array(requestCount);
-  // The common slots of all requests live in one buffer; each request gets a view of its part.
-  const slotBuffer = new Int32Array(requestCount * slotCount);
-  const commonSlots: Int32Array[] = [];
+  // The common slots of all requests live in one buffer (grown as needed); each request gets a
+  // view of its part.
+  let slotBuffer = new Int32Array(Math.max(16, 4 * requestCount));
+  const slotStart = new Int32Array(requestCount + 1);
   const pairs = new Set<number>();
   let used = 0;
   for (let r = 0; r < requestCount; r++) {
@@ -146,12 +147,19 @@ export function compile(input: ScheduleInput): Model {
     weight[r] = w;
     const bothOnsite = input.companies[a].attendance === 'onsite' && input.companies[b].attendance === 'onsite';
     reqKind[r] = bothOnsite ? PHYSICAL : VIRTUAL;
-    const from = used;
+    if (used + slotCount > slotBuffer.length) {
+      const grown = new Int32Array(Math.max(2 * slotBuffer.length, used + slotCount));
+      grown.set(slotBuffer.subarray(0, used));
+      slotBuffer = grown;
+    }
     for (let s = 0; s < slotCount; s++) {
       if (available[a * slotCount + s] && available[b * slotCount + s]) slotBuffer[used++] = s;
     }
-    commonSlots.push(slotBuffer.subarray(from, used));
+    slotStart[r + 1] = used;
   }
+  const commonSlots = Array.from({ length: requestCount }, (_, r) =>
+    slotBuffer.subarray(slotStart[r], slotStart[r + 1]),
+  );
 
   const tablesByKind: [number[], number[]] = [[], []];
   input.tables.forEach((table, t) => {
