@@ -15,12 +15,12 @@ const DEFAULT_TIME_LIMIT_MS = 10_000;
 const SEARCH_SHARE = 0.8;
 /**
  * The weight search has stalled when `patience` rounds raised the weight by less than this
- * share of it (0.1 %): improvements still trickle in then, but each costs hundreds of rounds,
+ * share of it (0.2 %): improvements still trickle in then, but each costs hundreds of rounds,
  * far more than they are worth against the bound.
  */
-const STALLED = 0.001;
+const STALLED = 0.002;
 /** Share of a full refine spent on the weight bound whenever the weight search stalls. */
-const TIGHTEN = 1 / 8;
+const TIGHTEN = 1 / 4;
 
 /**
  * Schedules the accepted requests into slots and tables, maximising (in this order) the total
@@ -66,10 +66,12 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   const solver = new UpperBoundSolver(model);
   const outOfTime = () => search.outOfTime();
   const known = () => ({ meetings: st.count, weight: st.score.weight });
-  // A first bound, a third of the full effort (the count bound a quarter of that: the weight
-  // comes first), tells the search when the weight is optimal: often at once where the tables
-  // bind, and then the searches on weight are skipped.
-  const first = solver.refine(known(), outOfTime, 1 / 3, 1 / 4);
+  // A first bound, a third of the full effort, tells the search when the weight is optimal:
+  // often at once where the tables bind, and then the searches on weight are skipped. (The
+  // count bound gets an eighth of the steps throughout: the weight comes first, and the count
+  // of a weight-optimal schedule is often below the most meetings possible, so that descent
+  // rarely stops early.)
+  const first = solver.refine(known(), outOfTime, 1 / 3, 1 / 8);
   // Chains and swaps pay where a kind of table is full everywhere (only exchanges help there);
   // elsewhere the local search finds the same moves for less.
   if (st.score.weight < first.weight && search.tablesFull()) search.improve();
@@ -83,14 +85,17 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
     20 * (companyCount + slotCount),
     Math.max(500, 2_000_000 / Math.max(1, requestCount)),
   );
-  // While the weight search stalls, a few more steps on the bound may prove the schedule optimal.
+  // Whenever the weight search stalls, more steps on the bound, aimed at the better schedule it
+  // has by then: they may prove it optimal, and where they do not, they tighten the bound more
+  // per step than the final refine (whose target no longer moves).
   let bound = first.weight;
   const tighten = () => (bound = solver.refine(known(), outOfTime, TIGHTEN, 0).weight);
   search.localSearch(20 * patience, patience, tighten, true, STALLED);
   search.localSearch(patience, patience / 4, () => bound, false);
   search.reduceGaps();
   search.cover();
-  const bounds = solver.refine(known(), outOfTime, 1, 1 / 4);
+  // The last word on the bound, three quarters of a full refine.
+  const bounds = solver.refine(known(), outOfTime, 3 / 4, 1 / 8);
 
   return {
     meetings: assignTables(model, st),
