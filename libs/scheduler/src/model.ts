@@ -56,10 +56,12 @@ function indexIds(kind: string, items: readonly { id: string }[]): Map<string, n
   return index;
 }
 
-function lookup(index: Map<string, number>, kind: string, id: string, where: string): number {
+/** `where` names the referring item in the error message; a function, so that it costs nothing unless needed. */
+function lookup(index: Map<string, number>, kind: string, id: string, where: string | (() => string)): number {
   const i = index.get(id);
   if (i === undefined) {
-    throw new SchedulerInputError('UNKNOWN_ID', `${where} refers to unknown ${kind} "${id}"`, { [kind]: id });
+    const from = typeof where === 'string' ? where : where();
+    throw new SchedulerInputError('UNKNOWN_ID', `${from} refers to unknown ${kind} "${id}"`, { [kind]: id });
   }
   return i;
 }
@@ -112,25 +114,32 @@ export function compile(input: ScheduleInput): Model {
   const reqB = new Int32Array(requestCount);
   const reqKind = new Uint8Array(requestCount);
   const weight = new Float64Array(requestCount);
-  const commonSlots: Int32Array[] = [];
-  const pairs = new Set<string>();
-  input.requests.forEach((request, r) => {
-    const where = `Request "${request.id}"`;
+  // The common slots of all requests live in one buffer (grown as needed); each request gets a
+  // view of its part.
+  let slotBuffer = new Int32Array(Math.max(16, 4 * requestCount));
+  const slotStart = new Int32Array(requestCount + 1);
+  const pairs = new Set<number>();
+  let used = 0;
+  for (let r = 0; r < requestCount; r++) {
+    const request = input.requests[r];
+    const where = () => `Request "${request.id}"`;
     const [first, second] = request.companyIds ?? [];
     const a = lookup(companyIndex, 'company', String(first), where);
     const b = lookup(companyIndex, 'company', String(second), where);
     if (a === b) {
-      throw new SchedulerInputError('INVALID_VALUE', `${where} pairs a company with itself`, { request: request.id });
+      throw new SchedulerInputError('INVALID_VALUE', `${where()} pairs a company with itself`, { request: request.id });
     }
     const w = request.weight ?? 1;
     if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) {
-      throw new SchedulerInputError('INVALID_VALUE', `${where} needs a positive finite weight`, {
+      throw new SchedulerInputError('INVALID_VALUE', `${where()} needs a positive finite weight`, {
         request: request.id,
       });
     }
-    const pair = a < b ? `${a}:${b}` : `${b}:${a}`;
+    const pair = a < b ? a * companyCount + b : b * companyCount + a;
     if (pairs.has(pair)) {
-      throw new SchedulerInputError('DUPLICATE_PAIR', `${where} repeats a pair of companies`, { request: request.id });
+      throw new SchedulerInputError('DUPLICATE_PAIR', `${where()} repeats a pair of companies`, {
+        request: request.id,
+      });
     }
     pairs.add(pair);
     reqA[r] = a;
@@ -138,12 +147,19 @@ export function compile(input: ScheduleInput): Model {
     weight[r] = w;
     const bothOnsite = input.companies[a].attendance === 'onsite' && input.companies[b].attendance === 'onsite';
     reqKind[r] = bothOnsite ? PHYSICAL : VIRTUAL;
-    const common: number[] = [];
-    for (let s = 0; s < slotCount; s++) {
-      if (available[a * slotCount + s] && available[b * slotCount + s]) common.push(s);
+    if (used + slotCount > slotBuffer.length) {
+      const grown = new Int32Array(Math.max(2 * slotBuffer.length, used + slotCount));
+      grown.set(slotBuffer.subarray(0, used));
+      slotBuffer = grown;
     }
-    commonSlots.push(Int32Array.from(common));
-  });
+    for (let s = 0; s < slotCount; s++) {
+      if (available[a * slotCount + s] && available[b * slotCount + s]) slotBuffer[used++] = s;
+    }
+    slotStart[r + 1] = used;
+  }
+  const commonSlots = Array.from({ length: requestCount }, (_, r) =>
+    slotBuffer.subarray(slotStart[r], slotStart[r + 1]),
+  );
 
   const tablesByKind: [number[], number[]] = [[], []];
   input.tables.forEach((table, t) => {

@@ -9,13 +9,17 @@ const CHAIN_DEPTH = 3;
  * Search nodes one insertion may expand; keeps a hopeless insertion from costing
  * O((slots · tables)^depth).
  */
-const CHAIN_BUDGET = 400;
+const CHAIN_BUDGET = 100;
 /** The same inside the local search, where each round re-inserts a dozen requests or more. */
 const ROUND_BUDGET = 50;
 /** Meetings tried per full slot when a chain needs a table freed. */
 const VICTIMS = 6;
 /** Returned by the chain functions when they fail (they otherwise return a dropped weight ≥ 0). */
 const FAIL = -1;
+/** The victims of a slot with a free table: none to displace. */
+const NO_VICTIM: readonly number[] = [-1];
+/** Random requests drawn to find a waiting one, before a round picks any company. */
+const PICK_DRAWS = 8;
 /** Meetings freed by a local-search round that empties (part of) a slot. */
 const SLOT_ROUND = 12;
 
@@ -41,16 +45,30 @@ export class Search {
   private readonly locked: Uint8Array;
   private budget = 0;
   private ticks = 0;
+  /** The search deadline (before the time limit) has passed. */
+  private searchCut = false;
   private readonly minWeight: number;
+  /** Buffers and round stamps of the local search, reused so that a round allocates nothing. */
+  private round = 0;
+  private readonly freed: number[] = [];
+  private readonly touched: number[] = [];
+  private readonly waiting: number[] = [];
+  private readonly touchedIn: Int32Array;
+  private readonly waitingIn: Int32Array;
+  private readonly sortKey: Float64Array;
 
   constructor(
     private readonly st: ScheduleState,
     private readonly rng: Prng,
     private readonly deadline: number,
     private readonly clock: () => number,
+    private readonly searchDeadline = deadline,
   ) {
     this.model = st.model;
     this.locked = new Uint8Array(this.model.requestCount);
+    this.touchedIn = new Int32Array(this.model.companyCount);
+    this.waitingIn = new Int32Array(this.model.requestCount);
+    this.sortKey = new Float64Array(this.model.requestCount);
     this.minWeight = this.model.weight.reduce((min, w) => Math.min(min, w), Infinity);
   }
 
@@ -65,6 +83,21 @@ export class Search {
     return this.timedOut;
   }
 
+  /**
+   * Like `expired`, for the improving searches, which stop at the earlier search deadline;
+   * once it has passed, `timedOut` is set too (the time limit cut the search).
+   */
+  private searchExpired(): boolean {
+    if (this.expired()) return true;
+    if ((this.ticks & 63) === 0 && this.clock() >= this.searchDeadline) this.searchCut = true;
+    return this.searchCut;
+  }
+
+  /** The time limit stopped a search (the final phases may still have run to their end). */
+  get cut(): boolean {
+    return this.timedOut || this.searchCut;
+  }
+
   /** Requests that are neither fixed nor scheduled: heaviest first, then hardest to place. */
   unscheduled(): number[] {
     const { weight, commonSlots } = this.model;
@@ -77,89 +110,149 @@ export class Search {
     );
   }
 
-  /** Greedy construction: each request, heaviest first, takes the free slot adding fewest gaps. */
-  construct(): void {
-    for (const r of this.unscheduled()) {
-      if (this.expired()) return;
-      if (this.placeDirectly(r)) this.counters.greedy++;
-    }
-    this.st.commit();
-  }
-
   /**
-   * Repeats chain insertion and weight-improving swaps over the unscheduled requests until a
-   * full pass changes nothing. Each success strictly raises the total weight, so this ends.
+   * Greedy construction: each request, heaviest first, takes the free slot where it blocks the
+   * least, that is, where its two parties have the fewest other waiting requests that could use
+   * the slot (plus the gaps it adds, one for one). Taking the slots nobody else needs leaves the
+   * contested ones to the requests that have no other choice; on events where the tables bind
+   * this alone usually meets the weight bound.
    */
-  improve(): void {
-    let changed = true;
-    while (changed && !this.expired()) {
-      changed = false;
-      for (const r of this.unscheduled()) {
-        if (this.expired()) return;
-        if (this.st.slotOf[r] >= 0) continue;
-        if (this.insert(r, CHAIN_DEPTH, 0, CHAIN_BUDGET) !== FAIL) {
-          this.counters.chains++;
-          changed = true;
-        } else if (this.swapIn(r, true)) {
-          this.counters.swaps++;
-          changed = true;
-        }
-        this.st.commit();
+  construct(): void {
+    const st = this.st;
+    const { reqA, reqB, slotCount, commonSlots, companyCount } = this.model;
+    const order = this.unscheduled();
+    // pressure[c * slotCount + s]: waiting requests of company c (not yet handled) that could
+    // meet in slot s.
+    const pressure = new Int32Array(companyCount * slotCount);
+    for (const r of order) {
+      for (const s of commonSlots[r]) {
+        pressure[reqA[r] * slotCount + s]++;
+        pressure[reqB[r] * slotCount + s]++;
       }
     }
+    for (const r of order) {
+      if (this.expired()) return;
+      const a = reqA[r];
+      const b = reqB[r];
+      for (const s of commonSlots[r]) {
+        pressure[a * slotCount + s]--;
+        pressure[b * slotCount + s]--;
+      }
+      if (st.isPartyFull(r)) continue;
+      let best = -1;
+      let bestCost = Infinity;
+      let bestDelta = Infinity;
+      for (const s of commonSlots[r]) {
+        if (!st.fitsDirectly(r, s)) continue;
+        const delta = st.gapDeltaOfPlacing(r, s);
+        const cost = pressure[a * slotCount + s] + pressure[b * slotCount + s] + delta;
+        // Ties go to the slot adding fewer gaps, then to the earlier slot.
+        if (cost < bestCost || (cost === bestCost && delta < bestDelta)) {
+          best = s;
+          bestCost = cost;
+          bestDelta = delta;
+        }
+      }
+      if (best < 0) continue;
+      st.place(r, best);
+      this.counters.greedy++;
+    }
+    st.commit();
   }
 
   /**
-   * Large-neighbourhood search. Each round frees some meetings (those of a random company, or
-   * up to a dozen sharing a random slot), re-inserts the freed and the waiting requests of the
-   * companies involved (heaviest first, more or less), and keeps the result unless it is
-   * worse. Accepting ties lets the search drift across plateaus. With `weightOnly`, rounds are
+   * One pass of chain insertion and weight-improving swaps over the unscheduled requests. (More
+   * passes rarely pay: the local search that follows finds the same moves for less.)
+   */
+  improve(): void {
+    for (const r of this.unscheduled()) {
+      if (this.searchExpired()) return;
+      if (this.st.slotOf[r] >= 0) continue;
+      if (this.insert(r, CHAIN_DEPTH, 0, CHAIN_BUDGET) !== FAIL) this.counters.chains++;
+      else if (this.swapIn(r, true)) this.counters.swaps++;
+      this.st.commit();
+    }
+  }
+
+  /**
+   * Large-neighbourhood search. Each round frees some meetings (those of a company with waiting
+   * requests, or up to a dozen sharing a random slot), re-inserts the freed and the waiting
+   * requests of the companies involved (heaviest first, more or less), and keeps the result
+   * unless it is worse. Accepting ties lets the search drift across plateaus. With `weightOnly`, rounds are
    * judged on weight alone: free drift in gaps makes the weight search far more mobile, and
    * the gaps are repaired afterwards by rounds judged on the full objective. Stops after
-   * `patience` rounds without improvement, or, when `weightOnly`, once the weight meets
-   * `weightBound`.
+   * `patience` rounds without improvement, or, when `weightOnly`, once the weight meets the
+   * bound or `patience` rounds raised it by less than `minGain` of itself (the search has
+   * stalled: improvements still trickle in, but each costs hundreds of rounds). `bound()`
+   * returns the proven weight bound; it is asked again, so that it may tighten it, whenever a
+   * quarter of the patience has passed without improvement: a schedule that has become optimal
+   * is then recognised without waiting out the rest.
    */
-  localSearch(maxIterations: number, patience: number, weightBound: number, weightOnly: boolean): void {
+  localSearch(maxIterations: number, patience: number, bound: () => number, weightOnly: boolean, minGain = 0): void {
     const st = this.st;
-    const { reqA, reqB, slotCount, companyCount, weight } = this.model;
+    const { reqA, reqB, slotCount, weight } = this.model;
     let idle = 0;
-    for (let it = 0; it < maxIterations && idle < patience && !this.expired(); it++) {
+    let windowStart = 0;
+    let windowWeight = st.score.weight;
+    let weightBound = bound();
+    const quarter = Math.max(1, Math.floor(patience / 4));
+    for (let it = 0; it < maxIterations && idle < patience && !this.searchExpired(); it++) {
+      if (idle > 0 && idle % quarter === 0 && st.score.weight < weightBound - EPS) weightBound = bound();
       const before = st.snapshot();
       const weightOpen = before.weight < weightBound - EPS;
       if (weightOnly && !weightOpen) return;
+      if (it - windowStart >= patience) {
+        if (weightOnly && before.weight - windowWeight < minGain * before.weight) return;
+        windowStart = it;
+        windowWeight = before.weight;
+      }
       this.counters.iterations++;
       // Two-level chains pay off when a kind of table is full everywhere: then only exchanges
       // help, and chains that merely move meetings are cut short at once. Otherwise they
       // branch widely for little gain, and one level is several times faster.
       const depth = this.tablesFull() ? 2 : 1;
       const mark = st.mark();
-      const freed: number[] = [];
-      const touched = new Set<number>();
+      const freed = this.freed;
+      freed.length = 0;
+      const touched = this.touched;
+      touched.length = 0;
+      const round = ++this.round;
+      const touchedIn = this.touchedIn;
       if (this.rng.next() < 0.8) {
-        const c = this.rng.int(companyCount);
-        touched.add(c);
+        const c = this.pickCompany();
+        touchedIn[c] = round;
+        touched.push(c);
         for (let s = 0; s < slotCount; s++) {
           const m = st.cell[c * slotCount + s];
           if (m >= 0 && !st.isFixed[m]) freed.push(m);
         }
       } else {
         const s = this.rng.int(slotCount);
-        const inSlot = [...st.members[s * 2], ...st.members[s * 2 + 1]].filter((m) => !st.isFixed[m]);
-        freed.push(...(inSlot.length > SLOT_ROUND ? this.rng.shuffle(inSlot).slice(0, SLOT_ROUND) : inSlot));
+        for (let k = 0; k < 2; k++) for (const m of st.members[s * 2 + k]) if (!st.isFixed[m]) freed.push(m);
+        if (freed.length > SLOT_ROUND) {
+          this.rng.shuffle(freed);
+          freed.length = SLOT_ROUND;
+        }
       }
       for (const m of freed) {
         st.remove(m);
-        touched.add(reqA[m]).add(reqB[m]);
+        for (let side = 0; side < 2; side++) {
+          const c = side === 0 ? reqA[m] : reqB[m];
+          if (touchedIn[c] !== round) {
+            touchedIn[c] = round;
+            touched.push(c);
+          }
+        }
       }
       // Heaviest first, but every other round with noise on the weights: a strict order would
       // always put the freed heavy meetings straight back, and some gains need two lighter
       // requests in place of one heavier one.
       const noise = this.rng.next() < 0.5 ? 1 : 0;
-      const key = new Map<number, number>();
-      const candidates = this.rng.shuffle(this.waitingOf(touched));
-      for (const r of candidates) key.set(r, weight[r] * (1 + noise * this.rng.next()));
+      const key = this.sortKey;
+      const candidates = this.rng.shuffle(this.waitingOf(touched, round));
+      for (const r of candidates) key[r] = weight[r] * (1 + noise * this.rng.next());
       // The sort is stable, so the shuffle breaks ties at random.
-      candidates.sort((x, y) => key.get(y)! - key.get(x)!);
+      candidates.sort((x, y) => key[y] - key[x]);
       for (const r of candidates) if (st.slotOf[r] < 0) this.insert(r, depth, 0, ROUND_BUDGET);
       // Once the weight meets its proven bound no exchange can raise it: skip the costly
       // exchanges and let the rounds work on the gaps only.
@@ -231,8 +324,22 @@ export class Search {
     }
   }
 
+  /**
+   * A company for a local-search round: a party of a random waiting request (one that could
+   * meet), so that companies are picked in proportion to what they still wait for; rounds on
+   * companies with nothing waiting rarely gain. Any company if a few draws find none.
+   */
+  private pickCompany(): number {
+    const { requestCount, companyCount, reqA, reqB, commonSlots } = this.model;
+    for (let k = 0; k < PICK_DRAWS; k++) {
+      const r = this.rng.int(requestCount);
+      if (this.st.slotOf[r] < 0 && commonSlots[r].length > 0) return this.rng.next() < 0.5 ? reqA[r] : reqB[r];
+    }
+    return this.rng.int(companyCount);
+  }
+
   /** Some kind of table is taken in every slot. */
-  private tablesFull(): boolean {
+  tablesFull(): boolean {
     const { capacity, slotCount } = this.model;
     return this.st.usedTotal.some((used, k) => used >= slotCount * capacity[k]);
   }
@@ -318,12 +425,14 @@ export class Search {
     this.locked[r] = 1;
     // Without a full table there is one way to make room; with one, any meeting of the same
     // kind in this slot can give up its table, so each is tried in turn.
-    const victims = tableFull ? this.victimsIn(s, k) : [-1];
+    const victims = tableFull ? this.victimsIn(s, k) : NO_VICTIM;
     let result = FAIL;
     for (const v of victims) {
       if (this.budget-- <= 0) break;
       if (last && v >= 0 && !this.canResettle(v, allowance)) continue;
-      for (const m of [a, b, v]) if (m >= 0) st.remove(m);
+      if (a >= 0) st.remove(a);
+      if (b >= 0) st.remove(b);
+      if (v >= 0) st.remove(v);
       st.place(r, s);
       const droppedA = this.relocate(a, depth - 1, allowance);
       const droppedB = droppedA === FAIL ? FAIL : this.relocate(b, depth - 1, allowance - droppedA);
@@ -394,15 +503,17 @@ export class Search {
    */
   private victimsIn(s: number, k: number): number[] {
     const { weight } = this.model;
-    const bucket = this.st.members[s * 2 + k];
-    const sample =
-      bucket.length <= 2 * VICTIMS
-        ? bucket
-        : [...new Set(Array.from({ length: 2 * VICTIMS }, () => bucket[this.rng.int(bucket.length)]))];
-    return sample
-      .filter((v) => !this.st.isFixed[v] && !this.locked[v])
-      .sort((x, y) => weight[x] - weight[y] || x - y)
-      .slice(0, VICTIMS);
+    const st = this.st;
+    const bucket = st.members[s * 2 + k];
+    const victims: number[] = [];
+    const consider = (v: number) => {
+      if (!st.isFixed[v] && !this.locked[v] && !victims.includes(v)) victims.push(v);
+    };
+    if (bucket.length <= 2 * VICTIMS) for (const v of bucket) consider(v);
+    else for (let i = 0; i < 2 * VICTIMS; i++) consider(bucket[this.rng.int(bucket.length)]);
+    victims.sort((x, y) => weight[x] - weight[y] || x - y);
+    if (victims.length > VICTIMS) victims.length = VICTIMS;
+    return victims;
   }
 
   /** Displaced meeting `m` (still in place) has a free slot elsewhere, or may be dropped. */
@@ -442,12 +553,21 @@ export class Search {
     return best;
   }
 
-  /** Unscheduled requests of the given companies (each once). */
-  private waitingOf(companies: Set<number>): number[] {
+  /** Unscheduled requests of the given companies (each once), in a buffer reused by each round. */
+  private waitingOf(companies: readonly number[], round: number): number[] {
     const st = this.st;
-    const seen = new Set<number>();
-    for (const c of companies) for (const r of this.requestsOf(c)) if (st.slotOf[r] < 0) seen.add(r);
-    return [...seen];
+    const list = this.waiting;
+    list.length = 0;
+    const seen = this.waitingIn;
+    for (const c of companies) {
+      for (const r of this.requestsOf(c)) {
+        if (st.slotOf[r] < 0 && seen[r] !== round) {
+          seen[r] = round;
+          list.push(r);
+        }
+      }
+    }
+    return list;
   }
 
   private byCompany: Int32Array[] | undefined;
@@ -476,7 +596,7 @@ export class Search {
     for (const s of commonSlots[m]) {
       if (s === from || st.cell[reqA[m] * slotCount + s] >= 0 || st.cell[reqB[m] * slotCount + s] >= 0) continue;
       if (st.used[s * 2 + reqKind[m]] >= capacity[reqKind[m]]) continue;
-      const delta = st.gapDeltaOfMoving([[m, s]]);
+      const delta = st.gapDeltaOfMoving(m, s);
       if (delta < bestDelta) {
         best = s;
         bestDelta = delta;
@@ -506,13 +626,7 @@ export class Search {
     const k1 = reqKind[m1];
     const k2 = reqKind[m2];
     if (k1 !== k2 && (st.used[s2 * 2 + k1] >= capacity[k1] || st.used[s1 * 2 + k2] >= capacity[k2])) return false;
-    if (
-      st.gapDeltaOfMoving([
-        [m1, s2],
-        [m2, s1],
-      ]) >= 0
-    )
-      return false;
+    if (st.gapDeltaOfMoving(m1, s2, m2, s1) >= 0) return false;
     st.remove(m1);
     st.remove(m2);
     st.place(m1, s2);

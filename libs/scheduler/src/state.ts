@@ -7,6 +7,26 @@ export interface Score {
   covered: number;
 }
 
+/** Most slots for which a company's meetings are tracked as a bit mask (one 32-bit integer). */
+const MASK_SLOTS = 30;
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Gaps of a company with meetings in the slots of `busy`, available in those of `available`. */
+function gapsOfMask(busy: number, available: number): number {
+  if (busy === 0) return 0;
+  const first = 31 - Math.clz32(busy & -busy);
+  const last = 31 - Math.clz32(busy);
+  // Slots strictly between the first and the last meeting.
+  const between = ((1 << last) - 1) & ~((2 << first) - 1);
+  return popcount(available & ~busy & between);
+}
+
 /** Weights are arbitrary floats; sums of the same set in another order may differ by rounding. */
 const EPS = 1e-9;
 
@@ -45,10 +65,21 @@ export class ScheduleState {
   readonly members: number[][];
   private readonly memberPos: Int32Array;
   private readonly gapsOf: Int32Array;
+  /**
+   * With at most MASK_SLOTS slots: bit s of `busy[c]` is set when company c meets in slot s, and
+   * of `availableMask[c]` when it is available then, so a company's gaps take a few bit
+   * operations instead of a pass over its slots. Both are empty (unused) with more slots.
+   */
+  private readonly busy: Int32Array;
+  private readonly availableMask: Int32Array;
+  private readonly masks: boolean;
+  private readonly moveCompanies = new Int32Array(4);
+  private readonly moveMasks = new Int32Array(4);
   readonly score: Score = { weight: 0, gaps: 0, covered: 0 };
   count = 0;
   /** Pairs (request, previous slot) in the order of the changes. */
-  private readonly journal: number[] = [];
+  private journal = new Int32Array(1024);
+  private journalLength = 0;
 
   constructor(readonly model: Model) {
     const { slotCount, companyCount, requestCount } = model;
@@ -59,6 +90,16 @@ export class ScheduleState {
     this.isFixed = new Uint8Array(requestCount);
     this.memberPos = new Int32Array(requestCount);
     this.gapsOf = new Int32Array(companyCount);
+    this.masks = slotCount <= MASK_SLOTS;
+    this.busy = new Int32Array(this.masks ? companyCount : 0);
+    this.availableMask = new Int32Array(this.masks ? companyCount : 0);
+    if (this.masks) {
+      for (let c = 0; c < companyCount; c++) {
+        let mask = 0;
+        for (let s = 0; s < slotCount; s++) if (model.available[c * slotCount + s]) mask |= 1 << s;
+        this.availableMask[c] = mask;
+      }
+    }
     this.members = Array.from({ length: slotCount * 2 }, () => []);
     for (let r = 0; r < requestCount; r++) {
       if (model.fixedSlot[r] >= 0) {
@@ -66,7 +107,7 @@ export class ScheduleState {
         this.isFixed[r] = 1;
       }
     }
-    this.journal.length = 0;
+    this.journalLength = 0;
   }
 
   /** A party of `r` is at its maximum; only meaningful while `r` is unscheduled. */
@@ -87,12 +128,16 @@ export class ScheduleState {
 
   place(r: number, s: number): void {
     const { reqA, reqB, reqKind, slotCount, weight } = this.model;
-    this.journal.push(r, this.slotOf[r]);
+    this.record(r, this.slotOf[r]);
     this.slotOf[r] = s;
     const a = reqA[r];
     const b = reqB[r];
     this.cell[a * slotCount + s] = r;
     this.cell[b * slotCount + s] = r;
+    if (this.masks) {
+      this.busy[a] |= 1 << s;
+      this.busy[b] |= 1 << s;
+    }
     const bucket = this.members[s * 2 + reqKind[r]];
     this.memberPos[r] = bucket.length;
     bucket.push(r);
@@ -107,12 +152,16 @@ export class ScheduleState {
   remove(r: number): void {
     const { reqA, reqB, reqKind, slotCount, weight } = this.model;
     const s = this.slotOf[r];
-    this.journal.push(r, s);
+    this.record(r, s);
     this.slotOf[r] = -1;
     const a = reqA[r];
     const b = reqB[r];
     this.cell[a * slotCount + s] = -1;
     this.cell[b * slotCount + s] = -1;
+    if (this.masks) {
+      this.busy[a] &= ~(1 << s);
+      this.busy[b] &= ~(1 << s);
+    }
     const bucket = this.members[s * 2 + reqKind[r]];
     const last = bucket.pop() as number;
     if (last !== r) {
@@ -135,26 +184,36 @@ export class ScheduleState {
     this.commit();
   }
 
+  private record(r: number, previous: number): void {
+    if (this.journalLength + 2 > this.journal.length) {
+      const grown = new Int32Array(this.journal.length * 2);
+      grown.set(this.journal);
+      this.journal = grown;
+    }
+    this.journal[this.journalLength++] = r;
+    this.journal[this.journalLength++] = previous;
+  }
+
   /** Position in the journal, to roll back to. */
   mark(): number {
-    return this.journal.length;
+    return this.journalLength;
   }
 
   rollback(mark: number): void {
-    while (this.journal.length > mark) {
-      const previous = this.journal.pop() as number;
-      const r = this.journal.pop() as number;
+    while (this.journalLength > mark) {
+      const previous = this.journal[--this.journalLength];
+      const r = this.journal[--this.journalLength];
       // Undo without journaling: the entries being undone are already gone.
-      const journalLength = this.journal.length;
+      const journalLength = this.journalLength;
       if (this.slotOf[r] >= 0) this.remove(r);
       if (previous >= 0) this.place(r, previous);
-      this.journal.length = journalLength;
+      this.journalLength = journalLength;
     }
   }
 
-  /** Forget the history (after an accepted step), keeping the journal small. */
+  /** Forget the history (after an accepted step). */
   commit(): void {
-    this.journal.length = 0;
+    this.journalLength = 0;
   }
 
   snapshot(): Score {
@@ -164,8 +223,18 @@ export class ScheduleState {
   /** Change in total gaps if `r` (unscheduled) were placed in `s`. */
   gapDeltaOfPlacing(r: number, s: number): number {
     const { reqA, reqB, slotCount } = this.model;
+    const a = reqA[r];
+    const b = reqB[r];
+    if (this.masks) {
+      return (
+        gapsOfMask(this.busy[a] | (1 << s), this.availableMask[a]) -
+        this.gapsOf[a] +
+        gapsOfMask(this.busy[b] | (1 << s), this.availableMask[b]) -
+        this.gapsOf[b]
+      );
+    }
     let delta = 0;
-    for (const c of [reqA[r], reqB[r]]) {
+    for (const c of [a, b]) {
       this.cell[c * slotCount + s] = r;
       delta += this.gapsOfCompany(c) - this.gapsOf[c];
       this.cell[c * slotCount + s] = -1;
@@ -174,22 +243,57 @@ export class ScheduleState {
   }
 
   /**
-   * Change in total gaps if the meetings moved to the given slots (the caller has checked that
-   * the moves are feasible). Works on the cells in place and restores them.
+   * Change in total gaps if meeting `m1` moved to slot `s1` and, unless `m2` is -1, meeting
+   * `m2` to `s2` (the caller has checked that the moves are feasible).
    */
-  gapDeltaOfMoving(moves: readonly (readonly [number, number])[]): number {
+  gapDeltaOfMoving(m1: number, s1: number, m2 = -1, s2 = -1): number {
     const { reqA, reqB, slotCount } = this.model;
-    const companies = new Set<number>();
-    for (const [m] of moves) {
-      this.cell[reqA[m] * slotCount + this.slotOf[m]] = this.cell[reqB[m] * slotCount + this.slotOf[m]] = -1;
-      companies.add(reqA[m]).add(reqB[m]);
+    if (!this.masks) {
+      const moves: [number, number][] =
+        m2 < 0
+          ? [[m1, s1]]
+          : [
+              [m1, s1],
+              [m2, s2],
+            ];
+      const companies = new Set<number>();
+      for (const [m] of moves) {
+        this.cell[reqA[m] * slotCount + this.slotOf[m]] = this.cell[reqB[m] * slotCount + this.slotOf[m]] = -1;
+        companies.add(reqA[m]).add(reqB[m]);
+      }
+      for (const [m, s] of moves) this.cell[reqA[m] * slotCount + s] = this.cell[reqB[m] * slotCount + s] = m;
+      let delta = 0;
+      for (const c of companies) delta += this.gapsOfCompany(c) - this.gapsOf[c];
+      for (const [m, s] of moves) this.cell[reqA[m] * slotCount + s] = this.cell[reqB[m] * slotCount + s] = -1;
+      for (const [m] of moves) {
+        this.cell[reqA[m] * slotCount + this.slotOf[m]] = this.cell[reqB[m] * slotCount + this.slotOf[m]] = m;
+      }
+      return delta;
     }
-    for (const [m, s] of moves) this.cell[reqA[m] * slotCount + s] = this.cell[reqB[m] * slotCount + s] = m;
+    // The companies involved (at most four) and their busy slots after the moves.
+    const companies = this.moveCompanies;
+    const masks = this.moveMasks;
+    let n = 0;
+    const moves = m2 < 0 ? 1 : 2;
+    for (let phase = 0; phase < 2; phase++) {
+      for (let k = 0; k < moves; k++) {
+        const m = k === 0 ? m1 : m2;
+        const bit = 1 << (phase === 0 ? this.slotOf[m] : k === 0 ? s1 : s2);
+        for (let side = 0; side < 2; side++) {
+          const c = side === 0 ? reqA[m] : reqB[m];
+          let i = 0;
+          while (i < n && companies[i] !== c) i++;
+          if (i === n) {
+            companies[n] = c;
+            masks[n++] = this.busy[c];
+          }
+          masks[i] = phase === 0 ? masks[i] & ~bit : masks[i] | bit;
+        }
+      }
+    }
     let delta = 0;
-    for (const c of companies) delta += this.gapsOfCompany(c) - this.gapsOf[c];
-    for (const [m, s] of moves) this.cell[reqA[m] * slotCount + s] = this.cell[reqB[m] * slotCount + s] = -1;
-    for (const [m] of moves) {
-      this.cell[reqA[m] * slotCount + this.slotOf[m]] = this.cell[reqB[m] * slotCount + this.slotOf[m]] = m;
+    for (let i = 0; i < n; i++) {
+      delta += gapsOfMask(masks[i], this.availableMask[companies[i]]) - this.gapsOf[companies[i]];
     }
     return delta;
   }
@@ -205,6 +309,7 @@ export class ScheduleState {
 
   /** Available slots without a meeting between the company's first and last meeting. */
   gapsOfCompany(c: number): number {
+    if (this.masks) return gapsOfMask(this.busy[c], this.availableMask[c]);
     const { slotCount, available } = this.model;
     const base = c * slotCount;
     let gaps = 0;

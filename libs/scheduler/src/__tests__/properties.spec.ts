@@ -65,6 +65,62 @@ describe('schedule on random events', () => {
   });
 });
 
+/**
+ * Idle gaps of a result, recomputed from its meetings (fixed ones included): per company, the
+ * available slots without a meeting between its first and last meeting.
+ */
+function gapsOf(input: ScheduleInput, meetings: { requestId: string; slotId: string }[]): number {
+  const order = new Map(input.slots.map((s, i) => [s.id, i]));
+  const byRequest = new Map(input.requests.map((r) => [r.id, r]));
+  const busy = new Map<string, Set<number>>();
+  for (const m of [...(input.fixed ?? []), ...meetings]) {
+    for (const c of byRequest.get(m.requestId)!.companyIds) {
+      if (!busy.has(c)) busy.set(c, new Set());
+      busy.get(c)!.add(order.get(m.slotId)!);
+    }
+  }
+  let gaps = 0;
+  for (const company of input.companies) {
+    const mine = busy.get(company.id);
+    if (!mine) continue;
+    const first = Math.min(...mine);
+    const last = Math.max(...mine);
+    for (const id of company.availableSlotIds) {
+      const s = order.get(id)!;
+      if (s > first && s < last && !mine.has(s)) gaps++;
+    }
+  }
+  return gaps;
+}
+
+describe('schedule statistics and bounds', () => {
+  it('bounds the exact optimum from above when availability binds (more slots than requests per firm)', () => {
+    fc.assert(
+      fc.property(arbitraryEvent(5, 7, 6), (input) => {
+        const optimum = bruteForce(input);
+        const result = schedule(input);
+        expect(result.upperBound).toBeGreaterThanOrEqual(optimum.meetings);
+        expect(result.weightUpperBound).toBeGreaterThanOrEqual(optimum.weight - 1e-9);
+      }),
+      { ...params, numRuns: 80 },
+    );
+  });
+
+  it.each([
+    ['up to 30 slots (bit masks)', arbitraryEvent(12, 8, 40), 100],
+    ['more than 30 slots (slot by slot)', arbitraryEvent(12, 40, 60).filter((e) => e.slots.length > 30), 20],
+  ] as const)('counts idle gaps as the definition says, %s', (_, events, numRuns) => {
+    fc.assert(
+      fc.property(events, (input) => {
+        const result = schedule(input);
+        expect(result.stats.gaps).toBe(gapsOf(input, result.meetings));
+        expect(greedySchedule(input).stats.gaps).toBe(gapsOf(input, greedySchedule(input).meetings));
+      }),
+      { ...params, numRuns },
+    );
+  });
+});
+
 describe('the König case', () => {
   it('fits all requests of a bipartite event with at least Δ slots, full availability and enough tables', () => {
     const bipartite = fc
