@@ -2,12 +2,11 @@
  * `/events/:id/check-in` — the check-in desk: scan a badge (where the browser can) or type its
  * code; see who it is and whether they were already in; the counts refresh after every check-in.
  */
-import { Alert, Button, Card, Col, Form, Input, Row, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { FIELD_LIMITS } from '@ilr/shared';
 import { isApiError } from '../api/client';
 import type { CheckInResult } from '../api/types';
 import { RequireAuth } from '../auth/RequireAuth';
@@ -18,7 +17,7 @@ import { ErrorAlert } from '../errors/ErrorAlert';
 import { errorMessage } from '../errors/messages';
 import { useCheckIn, useEvent, useEventStats } from '../events/useEvents';
 import { useDualClock } from '../time/useDualClock';
-import { BadgeScanner } from './BadgeScanner';
+import { BadgeCodeEntry } from './BadgeCodeEntry';
 
 export function CheckInPage() {
   const { id = '' } = useParams();
@@ -64,26 +63,15 @@ function CheckInDesk({ eventId }: { eventId: string }) {
       <Row gutter={[24, 24]}>
         <Col xs={24} md={14}>
           <Card>
-            <Form layout="vertical" onFinish={() => submit(code)}>
-              <Form.Item label={t('checkIn.code')} htmlFor="badge-code" extra={t('checkIn.codeHint')}>
-                <Input
-                  id="badge-code"
-                  ref={inputRef}
-                  value={code}
-                  autoFocus
-                  autoComplete="off"
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  maxLength={FIELD_LIMITS.badgeCode.max}
-                  onChange={(e) => setCode(e.target.value)}
-                  size="large"
-                />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" size="large" loading={checkIn.isPending} disabled={!code.trim()}>
-                {t('checkIn.submit')}
-              </Button>
-            </Form>
-            <BadgeScanner onCode={submit} />
+            <BadgeCodeEntry
+              inputId="badge-code"
+              inputRef={inputRef}
+              code={code}
+              onCodeChange={setCode}
+              onSubmit={submit}
+              submitLabel={t('checkIn.submit')}
+              loading={checkIn.isPending}
+            />
           </Card>
           <div aria-live="polite" className="check-in-outcome">
             {outcome ? (

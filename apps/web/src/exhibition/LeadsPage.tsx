@@ -4,18 +4,17 @@
  * the booth dashboard.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, Result, Row, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Result, Row, Table, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { FIELD_LIMITS } from '@ilr/shared';
 import { isApiError } from '../api/client';
 import { RequireAuth } from '../auth/RequireAuth';
 import { can } from '../auth/roles';
 import { LocalizedText } from '../common/LocalizedText';
 import { PageHeading } from '../common/PageHeading';
-import { BadgeScanner } from '../console/BadgeScanner';
+import { BadgeCodeEntry } from '../console/BadgeCodeEntry';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { errorMessage } from '../errors/messages';
 import { useDualClock } from '../time/useDualClock';
@@ -75,26 +74,15 @@ function LeadScanner({ eventId, companyId }: { eventId: string; companyId: strin
     <Row gutter={[24, 24]}>
       <Col xs={24} md={14}>
         <Card>
-          <Form layout="vertical" onFinish={() => submit(code)}>
-            <Form.Item label={t('checkIn.code')} htmlFor="lead-badge-code" extra={t('checkIn.codeHint')}>
-              <Input
-                id="lead-badge-code"
-                ref={inputRef}
-                value={code}
-                autoFocus
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                maxLength={FIELD_LIMITS.badgeCode.max}
-                onChange={(e) => setCode(e.target.value)}
-                size="large"
-              />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" size="large" loading={scan.isPending} disabled={!code.trim()}>
-              {t('exhibition.leads.submit')}
-            </Button>
-          </Form>
-          <BadgeScanner onCode={submit} />
+          <BadgeCodeEntry
+            inputId="lead-badge-code"
+            inputRef={inputRef}
+            code={code}
+            onCodeChange={setCode}
+            onSubmit={submit}
+            submitLabel={t('exhibition.leads.submit')}
+            loading={scan.isPending}
+          />
         </Card>
       </Col>
       <Col xs={24} md={10}>
