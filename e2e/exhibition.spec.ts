@@ -139,5 +139,12 @@ test('a Korean firm builds its booth; a Chinese visitor finds it and requests a 
   await expect(
     visitorPage.getByRole('status').filter({ hasText: `已向 ${exhibitorFirmZh} 发送洽谈申请。` }),
   ).toBeVisible();
+  // "Talk in chat" opens the event's chat room, where the visitor's message arrives.
+  await visitorPage.getByRole('link', { name: '在聊天中交流' }).click();
+  await expect(visitorPage.getByRole('heading', { level: 1, name: '活动聊天室' })).toBeVisible();
+  const hello = `您好 ${tag}`;
+  await visitorPage.getByLabel('消息', { exact: true }).fill(hello);
+  await visitorPage.getByRole('button', { name: '发送', exact: true }).click();
+  await expect(visitorPage.getByRole('log', { name: '聊天消息' }).getByText(hello)).toBeVisible();
   await visitorContext.close();
 });

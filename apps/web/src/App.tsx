@@ -23,6 +23,7 @@ import { NotFoundPage } from './home/NotFoundPage';
 import { antdLocaleFor } from './i18n/antdLocale';
 import { useLocale } from './i18n/useLocale';
 import { AppLayout } from './layout/AppLayout';
+import { EventChatPage } from './live/EventChatPage';
 import { LiveRoomPage } from './live/LiveRoomPage';
 import { MatchmakingConsolePage } from './matchmaking/MatchmakingConsolePage';
 import { MatchmakingHubPage } from './matchmaking/MatchmakingHubPage';
@@ -73,6 +74,7 @@ export function AppRoutes() {
         <Route path="matchmaking" element={<MatchmakingHubPage />} />
         <Route path="meetings/:id" element={<MeetingPage />} />
         <Route path="events/:id/exhibition" element={<ExhibitionHallPage />} />
+        <Route path="events/:id/chat" element={<EventChatPage />} />
         <Route path="events/:id/booths/:companyId" element={<BoothPage />} />
         <Route path="events/:id/booths/:companyId/edit" element={<BoothEditorPage />} />
         <Route path="events/:id/booths/:companyId/leads" element={<LeadsPage />} />

@@ -98,7 +98,7 @@ function BoothView({ booth }: { booth: Booth }) {
                     {t('exhibition.booth.video')}
                   </Button>
                 ) : null}
-                <ButtonLink to={`/events/${eventId}`} icon={<CommentOutlined aria-hidden />}>
+                <ButtonLink to={`/events/${eventId}/chat`} icon={<CommentOutlined aria-hidden />}>
                   {t('exhibition.booth.talkInChat')}
                 </ButtonLink>
                 <Typography.Text type="secondary">{t('exhibition.booth.talkInChatHint')}</Typography.Text>

@@ -545,7 +545,7 @@ export const en = {
       brochure: 'Brochure {{n}} (PDF, {{size}})',
       video: 'Watch the video',
       talkInChat: 'Talk in chat',
-      talkInChatHint: 'Chat with the firm in the event’s live sessions.',
+      talkInChatHint: 'Chat with the firm and other visitors in the event’s chat.',
       meetTitle: 'Meet this firm',
       requestMeeting: 'Request a meeting',
       requested: 'Meeting request sent to {{name}}.',
@@ -624,6 +624,10 @@ export const en = {
     },
   },
   live: {
+    eventChat: {
+      title: 'Event chat',
+      intro: 'Talk with the firms and visitors of this event, outside the sessions.',
+    },
     title: 'Live room',
     backTo: '←',
     backToEvent: '← Back to the event',

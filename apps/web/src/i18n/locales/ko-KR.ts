@@ -472,7 +472,7 @@ export const koKR: Messages = {
       brochure: '브로슈어 {{n}} (PDF, {{size}})',
       video: '영상 보기',
       talkInChat: '채팅으로 대화하기',
-      talkInChatHint: '행사의 라이브 세션에서 이 기업과 채팅하세요.',
+      talkInChatHint: '행사 채팅에서 이 기업과 다른 방문자와 대화하세요.',
       meetTitle: '이 기업과 만나기',
       requestMeeting: '미팅 요청',
       requested: '{{name}}에 미팅 요청을 보냈습니다.',
@@ -551,6 +551,10 @@ export const koKR: Messages = {
     },
   },
   live: {
+    eventChat: {
+      title: '행사 채팅',
+      intro: '세션과 별도로 이 행사의 기업, 방문자와 대화하세요.',
+    },
     title: '라이브룸',
     backTo: '←',
     backToEvent: '← 행사 페이지로 돌아가기',

@@ -469,7 +469,7 @@ export const zhCN: Messages = {
       brochure: '宣传册 {{n}}（PDF，{{size}}）',
       video: '观看视频',
       talkInChat: '在聊天中交流',
-      talkInChatHint: '在活动的直播环节中与该企业聊天。',
+      talkInChatHint: '在活动聊天室中与该企业和其他访客交流。',
       meetTitle: '与该企业洽谈',
       requestMeeting: '申请洽谈',
       requested: '已向 {{name}} 发送洽谈申请。',
@@ -548,6 +548,10 @@ export const zhCN: Messages = {
     },
   },
   live: {
+    eventChat: {
+      title: '活动聊天室',
+      intro: '在各环节之外，与本活动的企业和访客交流。',
+    },
     title: '直播间',
     backTo: '←',
     backToEvent: '← 返回活动页面',
