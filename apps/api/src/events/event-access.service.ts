@@ -5,8 +5,10 @@
  */
 import { Injectable } from '@nestjs/common';
 import { can, type Actor, type SessionFacts } from '@ilr/shared';
+import type { EntityManager } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
 import { LiveRemovalEntity } from '../live/live.entities';
+import { normalizeBadgeCode } from './badge-code';
 import { EventEntity, RegistrationEntity, SessionEntity } from './event.entities';
 import { EventsErrors } from './events.errors';
 
@@ -36,6 +38,21 @@ export class EventAccessService {
     const event = await this.visibleEvent(actor, eventId);
     if (!can(actor, 'event.manage', event)) throw EventsErrors.notAllowed();
     return event;
+  }
+
+  /**
+   * The registration behind a badge code (typed or scanned, any case) for this event; 404 when
+   * there is none. The check-in desk, the meeting tables and the booths' lead scanners ask here.
+   */
+  async registrationByBadge(
+    eventId: string,
+    badgeCode: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<RegistrationEntity> {
+    const code = normalizeBadgeCode(badgeCode);
+    const registration = code ? await em.findOneBy(RegistrationEntity, { eventId, badgeCode: code }) : null;
+    if (!registration) throw EventsErrors.badgeNotFound();
+    return registration;
   }
 
   /** A session of an event the caller may see, with its event; 404 otherwise (drafts' sessions too). */

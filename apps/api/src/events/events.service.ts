@@ -18,7 +18,7 @@ import { AccessChanges } from '../common/access-changes';
 import { pageWindow } from '../common/pagination';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
-import { newBadgeCode, normalizeBadgeCode } from './badge-code';
+import { newBadgeCode } from './badge-code';
 import type {
   CreateEventDto,
   CreateSessionDto,
@@ -291,11 +291,7 @@ export class EventsService {
   /** Exactly one desk sees `alreadyCheckedIn: false` for a badge, however many scan it at once. */
   async checkIn(user: Actor, eventId: string, badgeCode: string): Promise<CheckInResult> {
     await this.access.managedEvent(user, eventId);
-    const code = normalizeBadgeCode(badgeCode);
-    const registration = code
-      ? await this.db.manager.findOneBy(RegistrationEntity, { eventId, badgeCode: code })
-      : null;
-    if (!registration) throw EventsErrors.badgeNotFound();
+    const registration = await this.access.registrationByBadge(eventId, badgeCode);
     const now = new Date();
     const result = await this.db.transaction((em) =>
       em.update(

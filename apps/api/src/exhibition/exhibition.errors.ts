@@ -5,7 +5,6 @@ export const ExhibitionErrors = {
   onlyMembersScan: () => forbidden("Only the firm's own members scan leads at its booth"),
   boothNotFound: () => new DomainError('NOT_FOUND', 'Booth not found'),
   companyNotFound: () => new DomainError('NOT_FOUND', 'Company not found'),
-  badgeNotFound: () => new DomainError('NOT_FOUND', 'No registration with this badge code for this event'),
   notAnImage: (path: string) =>
     fieldInvalid(path, { code: 'invalid', message: 'must be an uploaded PNG, JPEG or WebP image' }),
   notAPdf: (path: string) => fieldInvalid(path, { code: 'invalid', message: 'must be an uploaded PDF' }),

@@ -5,19 +5,17 @@
  * where the visitor agreed to be seen (`shareWithExhibitors`, off by default).
  */
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { can, pickLocalized, type Actor, type Page } from '@ilr/shared';
 import { UserEntity } from '../accounts/user.entity';
 import { CompanyEntity } from '../companies/company.entity';
+import { spreadsheetCsv } from '../common/csv';
 import { pageWindow, type PageQuery } from '../common/pagination';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
-import { normalizeBadgeCode } from '../events/badge-code';
 import { EventAccessService } from '../events/event-access.service';
-import { RegistrationEntity } from '../events/event.entities';
 import { toBrief } from '../matchmaking/setup.service';
 import type { BoothStatsDto, LeadDto, LeadVisitorDto } from './dto/exhibition.responses';
 import { BoothLeadEntity, BoothVisitEntity } from './exhibition.entities';
@@ -39,11 +37,7 @@ export class LeadsService {
   ): Promise<{ lead: LeadDto; created: boolean }> {
     await this.events.visibleEvent(actor, eventId);
     if (!can(actor, 'booth.scanLead', { id: companyId })) throw ExhibitionErrors.onlyMembersScan();
-    const code = normalizeBadgeCode(badgeCode);
-    const registration = code
-      ? await this.db.manager.findOneBy(RegistrationEntity, { eventId, badgeCode: code })
-      : null;
-    if (!registration) throw ExhibitionErrors.badgeNotFound();
+    const registration = await this.events.registrationByBadge(eventId, badgeCode);
     const lead = Object.assign(new BoothLeadEntity(), {
       id: randomUUID(),
       eventId,
@@ -91,7 +85,10 @@ export class LeadsService {
       DateTime.fromISO(lead.at).setZone(event.timeZone).toFormat('yyyy-MM-dd HH:mm'),
       lead.at,
     ]);
-    return '\uFEFF' + stringify([['visitor', 'company', 'country', 'scanned_at_local', 'scanned_at_utc'], ...lines]);
+    return spreadsheetCsv([
+      ['visitor', 'company', 'country', `scanned_at (${event.timeZone})`, 'scanned_at_utc'],
+      ...lines,
+    ]);
   }
 
   /** Visits and leads per day (the booth dashboard), and the visitors who agreed to be seen. */

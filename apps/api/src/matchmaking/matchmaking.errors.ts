@@ -59,7 +59,6 @@ export const MatchmakingErrors = {
   notSide: () => fieldInvalid('companyId', { code: 'invalid', message: 'is not one of the meeting’s two firms' }),
   companyOrBadge: () =>
     fieldInvalid('companyId', { code: 'required', message: 'give either companyId or badgeCode (not both)' }),
-  badgeNotFound: () => new DomainError('NOT_FOUND', 'No registration with this badge code for this event'),
   scheduleRunning: () =>
     new DomainError('SCHEDULE_RUNNING', 'The scheduler is already running for this event; try again when it ends'),
 };

@@ -58,26 +58,15 @@ export class MeetingViews {
       em.find(CompanyEntity, { where: { id: In(ids) }, select: ['id', 'name'] }),
     );
     const tables = await inSlices(tableIds, (ids) => em.findBy(TableEntity, { id: In(ids) }));
-    const name = new Map(companies.map((c) => [c.id, c.name]));
+    const company = new Map(companies.map((c) => [c.id, c]));
     const table = new Map(tables.map((t) => [t.id, t]));
-    return meetings.flatMap((m) =>
-      [m.companyAId, m.companyBId].map((companyId) => {
-        const t = m.tableId ? table.get(m.tableId) : undefined;
-        return {
-          companyId,
-          params: {
-            eventId: event.id,
-            eventTitle: event.title,
-            companyName: name.get(companyId === m.companyAId ? m.companyBId : m.companyAId),
-            meetingId: m.id,
-            requestId: m.requestId,
-            startsAt: m.startsAt.toISOString(),
-            endsAt: m.endsAt.toISOString(),
-            ...(t?.kind === 'physical' ? { tableLabel: t.label } : {}),
-          },
-        };
-      }),
-    );
+    return meetings.flatMap((m) => {
+      const parts = { companies: company, table: (m.tableId && table.get(m.tableId)) || null };
+      return [m.companyAId, m.companyBId].map((companyId) => ({
+        companyId,
+        params: noticeFrom(event, m, companyId, parts),
+      }));
+    });
   }
 
   /** Both firms and the table of a meeting, read once for its notices and its view. */
@@ -92,17 +81,6 @@ export class MeetingViews {
   /** The view of a meeting just placed, from what the booking has in hand: no side has checked in or given feedback yet. */
   placed(meeting: MeetingEntity, parts: MeetingParts): MeetingDto {
     return view(meeting, parts.table, parts.companies, []);
-  }
-
-  /** What a notification about `meeting` says to `forCompanyId` (the other firm's name, the time, the table). */
-  async notice(
-    em: EntityManager,
-    event: EventEntity,
-    meeting: MeetingEntity,
-    forCompanyId: string,
-    onBehalfBy?: string,
-  ): Promise<NotificationParams> {
-    return noticeFrom(event, meeting, forCompanyId, await this.parts(em, meeting), onBehalfBy);
   }
 }
 

@@ -2,19 +2,20 @@
  * The schedule for the venue and the promoters' spreadsheets: one row per meeting with its time on
  * the event's clock and on both product clocks (Seoul, Shanghai), its table and both firms.
  */
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { inZone, pickLocalized, type ContentLanguage } from '@ilr/shared';
+import { spreadsheetCsv } from '../common/csv';
 import type { EventEntity } from '../events/event.entities';
 import type { MeetingDto } from './dto/matchmaking.responses';
 
-const HEADERS = [
+/** Every local time names its zone. */
+const headers = (event: EventEntity) => [
   'meeting_id',
   'status',
   'starts_at_utc',
-  'event_local',
-  'seoul',
-  'shanghai',
+  `event_time (${event.timeZone})`,
+  'starts_at (Asia/Seoul)',
+  'starts_at (Asia/Shanghai)',
   'table',
   'table_kind',
   'company_a',
@@ -44,8 +45,7 @@ function rows(event: EventEntity, meetings: readonly MeetingDto[], lang: Content
 }
 
 export function meetingsCsv(event: EventEntity, meetings: readonly MeetingDto[], lang: ContentLanguage): string {
-  // A byte-order mark so that spreadsheet programs read the Chinese and Korean names as UTF-8.
-  return '\uFEFF' + stringify([HEADERS, ...rows(event, meetings, lang)]);
+  return spreadsheetCsv([headers(event), ...rows(event, meetings, lang)]);
 }
 
 export async function meetingsXlsx(
@@ -56,7 +56,7 @@ export async function meetingsXlsx(
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'International Living Room';
   const sheet = workbook.addWorksheet('Meetings', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(HEADERS).font = { bold: true };
+  sheet.addRow(headers(event)).font = { bold: true };
   for (const row of rows(event, meetings, lang)) sheet.addRow(row);
   sheet.columns.forEach((column) => {
     column.width = 20;

@@ -12,8 +12,8 @@ import { CompanyEntity } from '../companies/company.entity';
 import { DomainError } from '../common/domain-error';
 import { pageWindow } from '../common/pagination';
 import { DatabaseService, forUpdate } from '../database/database.service';
-import { normalizeBadgeCode } from '../events/badge-code';
-import { EventEntity, RegistrationEntity } from '../events/event.entities';
+import { EventAccessService } from '../events/event-access.service';
+import { EventEntity } from '../events/event.entities';
 import { CompanyMembershipService } from '../accounts/company-membership.service';
 import { NotificationsService, type PendingNotification } from '../notifications/notifications.service';
 import type { BookMeetingDto, GiveFeedbackDto, MeetingListQuery, MoveMeetingDto } from './dto/matchmaking.dto';
@@ -36,6 +36,7 @@ export class MeetingsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly membership: CompanyMembershipService,
+    private readonly events: EventAccessService,
   ) {}
 
   async book(actor: Actor, eventId: string, dto: BookMeetingDto): Promise<MeetingDto> {
@@ -204,9 +205,7 @@ export class MeetingsService {
 
   /** The firm of the person holding this badge for the event (404 when no such badge). */
   private async companyOfBadge(em: EntityManager, eventId: string, badgeCode: string): Promise<string> {
-    const code = normalizeBadgeCode(badgeCode);
-    const registration = code ? await em.findOneBy(RegistrationEntity, { eventId, badgeCode: code }) : null;
-    if (!registration) throw MatchmakingErrors.badgeNotFound();
+    const registration = await this.events.registrationByBadge(eventId, badgeCode, em);
     const companyId = await this.membership.companyOf(em, registration.userId);
     if (!companyId) throw MatchmakingErrors.notSide();
     return companyId;

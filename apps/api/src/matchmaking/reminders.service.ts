@@ -12,7 +12,7 @@ import { DatabaseService } from '../database/database.service';
 import { EventEntity } from '../events/event.entities';
 import { NotificationsService, type PendingNotification } from '../notifications/notifications.service';
 import { MeetingEntity } from './matchmaking.entities';
-import { MeetingViews } from './meeting-views';
+import { MeetingViews, noticeFrom } from './meeting-views';
 import { RequestsService } from './requests.service';
 
 const SWEEP_MS = 15_000;
@@ -80,12 +80,10 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
         );
         if (!claim.affected) return [] as PendingNotification[]; // another node (or run) has it
         const event = await em.findOneByOrFail(EventEntity, { id: meeting.eventId });
-        const pending: PendingNotification[] = [];
-        for (const companyId of [meeting.companyAId, meeting.companyBId]) {
-          const params = await this.views.notice(em, event, meeting, companyId);
-          pending.push(...(await this.notifications.add(em, [companyId], 'meeting.reminder', params)));
-        }
-        return pending;
+        const parts = await this.views.parts(em, meeting);
+        return this.notifications.add(em, [meeting.companyAId, meeting.companyBId], 'meeting.reminder', (companyId) =>
+          noticeFrom(event, meeting, companyId, parts),
+        );
       });
       if (pending.length) reminded++;
       await this.notifications.deliver(pending);

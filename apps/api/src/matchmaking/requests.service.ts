@@ -8,7 +8,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, LessThanOrEqual, MoreThan, Not, type EntityManager } from 'typeorm';
-import { LOCALE_LANGUAGE, type Actor, type NotificationKind, type Page } from '@ilr/shared';
+import { pickLocalized, type Actor, type NotificationKind, type Page } from '@ilr/shared';
 import { CompanyMembershipService } from '../accounts/company-membership.service';
 import { AuditService } from '../audit/audit.service';
 import { CompanyEntity } from '../companies/company.entity';
@@ -233,7 +233,6 @@ export class RequestsService {
     ]);
     const others = participants.filter((p) => !excluded.has(p.companyId));
     const companies = await em.findBy(CompanyEntity, { id: In(others.map((p) => p.companyId)) });
-    const language = LOCALE_LANGUAGE.en;
     const candidate = (c: CompanyEntity, slots: readonly string[] | null): Candidate => ({
       id: c.id,
       country: c.country,
@@ -243,7 +242,7 @@ export class RequestsService {
       offers: c.offers,
       needs: c.needs,
       availableSlotIds: slots,
-      name: c.name[language] ?? c.name.zh ?? c.name.ko ?? '',
+      name: pickLocalized(c.name, 'en')?.text ?? '',
     });
     const mine = participants.find((p) => p.companyId === selfId);
     const slotsOf = new Map(others.map((p) => [p.companyId, p.availableSlotIds]));

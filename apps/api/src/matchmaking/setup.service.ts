@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { parseInstant, type Actor } from '@ilr/shared';
+import { parseInstant, pickLocalized, type Actor, type Localized } from '@ilr/shared';
 import { AuditService } from '../audit/audit.service';
 import { CompanyEntity } from '../companies/company.entity';
 import { DatabaseService, forUpdate } from '../database/database.service';
@@ -32,6 +32,8 @@ export const toBrief = (c: CompanyEntity): CompanyBriefDto => ({
 });
 
 const MAX_GENERATED = 200;
+/** A stable order for lists of firms, whatever the reader's language. */
+const englishName = (name: Localized) => pickLocalized(name, 'en')?.text ?? '';
 
 /** Locks the event row: slot and table changes of one event happen one after another. */
 export async function lockEvent(em: EntityManager, eventId: string): Promise<void> {
@@ -183,9 +185,7 @@ export class SetupService {
     return participants
       .filter((p) => byId.has(p.companyId))
       .map((p) => toParticipant(p, byId.get(p.companyId)!))
-      .sort((a, b) =>
-        (a.company.name.en ?? a.company.name.zh ?? '').localeCompare(b.company.name.en ?? b.company.name.zh ?? ''),
-      );
+      .sort((a, b) => englishName(a.company.name).localeCompare(englishName(b.company.name)));
   }
 }
 

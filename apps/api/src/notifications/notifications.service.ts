@@ -53,25 +53,11 @@ export class NotificationsService {
     kind: NotificationKind,
     params: NotificationParams | ((companyId: string) => NotificationParams),
   ): Promise<PendingNotification[]> {
-    const recipients = await this.membership.members(em, companyIds);
-    const now = new Date();
-    const pending = recipients.map((recipient) => ({
-      recipient,
-      entity: Object.assign(new NotificationEntity(), {
-        id: randomUUID(),
-        userId: recipient.id,
-        kind,
-        params: typeof params === 'function' ? params(recipient.companyId) : params,
-        createdAt: now,
-        readAt: null,
-      }),
+    const entries = companyIds.map((companyId) => ({
+      companyId,
+      params: typeof params === 'function' ? params(companyId) : params,
     }));
-    if (pending.length)
-      await em.insert(
-        NotificationEntity,
-        pending.map((p) => p.entity),
-      );
-    return pending;
+    return this.addMany(em, kind, entries);
   }
 
   /** Many notifications at once (one members query, inserts in chunks), in the caller's transaction. */

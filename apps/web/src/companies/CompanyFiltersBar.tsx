@@ -6,24 +6,33 @@ import { CountrySelect } from '../reference/CountrySelect';
 import { SectorSelect } from '../reference/SectorSelect';
 
 interface Props {
-  filters: CompanyFilters;
+  filters: Pick<CompanyFilters, 'country' | 'sector' | 'q'>;
   onChange: (key: 'country' | 'sector' | 'q', value: string | undefined) => void;
   onReset: () => void;
+  /** Prefix of the fields' ids (two bars may not share ids); default `directory`. */
+  idPrefix?: string;
+  /** The bar's own wording (the exhibition hall searches booths, not firms); default the directory's. */
+  texts?: { label: string; q: string; qPlaceholder: string };
 }
 
 /** Country, sector and keyword filters. Selects apply at once; keywords on Enter or Search. */
-export function CompanyFiltersBar({ filters, onChange, onReset }: Props) {
+export function CompanyFiltersBar({ filters, onChange, onReset, idPrefix = 'directory', texts }: Props) {
   const { t } = useTranslation();
+  const words = texts ?? {
+    label: t('directory.filters.label'),
+    q: t('directory.filters.q'),
+    qPlaceholder: t('directory.filters.qPlaceholder'),
+  };
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
 
   return (
-    <section aria-label={t('directory.filters.label')} className="filters-bar">
-      <Form layout="vertical" name="directory-filters" component="div">
+    <section aria-label={words.label} className="filters-bar">
+      <Form layout="vertical" name={`${idPrefix}-filters`} component="div">
         <Space wrap align="end" size="middle">
-          <Form.Item label={t('directory.filters.country')} htmlFor="directory-country">
+          <Form.Item label={t('directory.filters.country')} htmlFor={`${idPrefix}-country`}>
             <CountrySelect
-              id="directory-country"
+              id={`${idPrefix}-country`}
               allowClear
               value={filters.country}
               placeholder={t('directory.filters.allCountries')}
@@ -31,9 +40,9 @@ export function CompanyFiltersBar({ filters, onChange, onReset }: Props) {
               style={{ width: 220 }}
             />
           </Form.Item>
-          <Form.Item label={t('directory.filters.sector')} htmlFor="directory-sector">
+          <Form.Item label={t('directory.filters.sector')} htmlFor={`${idPrefix}-sector`}>
             <SectorSelect
-              id="directory-sector"
+              id={`${idPrefix}-sector`}
               allowClear
               value={filters.sector}
               placeholder={t('directory.filters.allSectors')}
@@ -41,13 +50,13 @@ export function CompanyFiltersBar({ filters, onChange, onReset }: Props) {
               style={{ width: 260 }}
             />
           </Form.Item>
-          <Form.Item label={t('directory.filters.q')} htmlFor="directory-q">
+          <Form.Item label={words.q} htmlFor={`${idPrefix}-q`}>
             <Input.Search
-              id="directory-q"
+              id={`${idPrefix}-q`}
               type="search"
               value={q}
               allowClear
-              placeholder={t('directory.filters.qPlaceholder')}
+              placeholder={words.qPlaceholder}
               enterButton={t('common.search')}
               onChange={(e) => {
                 setQ(e.target.value);

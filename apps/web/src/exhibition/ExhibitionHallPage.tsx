@@ -1,7 +1,6 @@
 /** `/events/:id/exhibition` — the exhibition hall: the event's booths as cards, with filters and pages. */
 import { ShopOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Input, Pagination, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Card, Empty, Pagination, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { can } from '../auth/roles';
@@ -10,12 +9,11 @@ import { ButtonLink } from '../common/ButtonLink';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { LocalizedText } from '../common/LocalizedText';
 import { PageHeading } from '../common/PageHeading';
+import { CompanyFiltersBar } from '../companies/CompanyFiltersBar';
 import { useDirectoryParams } from '../companies/useDirectoryParams';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useEvent } from '../events/useEvents';
 import { useLocale } from '../i18n/useLocale';
-import { CountrySelect } from '../reference/CountrySelect';
-import { SectorSelect } from '../reference/SectorSelect';
 import { labelFor, useCountries, useSectors } from '../reference/useReference';
 import type { Booth } from './types';
 import { useBooths } from './useExhibition';
@@ -51,10 +49,14 @@ export function ExhibitionHallPage() {
           </ButtonLink>
         </Space>
       ) : null}
-      <HallFilters
-        q={filters.q}
-        country={filters.country}
-        sector={filters.sector}
+      <CompanyFiltersBar
+        idPrefix="hall"
+        texts={{
+          label: t('exhibition.hall.filters'),
+          q: t('exhibition.hall.q'),
+          qPlaceholder: t('exhibition.hall.qPlaceholder'),
+        }}
+        filters={filters}
         onChange={setFilter}
         onReset={() => update({ country: undefined, sector: undefined, q: undefined, page: undefined })}
       />
@@ -85,69 +87,6 @@ export function ExhibitionHallPage() {
         </>
       ) : null}
     </>
-  );
-}
-
-interface FiltersProps {
-  q?: string;
-  country?: string;
-  sector?: string;
-  onChange: (key: 'country' | 'sector' | 'q', value: string | undefined) => void;
-  onReset: () => void;
-}
-
-/** Country, sector and text filters. Selects apply at once; the text on Enter or Search. */
-function HallFilters({ q: appliedQ, country, sector, onChange, onReset }: FiltersProps) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState(appliedQ ?? '');
-  useEffect(() => setQ(appliedQ ?? ''), [appliedQ]);
-
-  return (
-    <section aria-label={t('exhibition.hall.filters')} className="filters-bar">
-      <Form layout="vertical" name="hall-filters" component="div">
-        <Space wrap align="end" size="middle">
-          <Form.Item label={t('directory.filters.country')} htmlFor="hall-country">
-            <CountrySelect
-              id="hall-country"
-              allowClear
-              value={country}
-              placeholder={t('directory.filters.allCountries')}
-              onChange={(value) => onChange('country', value ?? undefined)}
-              style={{ width: 220 }}
-            />
-          </Form.Item>
-          <Form.Item label={t('directory.filters.sector')} htmlFor="hall-sector">
-            <SectorSelect
-              id="hall-sector"
-              allowClear
-              value={sector}
-              placeholder={t('directory.filters.allSectors')}
-              onChange={(value) => onChange('sector', value ?? undefined)}
-              style={{ width: 260 }}
-            />
-          </Form.Item>
-          <Form.Item label={t('exhibition.hall.q')} htmlFor="hall-q">
-            <Input.Search
-              id="hall-q"
-              type="search"
-              value={q}
-              allowClear
-              placeholder={t('exhibition.hall.qPlaceholder')}
-              enterButton={t('common.search')}
-              onChange={(e) => {
-                setQ(e.target.value);
-                if (e.target.value === '' && appliedQ) onChange('q', undefined);
-              }}
-              onSearch={(value) => onChange('q', value.trim() || undefined)}
-              style={{ width: 320 }}
-            />
-          </Form.Item>
-          <Form.Item>
-            <Button onClick={onReset}>{t('common.reset')}</Button>
-          </Form.Item>
-        </Space>
-      </Form>
-    </section>
   );
 }
 

@@ -3,28 +3,24 @@
  * see camera, microphone and screen-share toggles (LiveKit tells us the moment a host promotes or
  * demotes us); the audience watches and can raise a hand. Hosts also get the backstage.
  */
-import '@livekit/components-styles';
 import {
   DisconnectButton,
   GridLayout,
-  LiveKitRoom,
   ParticipantTile,
-  RoomAudioRenderer,
   StartAudio,
   TrackToggle,
   useLocalParticipant,
   useLocalParticipantPermissions,
   useParticipants,
-  useTracks,
 } from '@livekit/components-react';
 import { Track, type Participant } from 'livekit-client';
-import { Alert, App, Button, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LiveParticipantMetadata, LiveRole } from '@ilr/shared';
 import type { LiveToken } from '../api/types';
 import { errorMessage } from '../errors/messages';
 import { Backstage, type StageParticipant } from './Backstage';
+import { LiveKitFrame, useCameraAndScreenTracks } from './LiveKitFrame';
 import { useMyHand } from './useLiveVideo';
 
 function roleOf(participant: Participant): LiveRole {
@@ -42,53 +38,18 @@ interface Props {
 }
 
 export default function VideoStage({ token, sessionId }: Props) {
-  const { t } = useTranslation();
-  const [connected, setConnected] = useState(true);
-  const [failure, setFailure] = useState<Error | null>(null);
-
-  if (!connected) {
-    return (
-      <div className="video-left">
-        <Typography.Paragraph>{t('live.video.left')}</Typography.Paragraph>
-        <Button type="primary" onClick={() => setConnected(true)}>
-          {t('live.video.rejoin')}
-        </Button>
-      </div>
-    );
-  }
-
   return (
-    <>
-      {failure ? <Alert type="error" showIcon role="alert" message={t('live.video.failed')} /> : null}
-      <LiveKitRoom
-        serverUrl={token.url}
-        token={token.token}
-        connect
-        audio={false}
-        video={false}
-        data-lk-theme="default"
-        className="video-stage"
-        onDisconnected={() => setConnected(false)}
-        onError={setFailure}
-      >
-        <StageGrid />
-        <RoomAudioRenderer />
-        <StageControls sessionId={sessionId} />
-        <HostBackstage sessionId={sessionId} />
-      </LiveKitRoom>
-    </>
+    <LiveKitFrame token={token} publish={false}>
+      <StageGrid />
+      <StageControls sessionId={sessionId} />
+      <HostBackstage sessionId={sessionId} />
+    </LiveKitFrame>
   );
 }
 
 function StageGrid() {
   const { t } = useTranslation();
-  const tracks = useTracks(
-    [
-      { source: Track.Source.Camera, withPlaceholder: true },
-      { source: Track.Source.ScreenShare, withPlaceholder: false },
-    ],
-    { onlySubscribed: false },
-  );
+  const tracks = useCameraAndScreenTracks();
   // The stage shows hosts and speakers (with a placeholder while their camera is off), not the audience.
   const onStage = tracks.filter((track) => roleOf(track.participant) !== 'audience' || track.publication);
   if (onStage.length === 0) {
