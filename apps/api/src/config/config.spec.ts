@@ -113,4 +113,14 @@ describe('loadConfig', () => {
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
   });
+  it("refuses password hashing below OWASP's argon2id minimum and takes stronger settings", () => {
+    expect(loadConfig({}).passwordHash).toMatchObject({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    expect(errorFor({ PASSWORD_HASH_MEMORY_KIB: '8192' }).variable).toBe('PASSWORD_HASH_MEMORY_KIB');
+    expect(errorFor({ PASSWORD_HASH_TIME_COST: '1' }).variable).toBe('PASSWORD_HASH_TIME_COST');
+    expect(errorFor({ PASSWORD_HASH_PARALLELISM: '0' }).variable).toBe('PASSWORD_HASH_PARALLELISM');
+    expect(loadConfig({ PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_TIME_COST: '3' }).passwordHash).toMatchObject({
+      memoryCost: 65536,
+      timeCost: 3,
+    });
+  });
 });

@@ -2,6 +2,7 @@
  * The one typed configuration object. It is read from the environment once at boot; a missing
  * or malformed variable stops the process with a message naming it (see ConfigError).
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -16,6 +17,8 @@ export interface AppConfig {
   jwt: { secret: string; ttlSeconds: number };
   organiser: { email: string; password: string };
   loginRateLimit: { limit: number; windowSeconds: number };
+  /** argon2id; at least OWASP's minimum (m = 19 MiB, t = 2, p = 1). */
+  passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number };
   redisUrl: string | null;
   livekit: { url: string; apiKey: string; apiSecret: string } | null;
   /** Where LiveKit's egress writes a session recording (an .mp4 path template). */
@@ -244,6 +247,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwt: { secret: jwtSecret, ttlSeconds: duration(env, 'JWT_TTL', 12 * 3600) },
     organiser: { email: organiserEmail.toLowerCase(), password: organiserPassword },
     loginRateLimit: { limit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000), windowSeconds: 60 },
+    passwordHash: {
+      // OWASP's argon2id minimum is the floor; more only costs logins per second (docs/benchmarks.md, login).
+      memoryCost: int(env, 'PASSWORD_HASH_MEMORY_KIB', 19 * 1024, 19 * 1024, 4 * 1024 * 1024),
+      timeCost: int(env, 'PASSWORD_HASH_TIME_COST', 2, 2, 100),
+      parallelism: int(env, 'PASSWORD_HASH_PARALLELISM', 1, 1, 16),
+      concurrency: int(env, 'PASSWORD_HASH_CONCURRENCY', availableParallelism() * 2, 1, 256),
+    },
     redisUrl,
     livekit: livekitSet === 3 ? { url: livekitUrl!, apiKey: livekitKey!, apiSecret: livekitSecret! } : null,
     egressFilepath,
