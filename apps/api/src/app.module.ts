@@ -18,6 +18,7 @@ import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ExhibitionModule } from './exhibition/exhibition.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { requestId } from './common/request-id';
 
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
           },
         }),
         DatabaseModule.forRoot(config),
+        ClusterModule,
         AccessChangesModule,
         IdempotencyModule,
         AccountsModule,

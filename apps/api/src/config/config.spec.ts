@@ -123,4 +123,13 @@ describe('loadConfig', () => {
       timeCost: 3,
     });
   });
+  it('trusts a proxy on the same machine by default and takes TRUST_PROXY in Express syntax', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, uniquelocal' }).trustProxy).toBe('10.0.0.0/8,uniquelocal');
+    expect(errorFor({ TRUST_PROXY: 'everyone' }).variable).toBe('TRUST_PROXY');
+    expect(loadConfig({}).redisKeyPrefix).toBe('ilr');
+    expect(errorFor({ REDIS_KEY_PREFIX: 'a b' }).variable).toBe('REDIS_KEY_PREFIX');
+  });
 });

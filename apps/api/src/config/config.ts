@@ -20,6 +20,10 @@ export interface AppConfig {
   /** argon2id; at least OWASP's minimum (m = 19 MiB, t = 2, p = 1). */
   passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number };
   redisUrl: string | null;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
+  trustProxy: boolean | number | string;
+  /** Prefix of every key and channel this deployment uses in Redis (rate limits, bus, jobs). */
+  redisKeyPrefix: string;
   livekit: { url: string; apiKey: string; apiSecret: string } | null;
   /** Where LiveKit's egress writes a session recording (an .mp4 path template). */
   egressFilepath: string;
@@ -108,6 +112,30 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+/**
+ * TRUST_PROXY: `loopback` (the default: a proxy on the same machine), `false`, `true` (any hop —
+ * only when nothing else can reach the node), a hop count, or addresses/CIDRs/names such as
+ * `10.0.0.0/8, uniquelocal` (Express's `trust proxy` syntax).
+ */
+function redisKeyPrefix(env: Env): string {
+  const value = str(env, 'REDIS_KEY_PREFIX') ?? 'ilr';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value))
+    throw new ConfigError('REDIS_KEY_PREFIX', 'must be 1–64 letters, digits, dots, dashes or underscores');
+  return value;
+}
+
+function parseTrustProxy(env: Env): boolean | number | string {
+  const value = str(env, 'TRUST_PROXY') ?? 'loopback';
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  const parts = value.split(',').map((part) => part.trim());
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const address = /^[0-9a-fA-F.:]+(\/\d{1,3})?$/;
+  if (parts.some((part) => !named.includes(part) && !address.test(part)))
+    throw new ConfigError('TRUST_PROXY', 'must be true, false, a hop count, or addresses/CIDRs/loopback/uniquelocal');
+  return parts.join(',');
+}
+
 function duration(env: Env, name: string, fallbackSeconds: number): number {
   const raw = str(env, name);
   if (raw === undefined) return fallbackSeconds;
@@ -255,6 +283,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       concurrency: int(env, 'PASSWORD_HASH_CONCURRENCY', availableParallelism() * 2, 1, 256),
     },
     redisUrl,
+    trustProxy: parseTrustProxy(env),
+    redisKeyPrefix: redisKeyPrefix(env),
     livekit: livekitSet === 3 ? { url: livekitUrl!, apiKey: livekitKey!, apiSecret: livekitSecret! } : null,
     egressFilepath,
     logLevel: oneOf(
