@@ -36,6 +36,8 @@ export interface AppConfig {
     maxOpenRequests: number;
     /** Reminders go out this long before a meeting. */
     reminderLeadSeconds: number;
+    /** How often reminders and request expiry are swept (a timed job: once per tick across nodes). */
+    sweepSeconds: number;
     /** The scheduler's time budget per run. */
     schedulerTimeLimitMs: number;
   };
@@ -112,11 +114,6 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
-/**
- * TRUST_PROXY: `loopback` (the default: a proxy on the same machine), `false`, `true` (any hop —
- * only when nothing else can reach the node), a hop count, or addresses/CIDRs/names such as
- * `10.0.0.0/8, uniquelocal` (Express's `trust proxy` syntax).
- */
 function redisKeyPrefix(env: Env): string {
   const value = str(env, 'REDIS_KEY_PREFIX') ?? 'ilr';
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value))
@@ -124,6 +121,11 @@ function redisKeyPrefix(env: Env): string {
   return value;
 }
 
+/**
+ * TRUST_PROXY: `loopback` (the default: a proxy on the same machine), `false`, `true` (any hop —
+ * only when nothing else can reach the node), a hop count, or addresses/CIDRs/names such as
+ * `10.0.0.0/8, uniquelocal` (Express's `trust proxy` syntax).
+ */
 function parseTrustProxy(env: Env): boolean | number | string {
   const value = str(env, 'TRUST_PROXY') ?? 'loopback';
   if (value === 'true' || value === 'false') return value === 'true';
@@ -298,6 +300,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       requestTtlSeconds: duration(env, 'MEETING_REQUEST_TTL', 72 * 3600),
       maxOpenRequests: int(env, 'MEETING_REQUEST_QUOTA', 20, 1, 10000),
       reminderLeadSeconds: duration(env, 'MEETING_REMINDER_LEAD', 15 * 60),
+      sweepSeconds: duration(env, 'MATCHMAKING_SWEEP_INTERVAL', 15),
       schedulerTimeLimitMs: int(env, 'SCHEDULER_TIME_LIMIT_MS', 5000, 100, 600000),
     },
     mail: smtpUrl === undefined ? null : { url: smtpUrl, from: mailFrom },

@@ -17,8 +17,6 @@ import { MeetingEntity } from './matchmaking.entities';
 import { MeetingViews, noticeFrom } from './meeting-views';
 import { RequestsService } from './requests.service';
 
-const SWEEP_MS = 15_000;
-
 @Injectable()
 export class RemindersService {
   private readonly logger = new Logger(RemindersService.name);
@@ -32,7 +30,7 @@ export class RemindersService {
     jobs: TimedJobs,
   ) {
     // Tests call sweep() themselves.
-    jobs.register('matchmaking-sweep', SWEEP_MS, () => this.sweep());
+    jobs.register('matchmaking-sweep', Math.max(1, config.matchmaking.sweepSeconds) * 1000, () => this.sweep());
   }
 
   /** One round: expire due requests, remind due meetings. Never throws (logged). */
