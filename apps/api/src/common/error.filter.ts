@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import { codeForStatus } from '@ilr/shared';
 import { SchedulerInputError } from '@ilr/scheduler';
 import { DomainError, ReplayedResponse } from './domain-error';
-import { isUniqueViolation } from '../database/driver-errors';
+import { isDatabaseUnreachable, isUniqueViolation } from '../database/driver-errors';
 
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
@@ -22,6 +22,8 @@ export function toDomainError(error: unknown): DomainError {
     return new DomainError(code, code === 'NOT_FOUND' ? 'Not found' : error.message);
   }
   if (isUniqueViolation(error)) return new DomainError('ALREADY_EXISTS', 'This already exists');
+  if (isDatabaseUnreachable(error))
+    return new DomainError('UNAVAILABLE', 'The database cannot be reached just now; try again in a moment');
   // body-parser and raw-body errors carry an HTTP status and a type.
   const e = error as { type?: string; status?: number };
   if (e?.type === 'entity.too.large')
@@ -61,7 +63,12 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     const error = toDomainError(exception);
-    if (error.status >= 500) {
+    if (error.code === 'UNAVAILABLE') {
+      this.logger.warn(
+        { requestId: req.id, path: req.originalUrl, reason: (exception as Error)?.message },
+        'database unreachable',
+      );
+    } else if (error.status >= 500) {
       this.logger.error({ err: exception, requestId: req.id, path: req.originalUrl }, 'unexpected error');
     }
     if (res.headersSent) return;

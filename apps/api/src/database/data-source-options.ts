@@ -31,6 +31,9 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     timezone: 'Z',
     supportBigNumbers: true,
     bigNumberStrings: true,
-    extra: { connectionLimit: 20 },
+    // Unreachable answers 503 within a second (a LAN or same-region database connects in ms);
+    // keep-alive notices a silently dropped connection.
+    connectTimeout: 1000,
+    extra: { connectionLimit: 20, enableKeepAlive: true },
   };
 }

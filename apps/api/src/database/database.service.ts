@@ -89,12 +89,20 @@ export class DatabaseService implements OnApplicationShutdown {
     return this.reads.manager;
   }
 
-  async ping(): Promise<boolean> {
+  /** The database answers `SELECT 1` within `timeoutMs` (health checks must not hang with it). */
+  async ping(timeoutMs = 900): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const query = this.reads.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.reads.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([query, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -28,3 +28,39 @@ export function isRetryableLockError(error: unknown): boolean {
   const code = driverCode(error);
   return code !== undefined && RETRYABLE.has(code);
 }
+
+/**
+ * The database cannot be reached (refused, reset, timed out, the connection lost mid-query, too
+ * many connections): the request gets 503 UNAVAILABLE rather than 500, and the pool opens new
+ * connections once the database answers again. TypeORM wraps query errors (driverError) but not
+ * the pool's errors when it cannot connect.
+ */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_ACCESS_DENIED_ERROR',
+]);
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
+    if (typeof e.code === 'string' && UNREACHABLE.has(e.code)) return true;
+    if (e instanceof Error && /Can't add new command when connection is in closed state|Pool is closed/.test(e.message))
+      return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
