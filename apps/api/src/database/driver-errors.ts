@@ -51,16 +51,14 @@ const UNREACHABLE = new Set([
   'ER_ACCESS_DENIED_ERROR',
 ]);
 
+type Cause = { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+
 export function isDatabaseUnreachable(error: unknown): boolean {
-  for (
-    let e = error as { code?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0;
-    e && depth < 4;
-    depth++
-  ) {
+  let e = error as Cause | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
     if (typeof e.code === 'string' && UNREACHABLE.has(e.code)) return true;
-    if (e instanceof Error && /Can't add new command when connection is in closed state|Pool is closed/.test(e.message))
-      return true;
-    e = (e.driverError ?? e.cause) as typeof e;
+    if (typeof e.message === 'string' && /connection is in closed state|Pool is closed/.test(e.message)) return true;
+    e = (e.driverError ?? e.cause) as Cause | undefined;
   }
   return false;
 }
