@@ -14,6 +14,7 @@ import type { AppConfig } from './config/config';
 import { errorBody, ErrorFilter, toDomainError } from './common/error.filter';
 import { DomainError } from './common/domain-error';
 import { requestId } from './common/request-id';
+import { securityHeaders } from './common/security-headers';
 import { completeDocument, ErrorResponseDto } from './common/openapi';
 import { ApiValidationPipe, jsonTooDeep, tooDeep } from './common/validation';
 import { DemoService } from './demo/demo.service';
@@ -46,6 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     requestId(req, res);
     next();
   });
+  app.use(securityHeaders(config));
   // A body of a type no operation takes would reach the handlers as "no body": 415 instead.
   app.use((req: Request, _res: Response, next: NextFunction) => {
     const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;

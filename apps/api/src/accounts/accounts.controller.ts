@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { RateLimited } from '../cluster/rate-limits';
 import type { Actor } from '@ilr/shared';
 import { ApiErrors } from '../common/openapi';
 import { UuidParam } from '../common/validation';
@@ -16,9 +17,10 @@ export class AccountsController {
 
   @Public()
   @Post('auth/register')
-  @ApiOperation({ operationId: 'register', summary: 'Create a member account' })
+  @RateLimited('register')
+  @ApiOperation({ operationId: 'register', summary: 'Create a member account (rate-limited per address)' })
   @ApiCreatedResponse({ type: AuthResponseDto })
-  @ApiErrors(400, 409, 413)
+  @ApiErrors(400, 409, 413, 429)
   register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
     return this.accounts.register(dto);
   }
@@ -30,8 +32,8 @@ export class AccountsController {
   @ApiOperation({ operationId: 'login', summary: 'Exchange email and password for an access token (rate-limited)' })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiErrors(400, 401, 413, 429)
-  login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
-    return this.accounts.login(dto.email, dto.password);
+  login(@Body() dto: LoginDto, @Ip() address: string): Promise<AuthResponseDto> {
+    return this.accounts.login(dto.email, dto.password, address);
   }
 
   @ApiBearerAuth()

@@ -11,6 +11,7 @@ import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth.guard';
 import { CompanyMembershipService } from './company-membership.service';
 import { loginThrottlers } from './login-throttle';
+import { LoginBackoff } from './login-backoff';
 import { RateLimitStorage } from '../cluster/rate-limit-storage';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
@@ -35,7 +36,13 @@ import { UserEntity } from './user.entity';
     }),
   ],
   controllers: [AccountsController],
-  providers: [AccountsService, TokenService, CompanyMembershipService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AccountsService,
+    LoginBackoff,
+    TokenService,
+    CompanyMembershipService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AccountsService, TokenService, CompanyMembershipService],
 })
 export class AccountsModule {}

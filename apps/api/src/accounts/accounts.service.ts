@@ -11,6 +11,7 @@ import { likePattern, pageWindow } from '../common/pagination';
 import { AccountsErrors } from './accounts.errors';
 import type { PeopleQuery, RegisterDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
 import { PasswordHasher } from './passwords';
+import { LoginBackoff } from './login-backoff';
 import { TokenService, toActor } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -39,6 +40,7 @@ export class AccountsService {
     private readonly db: DatabaseService,
     private readonly tokens: TokenService,
     private readonly changes: AccessChanges,
+    private readonly backoff: LoginBackoff,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const { concurrency, ...params } = config.passwordHash;
@@ -73,10 +75,17 @@ export class AccountsService {
     return user;
   }
 
-  async login(email: string, password: string): Promise<AuthResponse> {
-    const user = await this.db.manager.findOneBy(UserEntity, { email: normalEmail(email) });
+  /** `address`: the client's, for the back-off after failed logins (login-backoff.ts). */
+  async login(email: string, password: string, address = ''): Promise<AuthResponse> {
+    const normal = normalEmail(email);
+    await this.backoff.check(normal, address);
+    const user = await this.db.manager.findOneBy(UserEntity, { email: normal });
     const valid = await this.passwords.verify(user?.passwordHash ?? (await this.passwords.timingDummyHash()), password);
-    if (!user || !valid) throw AccountsErrors.wrongCredentials();
+    if (!user || !valid) {
+      await this.backoff.failed(normal, address);
+      throw AccountsErrors.wrongCredentials();
+    }
+    await this.backoff.succeeded(normal, address);
     if (this.passwords.needsRehash(user.passwordHash)) await this.upgradeHash(user, password);
     return { accessToken: this.tokens.issue(user), user: toUser(user) };
   }

@@ -10,6 +10,7 @@ import { ClusterBus } from './cluster-bus';
 import { ClusterRedis } from './cluster-redis';
 import { RateLimitStorage } from './rate-limit-storage';
 import { TimedJobs } from './timed-jobs';
+import { RateLimitGuard, RateLimits } from './rate-limits';
 
 @Global()
 @Module({
@@ -21,8 +22,10 @@ import { TimedJobs } from './timed-jobs';
     },
     ClusterBus,
     RateLimitStorage,
+    RateLimits,
+    RateLimitGuard,
     TimedJobs,
   ],
-  exports: [ClusterRedis, ClusterBus, RateLimitStorage, TimedJobs],
+  exports: [ClusterRedis, ClusterBus, RateLimitStorage, RateLimits, RateLimitGuard, TimedJobs],
 })
 export class ClusterModule {}

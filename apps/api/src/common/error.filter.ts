@@ -72,6 +72,8 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: req.id, path: req.originalUrl }, 'unexpected error');
     }
     if (res.headersSent) return;
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     // JSON even where the route set another type (agenda.ics) before it failed.
     res.status(error.status).type('application/json').json(errorBody(error, req.id));
   }

@@ -7,6 +7,20 @@ import { resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
+/** What is rate-limited (cluster/rate-limits.ts): registrations per address, the rest per user. */
+export const RATE_LIMIT_NAMES = ['register', 'meetingRequest', 'upload', 'chat'] as const;
+export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
+/**
+ * Defaults: a venue's attendees often share one address, so registrations per address stay
+ * generous (10 a second); the rest is per user.
+ */
+const RATE_LIMIT_DEFAULTS: Record<RateLimitName, { env: string; points: number; seconds: number }> = {
+  register: { env: 'RATE_LIMIT_REGISTER', points: 600, seconds: 60 },
+  meetingRequest: { env: 'RATE_LIMIT_MEETING_REQUESTS', points: 30, seconds: 60 },
+  upload: { env: 'RATE_LIMIT_UPLOADS', points: 60, seconds: 60 },
+  chat: { env: 'RATE_LIMIT_CHAT', points: 20, seconds: 10 },
+};
+
 export interface AppConfig {
   nodeEnv: NodeEnv;
   host: string;
@@ -17,6 +31,7 @@ export interface AppConfig {
   jwt: { secret: string; ttlSeconds: number };
   organiser: { email: string; password: string };
   loginRateLimit: { limit: number; windowSeconds: number };
+  rateLimits: Record<RateLimitName, { points: number; seconds: number }>;
   /** argon2id; at least OWASP's minimum (m = 19 MiB, t = 2, p = 1). */
   passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number };
   redisUrl: string | null;
@@ -114,6 +129,18 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+/** `N/duration`, e.g. `30/1m` or `20/10s`: N requests per duration. */
+function rateLimit(env: Env, d: { env: string; points: number; seconds: number }): { points: number; seconds: number } {
+  const raw = str(env, d.env);
+  if (raw === undefined) return { points: d.points, seconds: d.seconds };
+  const match = /^(\d+)\s*\/\s*(\d+)\s*(s|m|h)?$/.exec(raw);
+  const points = Number(match?.[1]);
+  const seconds = Number(match?.[2]) * ({ s: 1, m: 60, h: 3600 }[match?.[3] as 's' | 'm' | 'h'] ?? 1);
+  if (!match || points < 1 || points > 1_000_000 || seconds < 1 || seconds > 86_400)
+    throw new ConfigError(d.env, 'must be requests/duration, e.g. 30/1m or 20/10s');
+  return { points, seconds };
+}
+
 function redisKeyPrefix(env: Env): string {
   const value = str(env, 'REDIS_KEY_PREFIX') ?? 'ilr';
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value))
@@ -277,6 +304,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwt: { secret: jwtSecret, ttlSeconds: duration(env, 'JWT_TTL', 12 * 3600) },
     organiser: { email: organiserEmail.toLowerCase(), password: organiserPassword },
     loginRateLimit: { limit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000), windowSeconds: 60 },
+    rateLimits: Object.fromEntries(
+      RATE_LIMIT_NAMES.map((name) => [name, rateLimit(env, RATE_LIMIT_DEFAULTS[name])]),
+    ) as AppConfig['rateLimits'],
     passwordHash: {
       // OWASP's argon2id minimum is the floor; more only costs logins per second (docs/benchmarks.md, login).
       memoryCost: int(env, 'PASSWORD_HASH_MEMORY_KIB', 19 * 1024, 19 * 1024, 4 * 1024 * 1024),

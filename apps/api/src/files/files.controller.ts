@@ -1,3 +1,4 @@
+import { RateLimited } from '../cluster/rate-limits';
 import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -49,6 +50,7 @@ export class FilesController {
 
   @Can('file.upload')
   @Post()
+  @RateLimited('upload')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     required: true,
@@ -70,7 +72,7 @@ export class FilesController {
       'Upload an image or a PDF, judged by its content (not its name or declared type); images are re-encoded without metadata',
   })
   @ApiCreatedResponse({ type: UploadedFileDto })
-  @ApiErrors(400, 401, 413, 415)
+  @ApiErrors(400, 401, 413, 415, 429)
   async upload(
     @CurrentUser() user: Actor,
     @Req() req: Request,

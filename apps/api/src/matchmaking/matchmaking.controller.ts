@@ -1,4 +1,5 @@
 /** API.md §Matchmaking: slots, tables, participation, recommendations, requests, meetings, the scheduler. */
+import { RateLimited } from '../cluster/rate-limits';
 import {
   Body,
   Controller,
@@ -164,12 +165,13 @@ export class MatchmakingController {
   }
 
   @Post('events/:id/meeting-requests')
+  @RateLimited('meetingRequest')
   @ApiOperation({
     operationId: 'createMeetingRequest',
     summary: 'Ask a firm for a meeting (for your firm, or for any as a promoter)',
   })
   @ApiCreatedResponse({ type: MeetingRequestDto })
-  @ApiErrors(400, 401, 403, 404, 409, 413)
+  @ApiErrors(400, 401, 403, 404, 409, 413, 429)
   createRequest(
     @CurrentUser() user: Actor,
     @UuidParam() id: string,

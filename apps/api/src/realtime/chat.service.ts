@@ -5,6 +5,7 @@
  * unique keys (room, seq) and (room, author, clientMsgId) make a gap, a duplicate seq or a
  * duplicate message impossible rather than unlikely.
  */
+import { RateLimits } from '../cluster/rate-limits';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MoreThan } from 'typeorm';
@@ -40,6 +41,7 @@ export class ChatService {
     private readonly db: DatabaseService,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly mutes: MutesService,
+    private readonly limits: RateLimits,
   ) {}
 
   async send(member: RoomMember, dto: ChatSendDto): Promise<{ message: ChatMessage; duplicate: boolean }> {
@@ -48,6 +50,8 @@ export class ChatService {
     await this.mutes.assertCanPost(room, user.id);
     const first = await this.byClientMsgId(room, user.id, dto.clientMsgId);
     if (first) return { message: toMessage(first), duplicate: true };
+    // Per person over all their connections and every node (a resend above is not counted).
+    await this.limits.consume('chat', user.id);
 
     await this.ensureCounter(room);
     let saved: RoomMessageEntity;
