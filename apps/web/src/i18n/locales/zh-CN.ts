@@ -54,6 +54,8 @@ const errorCodes = {
   VIDEO_NOT_OPEN: '视频会议室在洽谈开始前 5 分钟开放，结束时关闭。',
   SCHEDULE_RUNNING: '本活动的自动排期正在运行，请在完成后重试。',
   IDEMPOTENCY_KEY_IN_USE: '相同的请求仍在处理中，请稍后重试。',
+  ALREADY_SIGNED: '该协议已签署。',
+  NOT_SIGNED: '该协议尚未签署。',
 } satisfies Record<ErrorCode, string>;
 
 const fieldErrors = {
@@ -82,6 +84,8 @@ const fieldErrors = {
   after: '必须晚于“{{field}}”。',
   unknownIds: '部分所选条目不存在（或已被删除）：{{ids}}。',
   invalid: '此项的值无效。',
+  amount: '请输入正数金额，小数位不超过该币种允许的位数（韩元无小数，美元和人民币最多 2 位）。',
+  rate: '请输入正数汇率，最多 10 位小数。',
   csvSyntax: '这不是有效的 CSV 文件（问题出现在第 {{line}} 行附近）。',
   fileEmpty: '文件为空。',
   unknownColumns: '无法识别的列：{{names}}。可用的列为：{{columns}}。',
