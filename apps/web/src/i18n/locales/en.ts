@@ -166,6 +166,15 @@ const fieldNames = {
   id: 'Identifier',
   file: 'File',
   size: 'Size',
+  investment: 'Investment',
+  location: 'Location',
+  rates: 'Exchange rates',
+  projectId: 'Project',
+  partyCompanyIds: 'Signing parties',
+  mode: 'Signing mode',
+  agreementIds: 'Run-of-show order',
+  agreementId: 'Agreement',
+  reason: 'Reason',
 } satisfies Record<RequestField, string>;
 
 export const en = {
