@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsIn,
   IsOptional,
   IsString,
@@ -84,6 +85,7 @@ export class CreateProjectDto {
   location?: string;
 
   @ApiProperty({ type: MoneyDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => MoneyDto)
   investment: MoneyDto;
@@ -210,6 +212,7 @@ export class CreateAgreementDto {
   partyCompanyIds: string[];
 
   @ApiProperty({ type: MoneyDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => MoneyDto)
   investment: MoneyDto;
