@@ -53,7 +53,7 @@ describe('projects, agreements and the signing ceremony', () => {
       .expect(201);
     return res.body as { id: string; order: number; status: string };
   }
-  const sign = (id: string, as: { auth: object } = organiser) =>
+  const sign = (id: string, as: { auth: { Authorization: string } } = organiser) =>
     t.http().post(`/api/agreements/${id}/sign`).set(as.auth);
   const tallyOf = async (eventId: string): Promise<TallyUpdated> =>
     (await t.http().get(`/api/events/${eventId}/tally`).expect(200)).body;
@@ -449,7 +449,7 @@ describe('projects, agreements and the signing ceremony', () => {
           .expect(201)
       ).body;
       const other = await quickUser(t, 'promoter');
-      const patch = (as: { auth: object }, body: object) =>
+      const patch = (as: { auth: { Authorization: string } }, body: object) =>
         t.http().patch(`/api/projects/${project.id}`).set(as.auth).send(body);
       await patch(other, { location: 'Qingdao' }).expect(403);
       await patch(member, { location: 'Qingdao' }).expect(403);
@@ -524,7 +524,7 @@ describe('projects, agreements and the signing ceremony', () => {
         })
         .expect(200);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.body as Buffer);
+      await book.xlsx.load(res.body as never);
       expect(book.worksheets.map((s) => s.name)).toEqual(['Agreements', 'By sector', 'By country']);
       const rows = book.getWorksheet('Agreements')!.getSheetValues().filter(Boolean) as unknown[][];
       expect(rows[0]).toContain('signed_at (Asia/Seoul)');
