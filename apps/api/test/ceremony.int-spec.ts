@@ -130,6 +130,7 @@ describe('projects, agreements and the signing ceremony', () => {
       [{ currency: 'GBP', usdPerUnit: '0', asOf: '2031-06-01' }, 'rates.0.usdPerUnit'],
       [{ currency: 'GBP', usdPerUnit: 1.2, asOf: '2031-06-01' }, 'rates.0.usdPerUnit'],
       [{ currency: 'GBP', usdPerUnit: '1.2', asOf: '2031-13-01' }, 'rates.0.asOf'],
+      [{ currency: 'GBP', usdPerUnit: '1.2', asOf: '2031-02-30' }, 'rates.0.asOf'],
       [{ currency: 'USD', usdPerUnit: '1', asOf: '2031-06-01' }, 'rates.0.currency'],
       [{ currency: 'ZZZ', usdPerUnit: '1', asOf: '2031-06-01' }, 'rates.0.currency'],
     ])('refuses %j (400 naming %s)', async (rate, field) => {
@@ -314,6 +315,7 @@ describe('projects, agreements and the signing ceremony', () => {
       await sign(id).expect(200);
       const unsign = (body: object) => t.http().post(`/api/agreements/${id}/unsign`).set(organiser.auth).send(body);
       await unsign({}).expect(400);
+      await unsign({ reason: '   ' }).expect(400);
       await unsign({ reason: 'x'.repeat(501) }).expect(400);
       const res = await unsign({ reason: 'Signed the wrong copy' }).expect(200);
       expect(res.body).toMatchObject({ status: 'planned', signedAt: null, signedByUserId: null });

@@ -242,6 +242,7 @@ export class UnsignDto {
   @ApiProperty({ maxLength: L.unsignReason.max, description: 'kept in the audit trail of the parties' })
   @IsString()
   @IsCodePointLength(1, L.unsignReason.max)
+  @Matches(/\S/, { message: 'must not be blank' })
   reason: string;
 }
 
