@@ -16,6 +16,7 @@ import { AuditModule } from './audit/audit.module';
 import { IdempotencyModule } from './common/idempotency';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ExhibitionModule } from './exhibition/exhibition.module';
+import { CeremonyModule } from './ceremony/ceremony.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
 import { ClusterModule } from './cluster/cluster.module';
@@ -54,6 +55,7 @@ export class AppModule {
         MatchmakingModule,
         FilesModule,
         ExhibitionModule,
+        CeremonyModule,
         DemoModule,
       ],
       controllers: [HealthController],

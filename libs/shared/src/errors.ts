@@ -58,6 +58,9 @@ export const ERROR_CATALOGUE = {
   VIDEO_NOT_OPEN: 409,
   SCHEDULE_RUNNING: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
+  // Projects and the signing ceremony
+  ALREADY_SIGNED: 409,
+  NOT_SIGNED: 409,
   // Matchmaking scheduler input (libs/scheduler's SCHEDULER_ERROR_STATUS; a unit test keeps them equal)
   DUPLICATE_ID: 400,
   UNKNOWN_ID: 400,
@@ -132,6 +135,10 @@ export const FIELD_ERROR_CODES = [
   'after',
   'unknownIds',
   'invalid',
+  /** A money amount: positive, within its currency's minor digits (KRW none, USD and CNY 2). */
+  'amount',
+  /** An exchange rate: a positive decimal with at most 10 decimals. */
+  'rate',
   // Problems of a CSV file or row as a whole (`_row` in a RowError's fieldErrors)
   'csvSyntax',
   'fileEmpty',

@@ -59,6 +59,8 @@ const errorCodes = {
   VIDEO_NOT_OPEN: 'The video room opens 5 minutes before the meeting and closes at its end.',
   SCHEDULE_RUNNING: 'The scheduler is already running for this event. Try again when it has finished.',
   IDEMPOTENCY_KEY_IN_USE: 'The same request is still being processed. Try again in a moment.',
+  ALREADY_SIGNED: 'This agreement is already signed.',
+  NOT_SIGNED: 'This agreement is not signed.',
 } satisfies Record<ErrorCode, string>;
 
 /** Why a field was refused (`details.fieldErrors[path].code`), with the API's parameters. */
@@ -88,6 +90,8 @@ const fieldErrors = {
   after: 'Must be later than “{{field}}”.',
   unknownIds: 'Some of the selected entries do not exist (any more): {{ids}}.',
   invalid: 'This value is not valid.',
+  amount: 'Enter a positive amount with no more decimals than its currency takes (KRW none, USD and CNY 2).',
+  rate: 'Enter a positive rate with at most 10 decimals.',
   csvSyntax: 'This is not a valid CSV file (the problem is near line {{line}}).',
   fileEmpty: 'The file is empty.',
   unknownColumns: 'Unknown columns: {{names}}. The columns are: {{columns}}.',
@@ -162,6 +166,15 @@ const fieldNames = {
   id: 'Identifier',
   file: 'File',
   size: 'Size',
+  investment: 'Investment',
+  location: 'Location',
+  rates: 'Exchange rates',
+  projectId: 'Project',
+  partyCompanyIds: 'Signing parties',
+  mode: 'Signing mode',
+  agreementIds: 'Run-of-show order',
+  agreementId: 'Agreement',
+  reason: 'Reason',
 } satisfies Record<RequestField, string>;
 
 export const en = {

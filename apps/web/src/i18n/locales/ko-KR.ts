@@ -55,6 +55,8 @@ const errorCodes = {
   VIDEO_NOT_OPEN: '화상 회의실은 상담 5분 전에 열리고 상담이 끝나면 닫힙니다.',
   SCHEDULE_RUNNING: '이 행사의 자동 배정이 이미 실행 중입니다. 끝난 뒤 다시 시도하세요.',
   IDEMPOTENCY_KEY_IN_USE: '같은 요청을 아직 처리하고 있습니다. 잠시 후 다시 시도하세요.',
+  ALREADY_SIGNED: '이미 체결된 협약입니다.',
+  NOT_SIGNED: '아직 체결되지 않은 협약입니다.',
 } satisfies Record<ErrorCode, string>;
 
 const fieldErrors = {
@@ -83,6 +85,8 @@ const fieldErrors = {
   after: '‘{{field}}’보다 늦어야 합니다.',
   unknownIds: '선택한 항목 중 없거나 삭제된 것이 있습니다: {{ids}}.',
   invalid: '올바르지 않은 값입니다.',
+  amount: '통화에 맞는 양수 금액을 입력하세요 (원화는 소수점 없음, 달러와 위안은 최대 2자리).',
+  rate: '소수점 이하 최대 10자리의 양수 환율을 입력하세요.',
   csvSyntax: '올바른 CSV 파일이 아닙니다({{line}}번째 줄 근처에 문제가 있습니다).',
   fileEmpty: '파일이 비어 있습니다.',
   unknownColumns: '알 수 없는 열: {{names}}. 사용할 수 있는 열: {{columns}}.',
@@ -1121,6 +1125,15 @@ export const koKR: Messages = {
       id: '식별자',
       file: '파일',
       size: '크기',
+      investment: '투자액',
+      location: '위치',
+      rates: '환율',
+      projectId: '프로젝트',
+      partyCompanyIds: '협약 당사자',
+      mode: '체결 방식',
+      agreementIds: '체결 순서',
+      agreementId: '협약',
+      reason: '사유',
     },
     fieldProblem: '{{field}}: {{message}}',
     fieldPath: { inLanguage: '{{field}}({{language}})', item: '{{field}} {{n}}번째 항목' },

@@ -54,6 +54,8 @@ const errorCodes = {
   VIDEO_NOT_OPEN: '视频会议室在洽谈开始前 5 分钟开放，结束时关闭。',
   SCHEDULE_RUNNING: '本活动的自动排期正在运行，请在完成后重试。',
   IDEMPOTENCY_KEY_IN_USE: '相同的请求仍在处理中，请稍后重试。',
+  ALREADY_SIGNED: '该协议已签署。',
+  NOT_SIGNED: '该协议尚未签署。',
 } satisfies Record<ErrorCode, string>;
 
 const fieldErrors = {
@@ -82,6 +84,8 @@ const fieldErrors = {
   after: '必须晚于“{{field}}”。',
   unknownIds: '部分所选条目不存在（或已被删除）：{{ids}}。',
   invalid: '此项的值无效。',
+  amount: '请输入正数金额，小数位不超过该币种允许的位数（韩元无小数，美元和人民币最多 2 位）。',
+  rate: '请输入正数汇率，最多 10 位小数。',
   csvSyntax: '这不是有效的 CSV 文件（问题出现在第 {{line}} 行附近）。',
   fileEmpty: '文件为空。',
   unknownColumns: '无法识别的列：{{names}}。可用的列为：{{columns}}。',
@@ -1110,6 +1114,15 @@ export const zhCN: Messages = {
       id: '标识符',
       file: '文件',
       size: '尺寸',
+      investment: '投资额',
+      location: '地点',
+      rates: '汇率',
+      projectId: '项目',
+      partyCompanyIds: '签约方',
+      mode: '签约方式',
+      agreementIds: '签约顺序',
+      agreementId: '协议',
+      reason: '原因',
     },
     fieldProblem: '{{field}}：{{message}}',
     fieldPath: { inLanguage: '{{field}}（{{language}}）', item: '{{field}} 第 {{n}} 项' },
