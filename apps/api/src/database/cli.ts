@@ -2,12 +2,14 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
+import { loadDotEnv } from '../config/dotenv';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
 import { SnakeNamingStrategy } from './naming';
 
 async function main(command: string | undefined): Promise<void> {
   if (command !== 'migrate') throw new Error('usage: cli.ts migrate');
+  loadDotEnv();
   const config = loadConfig();
   const dataSource = new DataSource({
     ...dataSourceOptions(config.database),
