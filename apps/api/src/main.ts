@@ -1,13 +1,12 @@
+import { readFromDotEnv } from './config/load-dotenv';
 import './threadpool';
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, describeFilesStorage, loadConfig } from './config/config';
-import { loadDotEnv } from './config/dotenv';
 import { installGracefulShutdown } from './lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
-  const fromFile = loadDotEnv();
   let config;
   try {
     config = loadConfig();
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
   // Through the JSON logger, so these lines name the node too.
   const log = (message: string) => app.get(Logger).log(message, 'Startup');
   const where = `http://localhost:${config.port}`;
-  if (fromFile.length) log(`Read ${fromFile.length} variables from .env (the environment wins over the file).`);
+  if (readFromDotEnv.length) log(`From .env: ${readFromDotEnv.join(', ')} (the environment wins over the file).`);
   log(`International Living Room is running at ${where} (API ${where}/api, docs ${where}/api/docs)`);
   if (!config.livekit)
     log('Video is off: LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).');

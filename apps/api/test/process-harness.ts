@@ -4,7 +4,7 @@
  * logs) and its signals (graceful shutdown).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,11 +55,13 @@ export interface AppProcess {
   close: () => Promise<void>;
 }
 
-export async function startProcess(env: Record<string, string> = {}): Promise<AppProcess> {
+/** `dotenv`: the contents of a `.env` file in the process's working directory (main.ts reads it). */
+export async function startProcess(env: Record<string, string> = {}, dotenv?: string): Promise<AppProcess> {
   const database = await freshDatabase();
   const port = await freePort();
-  // A working directory of its own: no developer's .env is read.
+  // A working directory of its own: no developer's .env is read, only `dotenv`.
   const cwd = mkdtempSync(join(tmpdir(), 'ilr-process-'));
+  if (dotenv !== undefined) writeFileSync(join(cwd, '.env'), dotenv);
   const child = spawn(process.execPath, [MAIN], {
     cwd,
     env: {

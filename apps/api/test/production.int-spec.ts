@@ -57,7 +57,8 @@ beforeAll(() => ensureBuilt(), 300_000);
 describe('the production build: structured logs', () => {
   let app: AppProcess;
   beforeAll(async () => {
-    app = await startProcess({ NODE_ID: 'log-node-1' });
+    // The node id from a .env file (as `npm start` reads it), a variable the environment leaves unset.
+    app = await startProcess({}, '# the node\nNODE_ID=log-node-1\nLOG_LEVEL=debug\n');
   }, 120_000);
   afterAll(() => app?.close());
 
@@ -111,8 +112,11 @@ describe('the production build: structured logs', () => {
       res: { statusCode: 200 },
     });
     expect(requestLines.find((line) => line.requestId === newId)).toMatchObject({ res: { statusCode: 401 } });
-    // The start-up lines go through the JSON logger too.
-    expect(logs.some((line) => String(line.msg).startsWith('International Living Room is running'))).toBe(true);
+    // The start-up lines go through the JSON logger too; LOG_LEVEL=info from the environment beat the file's debug.
+    const startup = logs.filter((line) => line.context === 'Startup').map((line) => String(line.msg));
+    expect(startup).toContain('From .env: NODE_ID (the environment wins over the file).');
+    expect(startup.some((msg) => msg.startsWith('International Living Room is running'))).toBe(true);
+    expect(logs.filter((line) => Number(line.level) < 30)).toEqual([]);
   });
 });
 
