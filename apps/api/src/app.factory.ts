@@ -21,6 +21,7 @@ import { DemoService } from './demo/demo.service';
 import { PublicAgendaCache, serveBeforeApp } from './events/public-agenda.cache';
 import { AccountsService } from './accounts/accounts.service';
 import { configureRealtime } from './realtime/realtime.setup';
+import { installOperability } from './metrics/operability';
 
 export const BODY_LIMIT = '1mb';
 /** The body types operations take: JSON, CSV (company import), LiveKit's signed webhook JSON. */
@@ -39,7 +40,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts drains first on SIGTERM, then closes the app (lifecycle/graceful-shutdown.ts).
 
   // Our own body parsers, so their errors (malformed JSON, too large) get the contract's shape;
   // the raw bytes are kept for webhook signatures.
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     next();
   });
   app.use(securityHeaders(config));
+  installOperability(app, config);
   // A body of a type no operation takes would reach the handlers as "no body": 415 instead.
   app.use((req: Request, _res: Response, next: NextFunction) => {
     const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;

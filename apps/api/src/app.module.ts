@@ -1,4 +1,4 @@
-import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -20,7 +20,9 @@ import { CeremonyModule } from './ceremony/ceremony.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
 import { ClusterModule } from './cluster/cluster.module';
-import { requestId } from './common/request-id';
+import { loggerParams } from './common/logging';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
@@ -29,19 +31,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          // Every route, in path-to-regexp 8 syntax (the library's default '*' is the old one).
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: requestId,
-            customProps: (req) => ({ requestId: (req as { id?: string }).id }),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot(config),
         ClusterModule,
+        LifecycleModule,
+        MetricsModule,
         AccessChangesModule,
         IdempotencyModule,
         AccountsModule,

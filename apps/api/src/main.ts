@@ -1,7 +1,10 @@
+import { readFromDotEnv } from './config/load-dotenv';
 import './threadpool';
 import 'reflect-metadata';
 import { createApp } from './app.factory';
+import { Logger } from 'nestjs-pino';
 import { ConfigError, describeFilesStorage, loadConfig } from './config/config';
+import { installGracefulShutdown } from './lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
   let config;
@@ -15,14 +18,18 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  installGracefulShutdown(app, config);
   await app.listen(config.port, config.host);
+  // Through the JSON logger, so these lines name the node too.
+  const log = (message: string) => app.get(Logger).log(message, 'Startup');
   const where = `http://localhost:${config.port}`;
-  console.log(`International Living Room is running at ${where} (API ${where}/api, docs ${where}/api/docs)`);
+  if (readFromDotEnv.length) log(`From .env: ${readFromDotEnv.join(', ')} (the environment wins over the file).`);
+  log(`International Living Room is running at ${where} (API ${where}/api, docs ${where}/api/docs)`);
   if (!config.livekit)
-    console.log('Video is off: LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).');
-  if (!config.mail) console.log('Mail is off: notifications stay in the app (set SMTP_URL to send them by mail too).');
-  console.log(`Uploads are stored ${describeFilesStorage(config.files)}.`);
-  if (!config.redisUrl) console.log('Redis is off: one API node (set REDIS_URL to run several).');
+    log('Video is off: LiveKit is not configured (set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).');
+  if (!config.mail) log('Mail is off: notifications stay in the app (set SMTP_URL to send them by mail too).');
+  log(`Uploads are stored ${describeFilesStorage(config.files)}.`);
+  if (!config.redisUrl) log('Redis is off: one API node (set REDIS_URL to run several).');
 }
 
 main().catch((error: unknown) => {

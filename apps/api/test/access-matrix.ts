@@ -355,6 +355,8 @@ const live = (f: MatrixFixture, rest = '') => `/api/live/sessions/${f.session.id
 export const HTTP_MATRIX: Record<string, OperationRule> = {
   // ---- health, accounts
   'GET /api/health': { allowed: ALL, validRequest: () => ({ path: '/api/health' }) },
+  'GET /api/health/live': { allowed: ALL, validRequest: () => ({ path: '/api/health/live' }) },
+  'GET /api/health/ready': { allowed: ALL, validRequest: () => ({ path: '/api/health/ready' }) },
   'POST /api/auth/register': {
     allowed: ALL,
     validRequest: () => ({

@@ -1,4 +1,12 @@
-import { ConfigError, DEFAULT_EGRESS_FILEPATH, DEV_DEFAULTS, loadConfig } from './config';
+import { hostname } from 'node:os';
+import {
+  ConfigError,
+  DEFAULT_EGRESS_FILEPATH,
+  DEV_DEFAULTS,
+  LIVEKIT_DEV_KEYS,
+  LIVEKIT_MIN_SECRET_LENGTH,
+  loadConfig,
+} from './config';
 
 const production = {
   NODE_ENV: 'production',
@@ -7,6 +15,8 @@ const production = {
   ORGANISER_EMAIL: 'ops@example.org',
   ORGANISER_PASSWORD: 'a strong organiser password',
 };
+
+const LONG_SECRET = 'a-livekit-secret-of-at-least-32-characters';
 
 function errorFor(env: Record<string, string>): ConfigError {
   try {
@@ -37,14 +47,18 @@ describe('loadConfig', () => {
       ...production,
       REDIS_URL: 'redis://cache:6379',
       LIVEKIT_URL: 'wss://media.example.org',
-      LIVEKIT_API_KEY: 'key',
-      LIVEKIT_API_SECRET: 'secret',
+      LIVEKIT_API_KEY: 'APIproductionkey',
+      LIVEKIT_API_SECRET: LONG_SECRET,
       JWT_TTL: '15m',
     });
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://ilr:secret@db:3306/ilr' });
     expect(config.seedDemo).toBe(false);
     expect(config.redisUrl).toBe('redis://cache:6379');
-    expect(config.livekit).toEqual({ url: 'wss://media.example.org', apiKey: 'key', apiSecret: 'secret' });
+    expect(config.livekit).toEqual({
+      url: 'wss://media.example.org',
+      apiKey: 'APIproductionkey',
+      apiSecret: LONG_SECRET,
+    });
     expect(config.jwt.ttlSeconds).toBe(900);
   });
 
@@ -113,6 +127,46 @@ describe('loadConfig', () => {
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
   });
+  it("refuses LiveKit's development key and any secret shorter than 32 characters in production only", () => {
+    const livekit = { LIVEKIT_URL: 'wss://media.example.org', LIVEKIT_API_KEY: 'APIproductionkey' };
+    const dev = {
+      ...livekit,
+      LIVEKIT_API_KEY: LIVEKIT_DEV_KEYS.apiKey,
+      LIVEKIT_API_SECRET: LIVEKIT_DEV_KEYS.apiSecret,
+    };
+    expect(errorFor({ ...production, ...dev }).variable).toBe('LIVEKIT_API_KEY');
+    expect(errorFor({ ...production, ...dev, LIVEKIT_API_KEY: 'APIproductionkey' }).variable).toBe(
+      'LIVEKIT_API_SECRET',
+    );
+    const short = 'x'.repeat(LIVEKIT_MIN_SECRET_LENGTH - 1);
+    expect(errorFor({ ...production, ...livekit, LIVEKIT_API_SECRET: short }).variable).toBe('LIVEKIT_API_SECRET');
+    const long = 'x'.repeat(LIVEKIT_MIN_SECRET_LENGTH);
+    expect(loadConfig({ ...production, ...livekit, LIVEKIT_API_SECRET: long }).livekit?.apiSecret).toBe(long);
+    // Development and tests keep working with LiveKit's --dev server.
+    expect(loadConfig(dev).livekit).toMatchObject({ apiKey: 'devkey', apiSecret: 'secret' });
+  });
+
+  it('names the node, bounds the shutdown and takes a metrics token', () => {
+    const defaults = loadConfig({});
+    expect(defaults.nodeId).toBe(`${hostname()}/${process.pid}`);
+    expect(defaults.shutdown).toEqual({ drainDelayMs: 0, graceMs: 20000 });
+    expect(defaults.metricsToken).toBeNull();
+    const set = loadConfig({
+      NODE_ID: 'api-2',
+      SHUTDOWN_DRAIN_DELAY_MS: '5000',
+      SHUTDOWN_GRACE_MS: '30000',
+      METRICS_TOKEN: 'a-scrape-token-1234',
+    });
+    expect(set).toMatchObject({
+      nodeId: 'api-2',
+      shutdown: { drainDelayMs: 5000, graceMs: 30000 },
+      metricsToken: 'a-scrape-token-1234',
+    });
+    expect(errorFor({ NODE_ID: 'api 2\nforged' }).variable).toBe('NODE_ID');
+    expect(errorFor({ SHUTDOWN_GRACE_MS: '-1' }).variable).toBe('SHUTDOWN_GRACE_MS');
+    expect(errorFor({ METRICS_TOKEN: 'short' }).variable).toBe('METRICS_TOKEN');
+  });
+
   it("refuses password hashing below OWASP's argon2id minimum and takes stronger settings", () => {
     expect(loadConfig({}).passwordHash).toMatchObject({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
     expect(errorFor({ PASSWORD_HASH_MEMORY_KIB: '8192' }).variable).toBe('PASSWORD_HASH_MEMORY_KIB');

@@ -2,7 +2,7 @@
  * The one typed configuration object. It is read from the environment once at boot; a missing
  * or malformed variable stops the process with a message naming it (see ConfigError).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -60,6 +60,12 @@ export interface AppConfig {
   mail: { url: string; from: string } | null;
   /** Where uploads are kept: a local folder (the default) or an S3-compatible bucket. */
   files: FilesStorageConfig;
+  /** Names this process in every log line and metric scrape (NODE_ID, else hostname/pid). */
+  nodeId: string;
+  /** SIGTERM: how long readiness says 503 before the listener closes, then the most in-flight work may take. */
+  shutdown: { drainDelayMs: number; graceMs: number };
+  /** Bearer token `GET /metrics` requires; null: no token (keep the endpoint off the public proxy). */
+  metricsToken: string | null;
 }
 
 export type FilesStorageConfig =
@@ -91,6 +97,10 @@ export const DEV_DEFAULTS = {
   organiserEmail: 'organiser@living-room.local',
   organiserPassword: 'living-room-2020',
 } as const;
+
+/** LiveKit's `--dev` credentials, published in its documentation: refused in production. */
+export const LIVEKIT_DEV_KEYS = { apiKey: 'devkey', apiSecret: 'secret' } as const;
+export const LIVEKIT_MIN_SECRET_LENGTH = 32;
 
 /** `{room_name}` and `{time}` are LiveKit's own template variables. */
 export const DEFAULT_EGRESS_FILEPATH = 'recordings/{room_name}-{time}.mp4';
@@ -275,6 +285,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (livekitUrl !== undefined && !/^(wss?|https?):\/\//.test(livekitUrl)) {
     throw new ConfigError('LIVEKIT_URL', 'must start with ws://, wss://, http:// or https://');
   }
+  if (production && livekitKey === LIVEKIT_DEV_KEYS.apiKey)
+    throw new ConfigError('LIVEKIT_API_KEY', "must not be LiveKit's development key (devkey) in production");
+  if (production && livekitSecret !== undefined && livekitSecret.length < LIVEKIT_MIN_SECRET_LENGTH)
+    throw new ConfigError(
+      'LIVEKIT_API_SECRET',
+      `must be at least ${LIVEKIT_MIN_SECRET_LENGTH} characters in production (LiveKit's development secret is refused)`,
+    );
 
   const egressFilepath = str(env, 'LIVEKIT_EGRESS_FILEPATH') ?? DEFAULT_EGRESS_FILEPATH;
   // We ask the egress for MP4; a different extension would only mislabel the file.
@@ -293,6 +310,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const redisUrl = str(env, 'REDIS_URL') ?? null;
   if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl))
     throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
+
+  const nodeId = str(env, 'NODE_ID') ?? `${hostname()}/${process.pid}`;
+  if (!/^[A-Za-z0-9._:/-]{1,128}$/.test(nodeId))
+    throw new ConfigError('NODE_ID', 'must be 1 to 128 letters, digits, dots, colons, slashes, underscores or hyphens');
+  const metricsToken = str(env, 'METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && metricsToken.length < 16)
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
 
   return {
     nodeEnv,
@@ -335,5 +359,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     mail: smtpUrl === undefined ? null : { url: smtpUrl, from: mailFrom },
     files: parseFiles(env),
+    nodeId,
+    shutdown: {
+      drainDelayMs: int(env, 'SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 600000),
+      graceMs: int(env, 'SHUTDOWN_GRACE_MS', 20000, 0, 600000),
+    },
+    metricsToken,
   };
 }

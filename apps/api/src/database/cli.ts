@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { backup, restore } from './backup';
+import { loadDotEnv } from '../config/dotenv';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
 import { SnakeNamingStrategy } from './naming';
@@ -28,6 +29,7 @@ async function migrate(): Promise<void> {
 }
 
 async function main([command, ...args]: string[]): Promise<void> {
+  loadDotEnv();
   const log = (message: string) => console.log(message);
   if (command === 'migrate') return migrate();
   if (command === 'backup') {

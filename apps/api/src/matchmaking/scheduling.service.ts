@@ -31,6 +31,7 @@ import {
 import { MatchmakingErrors } from './matchmaking.errors';
 import { MeetingViews } from './meeting-views';
 import { placeMeeting } from './occupancy';
+import { MetricsService } from '../metrics/metrics.service';
 import { runScheduler } from './schedule-runner';
 import { lockEvent } from './setup.service';
 
@@ -81,12 +82,16 @@ export class SchedulingService {
     private readonly notifications: NotificationsService,
     private readonly broadcaster: RealtimeBroadcaster,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
   ) {}
 
   async run(actor: Actor, eventId: string, dryRun: boolean): Promise<ScheduleResultDto> {
     const event = await this.access.managedEvent(actor, eventId);
     if (this.running.has(eventId)) throw MatchmakingErrors.scheduleRunning();
     this.running.add(eventId);
+    const kind = dryRun ? 'dry_run' : 'commit';
+    const timer = this.metrics.schedulerDuration.startTimer({ kind });
+    let failed = false;
     const progress = (phase: ScheduleProgress['phase'], fraction: number) =>
       this.broadcaster.toUser(actor.id, 'schedule:progress', { eventId, phase, fraction });
     try {
@@ -124,10 +129,13 @@ export class SchedulingService {
         timeMs: result.stats.timeMs,
       };
     } catch (error) {
+      failed = true;
       progress('failed', 1);
       throw error;
     } finally {
       this.running.delete(eventId);
+      timer();
+      this.metrics.schedulerRuns.inc({ outcome: failed ? 'failed' : 'ok', kind });
     }
   }
 

@@ -19,6 +19,8 @@ export class RealtimeIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redis: RealtimeRedis,
+    /** Told about the server once it exists (graceful shutdown and metrics read its sockets). */
+    private readonly onServer: (server: Server) => void = () => undefined,
   ) {
     super(app);
   }
@@ -32,6 +34,7 @@ export class RealtimeIoAdapter extends IoAdapter {
     });
     if (this.redis.pub && this.redis.sub)
       server.adapter(createAdapter(this.redis.pub, this.redis.sub, { key: REDIS_KEY }));
+    this.onServer(server);
     return server;
   }
 }

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { AppLifecycle } from '../lifecycle/app-lifecycle';
 import { RealtimeIoAdapter } from './realtime-io.adapter';
 import { RealtimeRedis } from './realtime-redis';
 
@@ -7,5 +8,6 @@ import { RealtimeRedis } from './realtime-redis';
  * gateways of /live and /public attach to it when the app initialises.
  */
 export function configureRealtime(app: INestApplication): void {
-  app.useWebSocketAdapter(new RealtimeIoAdapter(app, app.get(RealtimeRedis)));
+  const lifecycle = app.get(AppLifecycle);
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, app.get(RealtimeRedis), (server) => lifecycle.attachIo(server)));
 }
