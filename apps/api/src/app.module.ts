@@ -16,6 +16,7 @@ import { AuditModule } from './audit/audit.module';
 import { IdempotencyModule } from './common/idempotency';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ExhibitionModule } from './exhibition/exhibition.module';
+import { DealsModule } from './deals/deals.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
 import { requestId } from './common/request-id';
@@ -52,6 +53,7 @@ export class AppModule {
         MatchmakingModule,
         FilesModule,
         ExhibitionModule,
+        DealsModule,
         DemoModule,
       ],
       controllers: [HealthController],

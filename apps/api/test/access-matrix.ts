@@ -307,6 +307,36 @@ async function visitorBadge(f: MatrixFixture): Promise<string> {
   return res.body.badgeCode;
 }
 
+// ---- deals fixtures ---------------------------------------------------------------------------------
+
+/** A new deal of firm A with a new firm, opened by the promoter (its owner), at `stage`. */
+async function dealOfA(f: MatrixFixture, stage: 'follow_up' | 'mou' = 'follow_up'): Promise<string> {
+  const x = await firm(f.t);
+  const promoter = f.callers.promoter;
+  const res = await f.t
+    .http()
+    .post('/api/deals')
+    .set(promoter.auth)
+    .send({ title: { en: 'Deal of A' }, companyIds: [f.companyA.id, x.company.id] })
+    .expect(201);
+  if (stage === 'mou') {
+    await f.t.http().post(`/api/deals/${res.body.id}/stage`).set(promoter.auth).send({ stage: 'mou' }).expect(200);
+  }
+  return res.body.id;
+}
+
+/** A past meeting of firm A where A said it intends to sign. */
+async function intentMeetingOfA(f: MatrixFixture): Promise<string> {
+  const meeting = await meetingOfA(f, true);
+  await f.t
+    .http()
+    .post(`/api/meetings/${meeting.id}/feedback`)
+    .set(f.callers.memberA.auth)
+    .send({ rating: 5, outcome: 'intent_to_sign' })
+    .expect(201);
+  return meeting.id;
+}
+
 const live = (f: MatrixFixture, rest = '') => `/api/live/sessions/${f.session.id}${rest}`;
 
 export const HTTP_MATRIX: Record<string, OperationRule> = {
@@ -646,6 +676,39 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
   'GET /api/events/{id}/booths/{companyId}/stats': {
     allowed: FIRM_A,
     validRequest: async (f) => ({ path: `${await boothOfA(f)}/stats` }),
+  },
+  // ---- deals: the two firms, promoters and organisers; promoters take (own) deals
+  'POST /api/deals': {
+    allowed: FIRM_A,
+    validRequest: async (f) => ({
+      path: '/api/deals',
+      body: { title: { en: 'Joint venture' }, companyIds: [f.companyA.id, (await firm(f.t)).company.id] },
+    }),
+  },
+  'GET /api/deals': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/deals' }) },
+  'GET /api/deals/{id}': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/deals/${await dealOfA(f)}` }),
+  },
+  'GET /api/deals/{id}/history': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/deals/${await dealOfA(f)}/history` }),
+  },
+  'POST /api/deals/{id}/stage': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/deals/${await dealOfA(f)}/stage`, body: { stage: 'mou', note: 'MOU' } }),
+  },
+  'POST /api/deals/{id}/take': {
+    allowed: STAFF,
+    validRequest: async (f) => ({ path: `/api/deals/${await dealOfA(f)}/take` }),
+  },
+  'POST /api/meetings/{id}/deal': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/meetings/${await intentMeetingOfA(f)}/deal` }),
   },
   // LiveKit calls it; its signature is its authorization, whoever else the caller is.
   'POST /api/live/webhook': {

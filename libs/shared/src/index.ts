@@ -11,3 +11,4 @@ export * from './access';
 export * from './matchmaking';
 export * from './notification-text';
 export * from './files';
+export * from './deals';

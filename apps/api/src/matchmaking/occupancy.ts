@@ -158,7 +158,7 @@ export async function placeMeetingAt(
  */
 async function occupy(em: EntityManager, meeting: MeetingEntity): Promise<void> {
   const place = (holderId: string, taken: () => Error) => ({
-    row: { slotId: meeting.slotId, holderId, meetingId: meeting.id },
+    row: { slotId: meeting.slotId, holderId, meetingId: meeting.id, signingMeetingId: null },
     taken,
   });
   const places = [

@@ -1195,6 +1195,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals, last changed first (members: their firm's) */
+        get: operations["listDeals"];
+        put?: never;
+        /** Open a deal between two firms (promoters, organisers, a member of one of the firms) */
+        post: operations["createDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deal (its two firms, promoters, organisers) */
+        get: operations["getDeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deal's changes of stage and owner, oldest first */
+        get: operations["getDealHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a deal to another stage (signed only by signing its agreement; landed only after signed) */
+        post: operations["changeDealStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Become the deal’s owner, its witness at signing (promoters, organisers) */
+        post: operations["takeDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/deal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The deal of a meeting where a side intends to sign: made once (201), then the same one (200) */
+        post: operations["dealFromMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1206,7 +1309,7 @@ export interface components {
             db: "up" | "down";
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ALREADY_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "EMAIL_TAKEN" | "LAST_ORGANISER" | "COMPANY_MEMBERSHIP_EXISTS" | "INVALID_STATUS_TRANSITION" | "REGISTRATION_CLOSED" | "VIDEO_DISABLED" | "LIVEKIT_UNAVAILABLE" | "LIVEKIT_ERROR" | "ALREADY_ON_STAGE" | "HOST_IS_FIXED" | "NOT_A_PARTICIPANT" | "RECORDING_ACTIVE" | "RECORDING_STARTING" | "NO_ACTIVE_RECORDING" | "NOT_IN_ROOM" | "MUTED" | "TOO_MANY_ROOMS" | "POLL_CLOSED" | "UNKNOWN_EVENT" | "NOT_PARTICIPATING" | "REQUEST_EXISTS" | "REQUEST_QUOTA_REACHED" | "REQUEST_NOT_PENDING" | "REQUEST_NOT_ACCEPTED" | "REQUEST_ALREADY_BOOKED" | "COMPANY_BUSY" | "TABLE_TAKEN" | "NO_FREE_TABLE" | "NOT_AVAILABLE" | "WRONG_TABLE_KIND" | "MEETING_CANCELLED" | "MEETING_NOT_STARTED" | "VIDEO_NOT_OPEN" | "SCHEDULE_RUNNING" | "IDEMPOTENCY_KEY_IN_USE" | "DUPLICATE_ID" | "UNKNOWN_ID" | "INVALID_VALUE" | "DUPLICATE_PAIR" | "FIXED_CONFLICT";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ALREADY_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "EMAIL_TAKEN" | "LAST_ORGANISER" | "COMPANY_MEMBERSHIP_EXISTS" | "INVALID_STATUS_TRANSITION" | "REGISTRATION_CLOSED" | "VIDEO_DISABLED" | "LIVEKIT_UNAVAILABLE" | "LIVEKIT_ERROR" | "ALREADY_ON_STAGE" | "HOST_IS_FIXED" | "NOT_A_PARTICIPANT" | "RECORDING_ACTIVE" | "RECORDING_STARTING" | "NO_ACTIVE_RECORDING" | "NOT_IN_ROOM" | "MUTED" | "TOO_MANY_ROOMS" | "POLL_CLOSED" | "UNKNOWN_EVENT" | "NOT_PARTICIPATING" | "REQUEST_EXISTS" | "REQUEST_QUOTA_REACHED" | "REQUEST_NOT_PENDING" | "REQUEST_NOT_ACCEPTED" | "REQUEST_ALREADY_BOOKED" | "COMPANY_BUSY" | "TABLE_TAKEN" | "NO_FREE_TABLE" | "NOT_AVAILABLE" | "WRONG_TABLE_KIND" | "MEETING_CANCELLED" | "MEETING_NOT_STARTED" | "VIDEO_NOT_OPEN" | "SCHEDULE_RUNNING" | "IDEMPOTENCY_KEY_IN_USE" | "SIGN_THROUGH_AGREEMENT" | "INVALID_STAGE" | "DEAL_EXISTS" | "NOT_SAME_FIRMS" | "NO_INTENT" | "NO_WITNESS" | "PARTY_BUSY" | "SIGNING_EXISTS" | "ALREADY_SIGNED" | "SIGNING_CANCELLED" | "TERMS_CHANGED" | "AWAITING_CONFIRMATION" | "NOT_CLOUD_SIGNING" | "DUPLICATE_ID" | "UNKNOWN_ID" | "INVALID_VALUE" | "DUPLICATE_PAIR" | "FIXED_CONFLICT";
         RowError: {
             /** @description the row number in the file (the header is row 1) */
             row: number;
@@ -2297,6 +2400,90 @@ export interface components {
             visitors: number;
             /** @description the visitors who agreed to be seen by the firms whose booths they visit (newest first, at most 100) */
             visibleVisitors: components["schemas"]["LeadVisitorDto"][];
+        };
+        DealMoneyDto: {
+            /**
+             * @description a positive decimal; KRW whole, USD and CNY at most 2 decimals
+             * @example 270000000.00
+             */
+            amount: string;
+            /**
+             * @example USD
+             * @enum {string}
+             */
+            currency: "USD" | "CNY" | "KRW";
+        };
+        CreateDealDto: {
+            /** @description each text at most 300 characters */
+            title: components["schemas"]["Localized"];
+            /** @description the two firms */
+            companyIds: string[];
+            /** Format: uuid */
+            projectId?: string;
+            /**
+             * Format: uuid
+             * @description the matchmaking meeting of the same two firms it came from
+             */
+            meetingId?: string;
+            investment?: components["schemas"]["DealMoneyDto"];
+        };
+        /** @enum {string} */
+        DealStage: "follow_up" | "mou" | "signed" | "landed" | "lost";
+        DealCompanyDto: {
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["Localized"];
+        };
+        DealDto: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["Localized"];
+            stage: components["schemas"]["DealStage"];
+            companyIds: string[];
+            /** @description the two firms, in the order of companyIds */
+            companies: components["schemas"]["DealCompanyDto"][];
+            /** Format: uuid */
+            projectId: string | null;
+            /** Format: uuid */
+            meetingId: string | null;
+            investment: components["schemas"]["DealMoneyDto"] | null;
+            /**
+             * Format: uuid
+             * @description the promoter following it (the witness)
+             */
+            ownerUserId: string | null;
+            /** Format: uuid */
+            createdById: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the last change of stage or owner
+             */
+            lastChangedAt: string;
+        };
+        PageOfDealsDto: {
+            items: components["schemas"]["DealDto"][];
+            /** @description items matching the query, over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DealHistoryEntryDto: {
+            stage: components["schemas"]["DealStage"];
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            byUserId: string;
+            note: string | null;
+        };
+        ChangeStageDto: {
+            /**
+             * @description `signed` only by signing the agreement (409)
+             * @enum {string}
+             */
+            stage: "follow_up" | "mou" | "signed" | "landed" | "lost";
+            note?: string;
         };
     };
     responses: never;
@@ -7551,6 +7738,437 @@ export interface operations {
             };
             /** @description NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listDeals: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description values above 100 are capped at 100 */
+                pageSize?: number;
+                /** @description one firm's deals (members: only their own firm's) */
+                companyId?: string;
+                stage?: components["schemas"]["DealStage"];
+                /** @description deals with a signing meeting in this event */
+                eventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDealsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDealDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDealHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealHistoryEntryDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    changeDealStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeStageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    takeDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    dealFromMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the meeting already has its deal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description a new deal */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
