@@ -16,6 +16,7 @@ import { AuditModule } from './audit/audit.module';
 import { IdempotencyModule } from './common/idempotency';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ExhibitionModule } from './exhibition/exhibition.module';
+import { CeremonyModule } from './ceremony/ceremony.module';
 import { DealsModule } from './deals/deals.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
@@ -53,6 +54,7 @@ export class AppModule {
         MatchmakingModule,
         FilesModule,
         ExhibitionModule,
+        CeremonyModule,
         DealsModule,
         DemoModule,
       ],

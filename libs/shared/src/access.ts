@@ -36,6 +36,11 @@ export interface CompanyFacts {
   id: string;
 }
 
+/** An investment project of the catalogue: the promoter who owns it. */
+export interface ProjectFacts {
+  ownerUserId: string | null;
+}
+
 /** A matchmaking meeting's parties. */
 export interface MeetingFacts {
   companyIds: readonly string[];
@@ -115,6 +120,17 @@ export interface Resources {
   'booth.manage': CompanyFacts;
   /** Scan a visitor's badge at the booth: the firm's own members. */
   'booth.scanLead': CompanyFacts;
+  // Projects and the signing ceremony
+  /** Publish a project in the catalogue (sunshine release): promoters, organisers. */
+  'project.create': void;
+  /** Edit a project: the promoter who owns it, organisers. */
+  'project.manage': ProjectFacts;
+  /** Enter exchange rates: organisers. */
+  'rates.manage': void;
+  /** Add agreements to an event's run-of-show and reorder it; read its reports: promoters, organisers. */
+  'agreement.plan': EventFacts;
+  /** Run the ceremony: cue, sign, unsign, remove agreements: organisers. */
+  'ceremony.manage': EventFacts;
   // Deals and signing meetings
   /** Open a deal between two firms: promoters, organisers, a member of one of the two. */
   'deal.create': { companyIds: readonly string[] };
@@ -173,6 +189,13 @@ export const POLICY: { [A in Action]: Rule<A> } = {
   'file.upload': signedIn,
   'booth.manage': (actor, company) => isStaff(actor) || (!!actor && actor.companyId === company.id),
   'booth.scanLead': (actor, company) => !!actor && actor.companyId === company.id,
+
+  'project.create': isStaff,
+  'project.manage': (actor, project) =>
+    isOrganiser(actor) || (actor?.role === 'promoter' && project.ownerUserId === actor.id),
+  'rates.manage': isOrganiser,
+  'agreement.plan': (actor, event) => isStaff(actor) && canSeeEvent(actor, event),
+  'ceremony.manage': (actor, event) => isOrganiser(actor) && canSeeEvent(actor, event),
 
   'deal.create': (actor, deal) => isStaff(actor) || memberOfOne(actor, deal.companyIds),
   'deal.view': (actor, deal) => isStaff(actor) || memberOfOne(actor, deal.companyIds),

@@ -58,6 +58,9 @@ export const ERROR_CATALOGUE = {
   VIDEO_NOT_OPEN: 409,
   SCHEDULE_RUNNING: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
+  // Projects and the signing ceremony
+  ALREADY_SIGNED: 409,
+  NOT_SIGNED: 409,
   // Deals and signing meetings
   SIGN_THROUGH_AGREEMENT: 409,
   INVALID_STAGE: 409,
@@ -67,7 +70,6 @@ export const ERROR_CATALOGUE = {
   NO_WITNESS: 409,
   PARTY_BUSY: 409,
   SIGNING_EXISTS: 409,
-  ALREADY_SIGNED: 409,
   SIGNING_CANCELLED: 409,
   TERMS_CHANGED: 409,
   AWAITING_CONFIRMATION: 409,
@@ -146,6 +148,10 @@ export const FIELD_ERROR_CODES = [
   'after',
   'unknownIds',
   'invalid',
+  /** A money amount: positive, within its currency's minor digits (KRW none, USD and CNY 2). */
+  'amount',
+  /** An exchange rate: a positive decimal with at most 10 decimals. */
+  'rate',
   // Problems of a CSV file or row as a whole (`_row` in a RowError's fieldErrors)
   'csvSyntax',
   'fileEmpty',

@@ -11,4 +11,5 @@ export * from './access';
 export * from './matchmaking';
 export * from './notification-text';
 export * from './files';
+export * from './money';
 export * from './deals';

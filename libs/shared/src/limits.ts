@@ -66,3 +66,15 @@ export const FIELD_LIMITS = {
 } as const;
 
 export type FieldLimitName = keyof typeof FIELD_LIMITS;
+
+/** Projects and the signing ceremony (see FIELD_LIMITS). */
+export const CEREMONY_LIMITS = {
+  projectTitle: { max: 300 },
+  projectDescription: { max: 10000 },
+  projectLocation: { max: 300 },
+  agreementTitle: { max: 300 },
+  agreementParties: { maxItems: 10 },
+  agreementsPerEvent: { maxItems: 1000 },
+  ratesPerCall: { maxItems: 100 },
+  unsignReason: { max: 500 },
+} as const;

@@ -172,6 +172,11 @@ export interface TallyUpdated {
   byCurrency: Record<string, string>;
   bySector: Record<string, string>;
   ratesAsOf: string | null;
+  /**
+   * Currencies of signed agreements that have no exchange rate yet: counted in `byCurrency`, left
+   * out of `totalUsd` and `bySector` until the organiser enters a rate (empty when every rate is known).
+   */
+  missingRates?: string[];
 }
 
 export interface CeremonyCue {

@@ -60,6 +60,8 @@ const FIELD_CODES: Record<string, Describe> = {
   isInstant: () => ({ code: 'instant' }),
   isLocalized: ([max]) => ({ code: 'localized', params: { max: Number(max) } }),
   isCodePointLength: ([min, max]) => ({ code: 'lengthBetween', params: { min: Number(min), max: Number(max) } }),
+  isAmount: () => ({ code: 'amount' }),
+  isRate: () => ({ code: 'rate' }),
   isTagList: ([maxItems, maxLength]) => ({
     code: 'tagList',
     params: { maxItems: Number(maxItems), maxLength: Number(maxLength) },

@@ -80,6 +80,17 @@ export class RealtimeBroadcaster {
     if (this.public) untyped(this.public.to(room)).emit(event, ...args);
   }
 
+  /** The same to this node's connections only (for coalesced state every node delivers itself). */
+  toLocalCeremony<E extends keyof CeremonyServerEvents>(
+    eventId: string,
+    event: E,
+    ...args: Args<CeremonyServerEvents, E>
+  ): void {
+    const room = roomName('ceremony', eventId);
+    if (this.live) untyped(this.live.local.to(room)).emit(event, ...args);
+    if (this.public) untyped(this.public.local.to(room)).emit(event, ...args);
+  }
+
   /** To the other API nodes; nothing to do on a single node. */
   toOtherNodes<E extends keyof InterNodeEvents>(event: E, ...args: Args<InterNodeEvents, E>): void {
     if (!this.redis.enabled || !this.live) return;

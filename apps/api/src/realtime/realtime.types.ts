@@ -10,6 +10,7 @@ import type {
   PublicServerEvents,
   QuestionUpdate,
   RoomKind,
+  TallyUpdated,
 } from '@ilr/shared';
 
 /** What joining a room granted; kept for as long as the connection stays in the room. */
@@ -43,6 +44,8 @@ export interface InterNodeEvents {
   /** Room state that clients receive coalesced; each node delivers it to its own connections. */
   'state:question': (version: number, state: QuestionUpdate) => void;
   'state:poll': (version: number, state: PollResults) => void;
+  /** A ceremony's tally (version: the event's tally version in the database). */
+  'state:tally': (version: number, state: TallyUpdated) => void;
   /** Rights changed (a role, a session's speakers, a removal): connections decide them again. */
   'access:changed': (change: AccessChange) => void;
 }
