@@ -50,15 +50,6 @@ describe('deals', () => {
     ...extra,
   });
 
-  /** A deal between two new firms, opened by the promoter (its owner), moved to `mou`. */
-  async function dealAtMou(a?: Firm, b?: Firm): Promise<{ id: string; a: Firm; b: Firm }> {
-    const x = a ?? (await firm(t));
-    const y = b ?? (await firm(t));
-    const deal = await post('/api/deals', promoter, dealBody(x, y)).expect(201);
-    await post(`/api/deals/${deal.body.id}/stage`, promoter, { stage: 'mou' }).expect(200);
-    return { id: deal.body.id, a: x, b: y };
-  }
-
   /** A matchmaking meeting of `a` and `b` in a new slot in the past (feedback is open). */
   async function pastMeeting(a: Firm, b: Firm): Promise<{ event: MatchmakingEvent; meetingId: string }> {
     const event = await matchmakingEvent(t, { slots: 1 });
