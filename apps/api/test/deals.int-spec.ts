@@ -268,6 +268,9 @@ describe('deals', () => {
         const bad = await book(event.id, a.member, signingBody(deal.id, from, to)).expect(400);
         expect(bad.body.error.details.fields).toHaveProperty(field);
       }
+      const { agreement: _agreement, ...withoutAgreement } = signingBody(deal.id, '00:00', '00:30');
+      const missing = await book(event.id, a.member, withoutAgreement).expect(400);
+      expect(missing.body.error.details.fields).toHaveProperty('agreement');
       const busy = await book(event.id, a.member, signingBody(deal.id, '01:00', '01:30')).expect(409);
       expect(busy.body.error).toMatchObject({ code: 'PARTY_BUSY', details: { partyId: a.company.id } });
       await book(event.id, c.member, signingBody(deal.id, '02:30', '03:00')).expect(404);
