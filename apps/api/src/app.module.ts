@@ -17,6 +17,7 @@ import { IdempotencyModule } from './common/idempotency';
 import { MatchmakingModule } from './matchmaking/matchmaking.module';
 import { ExhibitionModule } from './exhibition/exhibition.module';
 import { CeremonyModule } from './ceremony/ceremony.module';
+import { DealsModule } from './deals/deals.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
 import { ClusterModule } from './cluster/cluster.module';
@@ -50,6 +51,7 @@ export class AppModule {
         FilesModule,
         ExhibitionModule,
         CeremonyModule,
+        DealsModule,
         DemoModule,
       ],
       controllers: [HealthController],

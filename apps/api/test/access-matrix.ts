@@ -350,6 +350,72 @@ async function promotersProject(f: MatrixFixture): Promise<string> {
   return res.body.id;
 }
 
+// ---- deals fixtures ---------------------------------------------------------------------------------
+
+/** A new deal of firm A with a new firm, opened by the promoter (its owner), at `stage`. */
+async function dealOfA(f: MatrixFixture, stage: 'follow_up' | 'mou' = 'follow_up'): Promise<string> {
+  const x = await firm(f.t);
+  const promoter = f.callers.promoter;
+  const res = await f.t
+    .http()
+    .post('/api/deals')
+    .set(promoter.auth)
+    .send({ title: { en: 'Deal of A' }, companyIds: [f.companyA.id, x.company.id] })
+    .expect(201);
+  if (stage === 'mou') {
+    await f.t.http().post(`/api/deals/${res.body.id}/stage`).set(promoter.auth).send({ stage: 'mou' }).expect(200);
+  }
+  return res.body.id;
+}
+
+/** A past meeting of firm A where A said it intends to sign. */
+async function intentMeetingOfA(f: MatrixFixture): Promise<string> {
+  const meeting = await meetingOfA(f, true);
+  await f.t
+    .http()
+    .post(`/api/meetings/${meeting.id}/feedback`)
+    .set(f.callers.memberA.auth)
+    .send({ rating: 5, outcome: 'intent_to_sign' })
+    .expect(201);
+  return meeting.id;
+}
+
+let signingDay = 0;
+
+/**
+ * A signing meeting of firm A's new deal (owned by the promoter, its witness) in a new published
+ * event on a day of its own, so that no two of them ever overlap.
+ */
+async function signingOfA(
+  f: MatrixFixture,
+  mode: 'onsite' | 'cloud' = 'onsite',
+): Promise<{ id: string; eventId: string }> {
+  const { eventId, body } = await signingBooking(f, mode);
+  const res = await f.t
+    .http()
+    .post(`/api/events/${eventId}/signing-meetings`)
+    .set(f.callers.promoter.auth)
+    .send(body)
+    .expect(201);
+  return { id: res.body.id, eventId };
+}
+
+/** A valid booking of a new deal of firm A at mou, in a new event: its event and body. */
+async function signingBooking(f: MatrixFixture, mode: 'onsite' | 'cloud' = 'onsite') {
+  const day = new Date(Date.UTC(2027, 5, 1) + ++signingDay * 24 * 3600_000);
+  const event = await createEvent(f.t, {
+    body: { startsAt: day.toISOString(), endsAt: new Date(day.getTime() + 4 * 3600_000).toISOString() },
+  });
+  const body = {
+    dealId: await dealOfA(f, 'mou'),
+    startsAt: day.toISOString(),
+    endsAt: new Date(day.getTime() + 30 * 60_000).toISOString(),
+    mode,
+    agreement: { title: { en: 'JV agreement' }, investment: { amount: '1000000', currency: 'USD' } },
+  };
+  return { eventId: event.id, body };
+}
+
 const live = (f: MatrixFixture, rest = '') => `/api/live/sessions/${f.session.id}${rest}`;
 
 export const HTTP_MATRIX: Record<string, OperationRule> = {
@@ -771,6 +837,86 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
   'DELETE /api/agreements/{id}': {
     allowed: ORGANISER_ONLY,
     validRequest: async (f) => ({ path: `/api/agreements/${await freshAgreement(f)}` }),
+  },
+  // ---- deals: the two firms, promoters and organisers; promoters take (own) deals
+  'POST /api/deals': {
+    allowed: FIRM_A,
+    validRequest: async (f) => ({
+      path: '/api/deals',
+      body: { title: { en: 'Joint venture' }, companyIds: [f.companyA.id, (await firm(f.t)).company.id] },
+    }),
+  },
+  'GET /api/deals': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/deals' }) },
+  'GET /api/deals/{id}': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/deals/${await dealOfA(f)}` }),
+  },
+  'GET /api/deals/{id}/history': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/deals/${await dealOfA(f)}/history` }),
+  },
+  'POST /api/deals/{id}/stage': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/deals/${await dealOfA(f)}/stage`, body: { stage: 'mou', note: 'MOU' } }),
+  },
+  'POST /api/deals/{id}/take': {
+    allowed: STAFF,
+    validRequest: async (f) => ({ path: `/api/deals/${await dealOfA(f)}/take` }),
+  },
+  'POST /api/meetings/{id}/deal': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/meetings/${await intentMeetingOfA(f)}/deal` }),
+  },
+  'GET /api/events/{id}/signing-times': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({
+      path: `/api/events/${f.event.id}/signing-times`,
+      query: { dealId: await dealOfA(f), minutes: '30' },
+    }),
+  },
+  // Booked by the firms' members, the deal's owner (the promoter here) and organisers.
+  'POST /api/events/{id}/signing-meetings': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => {
+      const { eventId, body } = await signingBooking(f);
+      return { path: `/api/events/${eventId}/signing-meetings`, body };
+    },
+  },
+  'GET /api/events/{id}/signing-meetings': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: `/api/events/${f.event.id}/signing-meetings` }),
+  },
+  'GET /api/signing-meetings/{id}': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/signing-meetings/${(await signingOfA(f)).id}` }),
+  },
+  'DELETE /api/signing-meetings/{id}': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/signing-meetings/${(await signingOfA(f)).id}` }),
+  },
+  // Each firm confirms on its own member's device.
+  'POST /api/signing-meetings/{id}/confirm': {
+    allowed: ['memberA'],
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => {
+      const path = `/api/signing-meetings/${(await signingOfA(f, 'cloud')).id}`;
+      const shown = await f.t.http().get(path).set(f.callers.organiser.auth).expect(200);
+      return { path: `${path}/confirm`, body: { termsSha256: shown.body.termsSha256 } };
+    },
+  },
+  // The witness (the promoter who owns the deal) or an organiser signs.
+  'POST /api/signing-meetings/{id}/sign': {
+    allowed: ['promoter', 'organiser'],
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/signing-meetings/${(await signingOfA(f)).id}/sign` }),
   },
   // LiveKit calls it; its signature is its authorization, whoever else the caller is.
   'POST /api/live/webhook': {

@@ -46,11 +46,25 @@ export interface MeetingFacts {
   companyIds: readonly string[];
 }
 
+/** A deal's two firms and its owner (the promoter who follows it, the witness of its signing). */
+export interface DealFacts {
+  companyIds: readonly string[];
+  ownerUserId: string | null;
+}
+
+/** A signing meeting's two firms and its witness. */
+export interface SigningFacts {
+  companyIds: readonly string[];
+  witnessUserId: string;
+}
+
 type Signed = Actor | null | undefined;
 
 export const isStaff = (actor: Signed): boolean => actor?.role === 'organiser' || actor?.role === 'promoter';
 const isOrganiser = (actor: Signed): boolean => actor?.role === 'organiser';
 const signedIn = (actor: Signed): actor is Actor => !!actor;
+const memberOfOne = (actor: Signed, companyIds: readonly string[]) =>
+  !!actor?.companyId && companyIds.includes(actor.companyId);
 
 /** Drafts are seen by organisers and promoters only. */
 const canSeeEvent = (actor: Signed, event: EventFacts) => event.status !== 'draft' || isStaff(actor);
@@ -117,6 +131,25 @@ export interface Resources {
   'agreement.plan': EventFacts;
   /** Run the ceremony: cue, sign, unsign, remove agreements: organisers. */
   'ceremony.manage': EventFacts;
+  // Deals and signing meetings
+  /** Open a deal between two firms: promoters, organisers, a member of one of the two. */
+  'deal.create': { companyIds: readonly string[] };
+  /** See a deal and its history: its two firms' members, promoters, organisers. */
+  'deal.view': DealFacts;
+  /** Move a deal along its stages: as `deal.view`. */
+  'deal.manage': DealFacts;
+  /** Become a deal's owner (its witness at signing): promoters and organisers. */
+  'deal.take': void;
+  /** Book or cancel a deal's signing meeting: its firms' members, its owner, organisers. */
+  'signing.book': DealFacts;
+  /** See a signing meeting: its firms' members, its witness, promoters, organisers. */
+  'signing.view': SigningFacts;
+  /** Sign at the signing meeting: its witness or an organiser. */
+  'signing.sign': SigningFacts;
+  /** Confirm the terms on one's own device before a cloud signing: a member of either firm. */
+  'signing.confirm': SigningFacts;
+  /** Enter a cloud signing's video room and publish: its firms' members and its witness. */
+  'signing.video': SigningFacts;
 }
 export type Action = keyof Resources;
 
@@ -163,6 +196,17 @@ export const POLICY: { [A in Action]: Rule<A> } = {
   'rates.manage': isOrganiser,
   'agreement.plan': (actor, event) => isStaff(actor) && canSeeEvent(actor, event),
   'ceremony.manage': (actor, event) => isOrganiser(actor) && canSeeEvent(actor, event),
+
+  'deal.create': (actor, deal) => isStaff(actor) || memberOfOne(actor, deal.companyIds),
+  'deal.view': (actor, deal) => isStaff(actor) || memberOfOne(actor, deal.companyIds),
+  'deal.manage': (actor, deal) => isStaff(actor) || memberOfOne(actor, deal.companyIds),
+  'deal.take': isStaff,
+  'signing.book': (actor, deal) =>
+    isOrganiser(actor) || memberOfOne(actor, deal.companyIds) || (!!actor && actor.id === deal.ownerUserId),
+  'signing.view': (actor, s) => isStaff(actor) || memberOfOne(actor, s.companyIds) || actor?.id === s.witnessUserId,
+  'signing.sign': (actor, s) => isOrganiser(actor) || (!!actor && actor.id === s.witnessUserId),
+  'signing.confirm': (actor, s) => memberOfOne(actor, s.companyIds),
+  'signing.video': (actor, s) => memberOfOne(actor, s.companyIds) || (!!actor && actor.id === s.witnessUserId),
 };
 
 /** Whether `actor` (undefined: anonymous) may do `action` on a resource described by `resource`. */

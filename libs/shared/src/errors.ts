@@ -61,6 +61,19 @@ export const ERROR_CATALOGUE = {
   // Projects and the signing ceremony
   ALREADY_SIGNED: 409,
   NOT_SIGNED: 409,
+  // Deals and signing meetings
+  SIGN_THROUGH_AGREEMENT: 409,
+  INVALID_STAGE: 409,
+  DEAL_EXISTS: 409,
+  NOT_SAME_FIRMS: 409,
+  NO_INTENT: 409,
+  NO_WITNESS: 409,
+  PARTY_BUSY: 409,
+  SIGNING_EXISTS: 409,
+  SIGNING_CANCELLED: 409,
+  TERMS_CHANGED: 409,
+  AWAITING_CONFIRMATION: 409,
+  NOT_CLOUD_SIGNING: 409,
   // Matchmaking scheduler input (libs/scheduler's SCHEDULER_ERROR_STATUS; a unit test keeps them equal)
   DUPLICATE_ID: 400,
   UNKNOWN_ID: 400,

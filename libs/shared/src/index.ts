@@ -12,3 +12,4 @@ export * from './matchmaking';
 export * from './notification-text';
 export * from './files';
 export * from './money';
+export * from './deals';

@@ -60,6 +60,9 @@ export const FIELD_LIMITS = {
   pollOptions: { minItems: 2, maxItems: 10 },
   /** Mutes without `minutes` last until lifted; with it, at most a week. */
   muteMinutes: { min: 1, max: 7 * 24 * 60 },
+  // Deals and signing meetings
+  dealTitle: { max: 300 },
+  dealNote: { max: 2000 },
 } as const;
 
 export type FieldLimitName = keyof typeof FIELD_LIMITS;

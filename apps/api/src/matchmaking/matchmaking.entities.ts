@@ -2,6 +2,7 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import { CompanyEntity } from '../companies/company.entity';
 import { EventEntity } from '../events/event.entities';
+import { SigningMeetingEntity } from '../deals/deals.entities';
 import type { MeetingOutcome, MeetingRequestStatus, MeetingStatus } from '@ilr/shared';
 import type { Attendance, TableKind } from '@ilr/scheduler';
 
@@ -186,8 +187,10 @@ export class MeetingEntity {
   remindedAt: Date | null;
 }
 
+/** A place in a slot: held by a matchmaking meeting or by a signing meeting (deals) overlapping the slot. */
 @Entity('meeting_occupancy')
 @Index(['meetingId'])
+@Index(['signingMeetingId'])
 export class OccupancyEntity {
   @ForeignKey(() => SlotEntity, { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -198,8 +201,12 @@ export class OccupancyEntity {
   holderId: string;
 
   @ForeignKey(() => MeetingEntity, { onDelete: 'CASCADE' })
-  @Column({ type: 'varchar', length: 36 })
-  meetingId: string;
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  meetingId: string | null;
+
+  @ForeignKey(() => SigningMeetingEntity, { onDelete: 'CASCADE' })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  signingMeetingId: string | null;
 }
 
 @Entity('meeting_sides')

@@ -1471,6 +1471,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals, last changed first (members: their firm's) */
+        get: operations["listDeals"];
+        put?: never;
+        /** Open a deal between two firms (promoters, organisers, a member of one of the firms) */
+        post: operations["createDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deal (its two firms, promoters, organisers) */
+        get: operations["getDeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deal's changes of stage and owner, oldest first */
+        get: operations["getDealHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a deal to another stage (signed only by signing its agreement; landed only after signed) */
+        post: operations["changeDealStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Become the deal’s owner, its witness at signing (promoters, organisers) */
+        post: operations["takeDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/deal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The deal of a meeting where a side intends to sign: made once (201), then the same one (200) */
+        post: operations["dealFromMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/signing-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quarter-hour starts within the event when both firms and the deal's owner are free for `minutes` */
+        get: operations["listSigningTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/signing-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event's signing meetings in time order (a firm: its own; a witness: theirs) */
+        get: operations["listSigningMeetings"];
+        put?: never;
+        /** Book a deal's signing meeting and its planned agreement (the firms, the owner, organisers; idempotent) */
+        post: operations["bookSigningMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing-meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signing meeting with its terms, parties, witness, confirmations and the terms hash */
+        get: operations["getSigningMeeting"];
+        put?: never;
+        post?: never;
+        /** Cancel a signing meeting: its time is freed and its planned agreement removed (409 once signed) */
+        delete: operations["cancelSigningMeeting"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing-meetings/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A firm's member confirms the terms as shown, by their SHA-256 (409 TERMS_CHANGED when they differ) */
+        post: operations["confirmSigningTerms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing-meetings/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign: the agreement, the deal and the meeting in one step (the witness or an organiser; idempotent) */
+        post: operations["signSigningMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1494,7 +1684,7 @@ export interface components {
             draining: boolean;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ALREADY_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "EMAIL_TAKEN" | "LAST_ORGANISER" | "COMPANY_MEMBERSHIP_EXISTS" | "INVALID_STATUS_TRANSITION" | "REGISTRATION_CLOSED" | "VIDEO_DISABLED" | "LIVEKIT_UNAVAILABLE" | "LIVEKIT_ERROR" | "ALREADY_ON_STAGE" | "HOST_IS_FIXED" | "NOT_A_PARTICIPANT" | "RECORDING_ACTIVE" | "RECORDING_STARTING" | "NO_ACTIVE_RECORDING" | "NOT_IN_ROOM" | "MUTED" | "TOO_MANY_ROOMS" | "POLL_CLOSED" | "UNKNOWN_EVENT" | "NOT_PARTICIPATING" | "REQUEST_EXISTS" | "REQUEST_QUOTA_REACHED" | "REQUEST_NOT_PENDING" | "REQUEST_NOT_ACCEPTED" | "REQUEST_ALREADY_BOOKED" | "COMPANY_BUSY" | "TABLE_TAKEN" | "NO_FREE_TABLE" | "NOT_AVAILABLE" | "WRONG_TABLE_KIND" | "MEETING_CANCELLED" | "MEETING_NOT_STARTED" | "VIDEO_NOT_OPEN" | "SCHEDULE_RUNNING" | "IDEMPOTENCY_KEY_IN_USE" | "ALREADY_SIGNED" | "NOT_SIGNED" | "DUPLICATE_ID" | "UNKNOWN_ID" | "INVALID_VALUE" | "DUPLICATE_PAIR" | "FIXED_CONFLICT";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ALREADY_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "EMAIL_TAKEN" | "LAST_ORGANISER" | "COMPANY_MEMBERSHIP_EXISTS" | "INVALID_STATUS_TRANSITION" | "REGISTRATION_CLOSED" | "VIDEO_DISABLED" | "LIVEKIT_UNAVAILABLE" | "LIVEKIT_ERROR" | "ALREADY_ON_STAGE" | "HOST_IS_FIXED" | "NOT_A_PARTICIPANT" | "RECORDING_ACTIVE" | "RECORDING_STARTING" | "NO_ACTIVE_RECORDING" | "NOT_IN_ROOM" | "MUTED" | "TOO_MANY_ROOMS" | "POLL_CLOSED" | "UNKNOWN_EVENT" | "NOT_PARTICIPATING" | "REQUEST_EXISTS" | "REQUEST_QUOTA_REACHED" | "REQUEST_NOT_PENDING" | "REQUEST_NOT_ACCEPTED" | "REQUEST_ALREADY_BOOKED" | "COMPANY_BUSY" | "TABLE_TAKEN" | "NO_FREE_TABLE" | "NOT_AVAILABLE" | "WRONG_TABLE_KIND" | "MEETING_CANCELLED" | "MEETING_NOT_STARTED" | "VIDEO_NOT_OPEN" | "SCHEDULE_RUNNING" | "IDEMPOTENCY_KEY_IN_USE" | "ALREADY_SIGNED" | "NOT_SIGNED" | "SIGN_THROUGH_AGREEMENT" | "INVALID_STAGE" | "DEAL_EXISTS" | "NOT_SAME_FIRMS" | "NO_INTENT" | "NO_WITNESS" | "PARTY_BUSY" | "SIGNING_EXISTS" | "SIGNING_CANCELLED" | "TERMS_CHANGED" | "AWAITING_CONFIRMATION" | "NOT_CLOUD_SIGNING" | "DUPLICATE_ID" | "UNKNOWN_ID" | "INVALID_VALUE" | "DUPLICATE_PAIR" | "FIXED_CONFLICT";
         RowError: {
             /** @description the row number in the file (the header is row 1) */
             row: number;
@@ -2031,6 +2221,11 @@ export interface components {
              * @description a matchmaking meeting at a virtual table
              */
             meetingId?: string;
+            /**
+             * Format: uuid
+             * @description a cloud signing meeting (deals): its firms' members and its witness
+             */
+            signingMeetingId?: string;
         };
         LiveTokenResponseDto: {
             /** @example wss://live.example */
@@ -2136,7 +2331,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        NotificationKind: "request.received" | "request.accepted" | "request.declined" | "request.cancelled" | "request.expired" | "meeting.scheduled" | "meeting.cancelled" | "meeting.reminder";
+        NotificationKind: "request.received" | "request.accepted" | "request.declined" | "request.cancelled" | "request.expired" | "meeting.scheduled" | "meeting.cancelled" | "meeting.reminder" | "signing.scheduled" | "signing.cancelled" | "signing.signed";
         NotificationParamsDto: {
             /** Format: uuid */
             eventId: string;
@@ -2146,6 +2341,11 @@ export interface components {
             requestId?: string;
             /** Format: uuid */
             meetingId?: string;
+            /**
+             * Format: uuid
+             * @description a one-to-one signing meeting (deals)
+             */
+            signingMeetingId?: string;
             /** Format: date-time */
             startsAt?: string;
             /** Format: date-time */
@@ -2858,6 +3058,176 @@ export interface components {
         UnsignDto: {
             /** @description kept in the audit trail of the parties */
             reason: string;
+        };
+        CreateDealDto: {
+            /** @description each text at most 300 characters */
+            title: components["schemas"]["Localized"];
+            /** @description the two firms */
+            companyIds: string[];
+            /** Format: uuid */
+            projectId?: string;
+            /**
+             * Format: uuid
+             * @description the matchmaking meeting of the same two firms it came from
+             */
+            meetingId?: string;
+            investment?: components["schemas"]["MoneyDto"];
+        };
+        /** @enum {string} */
+        DealStage: "follow_up" | "mou" | "signed" | "landed" | "lost";
+        DealCompanyDto: {
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["Localized"];
+        };
+        DealDto: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["Localized"];
+            stage: components["schemas"]["DealStage"];
+            companyIds: string[];
+            /** @description the two firms, in the order of companyIds */
+            companies: components["schemas"]["DealCompanyDto"][];
+            /** Format: uuid */
+            projectId: string | null;
+            /** Format: uuid */
+            meetingId: string | null;
+            investment: components["schemas"]["MoneyViewDto"] | null;
+            /**
+             * Format: uuid
+             * @description the promoter following it (the witness)
+             */
+            ownerUserId: string | null;
+            /** Format: uuid */
+            createdById: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the last change of stage or owner
+             */
+            lastChangedAt: string;
+        };
+        PageOfDealsDto: {
+            items: components["schemas"]["DealDto"][];
+            /** @description items matching the query, over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DealHistoryEntryDto: {
+            stage: components["schemas"]["DealStage"];
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            byUserId: string;
+            note: string | null;
+        };
+        ChangeStageDto: {
+            /**
+             * @description `signed` only by signing the agreement (409)
+             * @enum {string}
+             */
+            stage: "follow_up" | "mou" | "signed" | "landed" | "lost";
+            note?: string;
+        };
+        SigningTimeDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        /** @enum {string} */
+        SigningMode: "onsite" | "cloud";
+        SigningAgreementDto: {
+            /** @description each text at most 300 characters */
+            title: components["schemas"]["Localized"];
+            investment: components["schemas"]["MoneyDto"];
+        };
+        BookSigningDto: {
+            /** Format: uuid */
+            dealId: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 with an offset, on the quarter hour
+             * @example 2026-06-23T10:00:00+09:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 with an offset, on the quarter hour
+             * @example 2026-06-23T10:30:00+09:00
+             */
+            endsAt: string;
+            mode: components["schemas"]["SigningMode"];
+            agreement: components["schemas"]["SigningAgreementDto"];
+        };
+        /** @enum {string} */
+        SigningStatus: "scheduled" | "signed" | "cancelled";
+        SigningMeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            dealId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            mode: components["schemas"]["SigningMode"];
+            status: components["schemas"]["SigningStatus"];
+            /** Format: uuid */
+            agreementId: string;
+        };
+        SigningTermsDto: {
+            title: components["schemas"]["Localized"];
+            investment: components["schemas"]["MoneyViewDto"];
+        };
+        SigningWitnessDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        SigningConfirmationDto: {
+            /** Format: uuid */
+            companyId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @description the hash of the terms confirmed */
+            termsSha256: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SigningMeetingDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            dealId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            mode: components["schemas"]["SigningMode"];
+            status: components["schemas"]["SigningStatus"];
+            /** Format: uuid */
+            agreementId: string;
+            /** @description the agreement's terms, in the three languages */
+            terms: components["schemas"]["SigningTermsDto"];
+            parties: components["schemas"]["DealCompanyDto"][];
+            witness: components["schemas"]["SigningWitnessDto"];
+            confirmations: components["schemas"]["SigningConfirmationDto"][];
+            /** @description SHA-256 (hex) of canonicalSigningTerms(terms) (libs/shared/src/deals.ts) */
+            termsSha256: string;
+        };
+        ConfirmTermsDto: {
+            /**
+             * @description SHA-256 (hex) of the canonical terms as shown
+             * @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+             */
+            termsSha256: string;
         };
     };
     responses: never;
@@ -9216,6 +9586,920 @@ export interface operations {
             };
             /** @description a conflict, with its specific code */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listDeals: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description values above 100 are capped at 100 */
+                pageSize?: number;
+                /** @description one firm's deals (members: only their own firm's) */
+                companyId?: string;
+                stage?: components["schemas"]["DealStage"];
+                /** @description deals with a signing meeting in this event */
+                eventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfDealsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDealDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDealHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealHistoryEntryDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    changeDealStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeStageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    takeDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    dealFromMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the meeting already has its deal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description a new deal */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listSigningTimes: {
+        parameters: {
+            query: {
+                dealId: string;
+                /** @description a multiple of 15 */
+                minutes?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningTimeDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listSigningMeetings: {
+        parameters: {
+            query?: {
+                /** @description one firm's signing meetings (members: their own firm's) */
+                companyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    bookSigningMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for the same key and body (kept 48 h); 422 for another body */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookSigningDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getSigningMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cancelSigningMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    confirmSigningTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTermsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    signSigningMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for the same key and body (kept 48 h); 422 for another body */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

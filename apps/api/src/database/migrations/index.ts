@@ -6,6 +6,7 @@ import { Matchmaking1764100004000 } from './1764100004000-matchmaking';
 import { Files1764100005000 } from './1764100005000-files';
 import { Exhibition1764100006000 } from './1764100006000-exhibition';
 import { Ceremony1764100007000 } from './1764100007000-ceremony';
+import { Deals1764100008000 } from './1764100008000-deals';
 
 /** Every migration in order, listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Files1764100005000,
   Exhibition1764100006000,
   Ceremony1764100007000,
+  Deals1764100008000,
 ];
