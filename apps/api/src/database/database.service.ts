@@ -49,6 +49,7 @@ const ATTEMPTS = 4;
 @Injectable()
 export class DatabaseService implements OnApplicationShutdown {
   private queue: Promise<unknown> = Promise.resolve();
+  private readQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectDataSource() readonly dataSource: DataSource,
@@ -81,6 +82,18 @@ export class DatabaseService implements OnApplicationShutdown {
     if (!this.isSqlite) return this.dataSource.transaction(work);
     const run = this.queue.then(() => this.dataSource.transaction(work));
     this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * One consistent read of several tables (a snapshot) that writes do not hold up: on SQLite a
+   * transaction on the read-only connection (WAL gives it a snapshot; these queue among
+   * themselves, not behind the writers), on MySQL an ordinary transaction.
+   */
+  readTransaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.isSqlite || this.reads === this.dataSource) return this.transaction(work);
+    const run = this.readQueue.then(() => this.reads.transaction(work));
+    this.readQueue = run.catch(() => undefined);
     return run;
   }
 
