@@ -19,6 +19,7 @@ import { ExhibitionModule } from './exhibition/exhibition.module';
 import { CeremonyModule } from './ceremony/ceremony.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { requestId } from './common/request-id';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
           },
         }),
         DatabaseModule.forRoot(config),
+        ClusterModule,
         AccessChangesModule,
         IdempotencyModule,
         AccountsModule,
