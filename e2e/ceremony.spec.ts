@@ -4,7 +4,7 @@
  * browser); the project catalogue is public; the printable summary renders in Korean.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { createMember, logIn, organiserToken, switchToEnglish, uniqueTag } from './helpers';
+import { createMember, logIn, ORGANISER, organiserToken, switchToEnglish, uniqueTag } from './helpers';
 
 type Money = { amount: string; currency: string };
 
@@ -122,7 +122,8 @@ test('the organiser cues and signs on the run-of-show; an anonymous big screen f
   await expect(screen.getByTestId('big-screen-count')).toHaveText('1');
   await expect(screen.getByTestId('big-screen-total')).toHaveText('US$100,000,000');
 
-  await logIn(page, { email: 'organiser@living-room.local', password: 'living-room-2020' }, '/console');
+  await page.bringToFront();
+  await logIn(page, ORGANISER, '/console');
   await switchToEnglish(page);
   await page.goto(`/console/events/${eventId}/ceremony`);
   const second = page.getByRole('listitem', { name: 'Agreement 2' });
@@ -178,10 +179,13 @@ test('the printable summary renders in Korean', async ({ page, request }) => {
     [{ title: { en: `Hydrogen station ${tag}`, ko: `수소 충전소 ${tag}` }, investment: EIGHT_SIGNED[0] }],
     1,
   );
-  await logIn(page, { email: 'organiser@living-room.local', password: 'living-room-2020' }, '/console');
+  await logIn(page, ORGANISER, '/console');
   await switchToEnglish(page);
   await page.goto(`/console/events/${eventId}/ceremony/report`);
-  await page.getByRole('radiogroup', { name: 'Language of the summary' }).getByText('한국어').click();
+  await page
+    .getByRole('radiogroup', { name: 'Language of the summary' })
+    .getByRole('radio', { name: '한국어' })
+    .check();
 
   const report = page.locator('article.ceremony-report');
   await expect(report).toHaveAttribute('lang', 'ko-KR');

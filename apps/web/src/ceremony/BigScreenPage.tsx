@@ -39,7 +39,7 @@ function Trilingual({ parts, className }: { parts: { locale: string; text: strin
     <span className={className}>
       {parts.map((part, i) => (
         <span key={part.locale}>
-          {i > 0 ? <span aria-hidden> · </span> : null}
+          {i > 0 ? ' · ' : null}
           <span lang={part.locale}>{part.text}</span>
         </span>
       ))}

@@ -92,16 +92,17 @@ function Report({
           <Link to={`/console/events/${event.id}/ceremony`}>{uiT('ceremony.runOfShow.backToRunOfShow')}</Link>
         </p>
         <Space wrap>
-          <Radio.Group
-            aria-label={uiT('ceremony.report.language')}
-            optionType="button"
-            value={language}
-            onChange={(e) => setLanguage(e.target.value as ContentLanguage)}
-            options={(Object.keys(LANGUAGE_NAMES) as ContentLanguage[]).map((lang) => ({
-              value: lang,
-              label: <span lang={HTML_LANG[lang]}>{LANGUAGE_NAMES[lang]}</span>,
-            }))}
-          />
+          <div role="radiogroup" aria-label={uiT('ceremony.report.language')}>
+            <Radio.Group
+              optionType="button"
+              value={language}
+              onChange={(e) => setLanguage(e.target.value as ContentLanguage)}
+              options={(Object.keys(LANGUAGE_NAMES) as ContentLanguage[]).map((lang) => ({
+                value: lang,
+                label: <span lang={HTML_LANG[lang]}>{LANGUAGE_NAMES[lang]}</span>,
+              }))}
+            />
+          </div>
           <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
             {uiT('ceremony.report.print')}
           </Button>

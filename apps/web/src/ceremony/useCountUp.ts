@@ -25,7 +25,8 @@ export function useCountUp(target: bigint): { value: bigint; rising: boolean } {
 
   useEffect(() => {
     const from = shown.current;
-    if (target <= from || prefersReducedMotion()) {
+    // A hidden page gets no animation frames: show the figure at once.
+    if (target <= from || prefersReducedMotion() || document.hidden) {
       shown.current = target;
       setValue(target);
       setRising(false);
@@ -43,8 +44,16 @@ export function useCountUp(target: bigint): { value: bigint; rising: boolean } {
       else frame = requestAnimationFrame(step);
     };
     frame = requestAnimationFrame(step);
+    // Frames can stop (a background tab, a throttled renderer): the figure must still land.
+    const landing = setTimeout(() => {
+      cancelAnimationFrame(frame);
+      shown.current = target;
+      setValue(target);
+      setRising(false);
+    }, DURATION_MS + 500);
     return () => {
       cancelAnimationFrame(frame);
+      clearTimeout(landing);
       // Interrupted by a newer target: the next run starts from where this one stopped.
     };
   }, [target]);
