@@ -53,7 +53,7 @@ describe('projects, agreements and the signing ceremony', () => {
       .expect(201);
     return res.body as { id: string; order: number; status: string };
   }
-  const sign = (id: string, as: { auth: object } = organiser) =>
+  const sign = (id: string, as: { auth: { Authorization: string } } = organiser) =>
     t.http().post(`/api/agreements/${id}/sign`).set(as.auth);
   const tallyOf = async (eventId: string): Promise<TallyUpdated> =>
     (await t.http().get(`/api/events/${eventId}/tally`).expect(200)).body;
@@ -130,6 +130,7 @@ describe('projects, agreements and the signing ceremony', () => {
       [{ currency: 'GBP', usdPerUnit: '0', asOf: '2031-06-01' }, 'rates.0.usdPerUnit'],
       [{ currency: 'GBP', usdPerUnit: 1.2, asOf: '2031-06-01' }, 'rates.0.usdPerUnit'],
       [{ currency: 'GBP', usdPerUnit: '1.2', asOf: '2031-13-01' }, 'rates.0.asOf'],
+      [{ currency: 'GBP', usdPerUnit: '1.2', asOf: '2031-02-30' }, 'rates.0.asOf'],
       [{ currency: 'USD', usdPerUnit: '1', asOf: '2031-06-01' }, 'rates.0.currency'],
       [{ currency: 'ZZZ', usdPerUnit: '1', asOf: '2031-06-01' }, 'rates.0.currency'],
     ])('refuses %j (400 naming %s)', async (rate, field) => {
@@ -317,6 +318,7 @@ describe('projects, agreements and the signing ceremony', () => {
       await sign(id).expect(200);
       const unsign = (body: object) => t.http().post(`/api/agreements/${id}/unsign`).set(organiser.auth).send(body);
       await unsign({}).expect(400);
+      await unsign({ reason: '   ' }).expect(400);
       await unsign({ reason: 'x'.repeat(501) }).expect(400);
       const res = await unsign({ reason: 'Signed the wrong copy' }).expect(200);
       expect(res.body).toMatchObject({ status: 'planned', signedAt: null, signedByUserId: null });
@@ -452,7 +454,7 @@ describe('projects, agreements and the signing ceremony', () => {
           .expect(201)
       ).body;
       const other = await quickUser(t, 'promoter');
-      const patch = (as: { auth: object }, body: object) =>
+      const patch = (as: { auth: { Authorization: string } }, body: object) =>
         t.http().patch(`/api/projects/${project.id}`).set(as.auth).send(body);
       await patch(other, { location: 'Qingdao' }).expect(403);
       await patch(member, { location: 'Qingdao' }).expect(403);
@@ -527,7 +529,7 @@ describe('projects, agreements and the signing ceremony', () => {
         })
         .expect(200);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.body as Buffer);
+      await book.xlsx.load(res.body as never);
       expect(book.worksheets.map((s) => s.name)).toEqual(['Agreements', 'By sector', 'By country']);
       const rows = book.getWorksheet('Agreements')!.getSheetValues().filter(Boolean) as unknown[][];
       expect(rows[0]).toContain('signed_at (Asia/Seoul)');

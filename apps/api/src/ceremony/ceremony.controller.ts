@@ -161,7 +161,7 @@ export class CeremonyController {
   @ApiOkResponse({ type: AgreementDto })
   @ApiErrors(400, 401, 403, 404, 409, 413)
   unsign(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: UnsignDto): Promise<AgreementDto> {
-    return this.agreements.unsign(user, id, dto.reason.trim() || dto.reason);
+    return this.agreements.unsign(user, id, dto.reason.trim());
   }
 
   @Delete('agreements/:id')
