@@ -799,7 +799,8 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
     }),
   },
   'GET /api/events/{id}/agreements': {
-    allowed: SIGNED_IN,
+    // Public for published events: the big screen shows the agreement being signed.
+    allowed: ALL,
     validRequest: (f) => ({ path: `/api/events/${f.ceremony.id}/agreements` }),
   },
   'PUT /api/events/{id}/agreements/order': { allowed: STAFF, validRequest: (f) => ceremonyWithOrder(f) },

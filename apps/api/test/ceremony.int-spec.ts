@@ -230,6 +230,9 @@ describe('projects, agreements and the signing ceremony', () => {
       await t.http().get(`/api/events/${draft.id}/tally`).set(member.auth).expect(404);
       await t.http().get(`/api/events/${draft.id}/tally`).set(promoter.auth).expect(200);
       await t.http().get(`/api/events/${draft.id}/agreements`).set(member.auth).expect(404);
+      // The big screen (no login) reads the run-of-show of a published event, not of a draft.
+      await t.http().get(`/api/events/${published.id}/agreements`).expect(200);
+      await t.http().get(`/api/events/${draft.id}/agreements`).expect(404);
       await t
         .http()
         .post(`/api/events/${draft.id}/agreements`)

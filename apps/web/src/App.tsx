@@ -5,6 +5,13 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { createQueryClient } from './api/queryClient';
 import { LoginPage } from './auth/LoginPage';
+import { BigScreenPage } from './ceremony/BigScreenPage';
+import { DashboardPage as CeremonyDashboardPage } from './ceremony/DashboardPage';
+import { ProjectPage } from './ceremony/ProjectPage';
+import { ProjectsPage } from './ceremony/ProjectsPage';
+import { RatesPage } from './ceremony/RatesPage';
+import { ReportPage as CeremonyReportPage } from './ceremony/ReportPage';
+import { RunOfShowPage } from './ceremony/RunOfShowPage';
 import { SignUpPage } from './auth/SignUpPage';
 import { DirectoryPage } from './companies/DirectoryPage';
 import { ImportCompaniesPage } from './companies/ImportCompaniesPage';
@@ -84,8 +91,18 @@ export function AppRoutes() {
         <Route path="console/events/:id" element={<EditEventPage />} />
         <Route path="console/events/:id/matchmaking" element={<MatchmakingConsolePage />} />
         <Route path="console/events/:id/matchmaking/sheets" element={<TableSheetsPage />} />
+        {/* ceremony: the project catalogue, exchange rates, the run-of-show and its reports */}
+        <Route path="projects" element={<ProjectsPage />} />
+        <Route path="projects/:id" element={<ProjectPage />} />
+        <Route path="console/exchange-rates" element={<RatesPage />} />
+        <Route path="console/events/:id/ceremony" element={<RunOfShowPage />} />
+        <Route path="console/events/:id/ceremony/report" element={<CeremonyReportPage />} />
+        <Route path="console/events/:id/ceremony/dashboard" element={<CeremonyDashboardPage />} />
+        {/* end ceremony */}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
+      {/* ceremony: the big screen has no app chrome */}
+      <Route path="events/:id/big-screen" element={<BigScreenPage />} />
     </Routes>
   );
 }

@@ -34,11 +34,16 @@ export class CeremonyController {
     return this.agreements.create(user, id, dto);
   }
 
+  @Public()
   @Get('events/:id/agreements')
-  @ApiOperation({ operationId: 'listAgreements', summary: 'The agreements in run-of-show order' })
+  @ApiOperation({
+    operationId: 'listAgreements',
+    summary:
+      'The agreements in run-of-show order (public for published events: the big screen shows the one being signed)',
+  })
   @ApiOkResponse({ type: [AgreementDto] })
-  @ApiErrors(400, 401, 404)
-  list(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<AgreementDto[]> {
+  @ApiErrors(400, 404)
+  list(@CurrentUser() user: Actor | undefined, @UuidParam() id: string): Promise<AgreementDto[]> {
     return this.agreements.list(user, id);
   }
 

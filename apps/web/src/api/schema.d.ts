@@ -1307,7 +1307,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The agreements in run-of-show order */
+        /** The agreements in run-of-show order (public for published events: the big screen shows the one being signed) */
         get: operations["listAgreements"];
         put?: never;
         /** Add an agreement at the end of the run-of-show (promoters, organisers) */
@@ -8918,15 +8918,6 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no valid token */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };

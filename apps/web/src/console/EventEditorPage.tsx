@@ -77,6 +77,9 @@ function EventEditor({ event }: { event: EventSummary }) {
         {event.kind === 'matchmaking' ? (
           <ButtonLink to={`/console/events/${event.id}/matchmaking`}>{t('mmConsole.open')}</ButtonLink>
         ) : null}
+        {event.kind === 'ceremony' ? (
+          <ButtonLink to={`/console/events/${event.id}/ceremony`}>{t('ceremony.runOfShow.open')}</ButtonLink>
+        ) : null}
       </Space>
       <StatusControls event={event} />
       <SessionsEditor event={event} />

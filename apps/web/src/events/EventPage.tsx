@@ -48,6 +48,11 @@ function EventDetails({ event }: { event: EventSummary }) {
         <ButtonLink to={`/events/${event.id}/exhibition`} icon={<ShopOutlined aria-hidden />}>
           {t('exhibition.hall.open')}
         </ButtonLink>
+        {/* ceremony */}
+        {event.kind === 'ceremony' ? (
+          <ButtonLink to={`/events/${event.id}/big-screen`}>{t('ceremony.bigScreen.open')}</ButtonLink>
+        ) : null}
+        <ButtonLink to="/projects">{t('ceremony.projects.title')}</ButtonLink>
       </Space>
       {staff ? (
         <Space wrap className="staff-actions">
@@ -55,6 +60,9 @@ function EventDetails({ event }: { event: EventSummary }) {
           <ButtonLink to={`/events/${event.id}/check-in`}>{t('checkIn.open')}</ButtonLink>
           {matchmaking ? (
             <ButtonLink to={`/console/events/${event.id}/matchmaking`}>{t('mmConsole.open')}</ButtonLink>
+          ) : null}
+          {event.kind === 'ceremony' ? (
+            <ButtonLink to={`/console/events/${event.id}/ceremony`}>{t('ceremony.runOfShow.open')}</ButtonLink>
           ) : null}
         </Space>
       ) : null}

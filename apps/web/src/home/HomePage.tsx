@@ -31,6 +31,9 @@ export function HomePage() {
         <ButtonLink to="/companies" size="large">
           {t('home.ctaDirectory')}
         </ButtonLink>
+        <ButtonLink to="/projects" size="large">
+          {t('ceremony.projects.title')}
+        </ButtonLink>
       </Space>
 
       <section aria-labelledby="home-welcome-all" className="home-section">

@@ -19,12 +19,16 @@ export function MainNav() {
   const items: Item[] = [
     { to: '/', label: t('nav.home') },
     { to: '/events', label: t('nav.events'), section: true },
+    // ceremony
+    { to: '/projects', label: t('ceremony.nav.projects'), section: true },
     { to: '/matchmaking', label: t('nav.matchmaking'), auth: true },
     { to: '/companies', label: t('nav.directory'), auth: true },
     { to: '/my-company', label: t('nav.myCompany'), auth: true },
     { to: '/companies/import', label: t('nav.import'), auth: true, action: 'company.import' },
     { to: '/people', label: t('nav.people'), auth: true, action: 'user.list' },
     { to: '/console', label: t('nav.console'), auth: true, action: 'console.open', section: true },
+    // ceremony
+    { to: '/console/exchange-rates', label: t('ceremony.nav.rates'), auth: true, action: 'rates.manage' },
   ];
   const visible = items.filter((i) => (!i.auth || user) && (!i.action || (user && can(user, i.action))));
   return (
