@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.enableShutdownHooks();

@@ -20,6 +20,7 @@ import { CeremonyModule } from './ceremony/ceremony.module';
 import { DealsModule } from './deals/deals.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { FilesModule } from './files/files.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { requestId } from './common/request-id';
 
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule {
           },
         }),
         DatabaseModule.forRoot(config),
+        ClusterModule,
         AccessChangesModule,
         IdempotencyModule,
         AccountsModule,

@@ -1,3 +1,4 @@
+import './threadpool';
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, describeFilesStorage, loadConfig } from './config/config';

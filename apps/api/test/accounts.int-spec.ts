@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { jwtDecode } from './jwt';
 import { createCompany, loginAs, loginOrganiser, ORGANISER, signUp, uniqueEmail, userWithRole } from './factories';
@@ -101,6 +102,32 @@ describe('accounts', () => {
     const [row] = await t.app.get(DataSource).query('SELECT password_hash FROM users WHERE email = ?', [email]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain('the right password');
+  });
+
+  it('hashes with the configured argon2id parameters and upgrades an older hash at the next login', async () => {
+    const email = uniqueEmail();
+    await signUp(t, { email, password: 'the right password' });
+    const db = t.app.get(DataSource);
+    const stored = async () =>
+      (
+        (await db.query('SELECT password_hash FROM users WHERE email = ?', [email.toLowerCase()])) as {
+          password_hash: string;
+        }[]
+      )[0].password_hash;
+    // OWASP's minimum by default: m = 19 MiB, t = 2, p = 1.
+    expect(await stored()).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+
+    // An account from before the change: the library's old defaults (64 MiB, 3 passes).
+    const old = await argon2.hash('the right password', { type: argon2.argon2id, memoryCost: 65536, timeCost: 3 });
+    await db.query('UPDATE users SET password_hash = ? WHERE email = ?', [old, email.toLowerCase()]);
+    await t.http().post('/api/auth/login').send({ email, password: 'the wrong password' }).expect(401);
+    expect(await stored()).toBe(old); // a failed login changes nothing
+    await loginAs(t, email, 'the right password');
+    const upgraded = await stored();
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(await argon2.verify(upgraded, 'the right password')).toBe(true);
+    await loginAs(t, email, 'the right password'); // the new hash logs in
+    expect(await stored()).toBe(upgraded); // and is not rewritten again
   });
 
   it('rate-limits repeated login attempts on one account with 429', async () => {

@@ -2,6 +2,7 @@
  * What the live-room tests add to factories.ts: socket.io clients, session rooms with members in
  * them, and a two-node cluster sharing one database and Redis.
  */
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import {
   LIVE_NAMESPACE,
@@ -128,8 +129,13 @@ export function databaseUrl(t: TestApp): string {
 }
 
 /** Two API nodes on one database and one Redis. */
-export async function startCluster(): Promise<[TestApp, TestApp]> {
-  const redis = { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+export async function startCluster(env: Record<string, string> = {}): Promise<[TestApp, TestApp]> {
+  // A prefix of its own: rate-limit counters and bus messages of other test files stay apart.
+  const redis = {
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `ilr-test-${randomUUID().slice(0, 8)}`,
+    ...env,
+  };
   const a = await startApp(redis);
   const b = await startApp({ ...redis, DATABASE_URL: databaseUrl(a) });
   return [a, b];

@@ -11,6 +11,7 @@ import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth.guard';
 import { CompanyMembershipService } from './company-membership.service';
 import { loginThrottlers } from './login-throttle';
+import { RateLimitStorage } from '../cluster/rate-limit-storage';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -27,7 +28,11 @@ import { UserEntity } from './user.entity';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
-    ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => loginThrottlers(config) }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG, RateLimitStorage],
+      // Counted in Redis when several nodes run, so the limits hold behind a load balancer.
+      useFactory: (config: AppConfig, storage: RateLimitStorage) => ({ ...loginThrottlers(config), storage }),
+    }),
   ],
   controllers: [AccountsController],
   providers: [AccountsService, TokenService, CompanyMembershipService, { provide: APP_GUARD, useClass: AuthGuard }],

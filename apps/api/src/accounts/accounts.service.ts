@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../database/driver-errors';
 import { likePattern, pageWindow } from '../common/pagination';
 import { AccountsErrors } from './accounts.errors';
 import type { PeopleQuery, RegisterDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
-import { hashPassword, timingDummyHash, verifyPassword } from './passwords';
+import { PasswordHasher } from './passwords';
 import { TokenService, toActor } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -33,13 +33,17 @@ export function toUser(entity: UserEntity): User {
 @Injectable()
 export class AccountsService {
   private readonly logger = new Logger(AccountsService.name);
+  private readonly passwords: PasswordHasher;
 
   constructor(
     private readonly db: DatabaseService,
     private readonly tokens: TokenService,
     private readonly changes: AccessChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    const { concurrency, ...params } = config.passwordHash;
+    this.passwords = new PasswordHasher(params, concurrency);
+  }
 
   async register(dto: RegisterDto): Promise<AuthResponse> {
     const user = await this.createUser({ ...dto, role: 'member' });
@@ -51,7 +55,7 @@ export class AccountsService {
     const user = Object.assign(new UserEntity(), {
       id: input.id ?? randomUUID(),
       email: normalEmail(input.email),
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await this.passwords.hash(input.password),
       displayName: input.displayName.trim(),
       role: input.role,
       locale: input.locale ?? 'en',
@@ -71,9 +75,21 @@ export class AccountsService {
 
   async login(email: string, password: string): Promise<AuthResponse> {
     const user = await this.db.manager.findOneBy(UserEntity, { email: normalEmail(email) });
-    const valid = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
+    const valid = await this.passwords.verify(user?.passwordHash ?? (await this.passwords.timingDummyHash()), password);
     if (!user || !valid) throw AccountsErrors.wrongCredentials();
+    if (this.passwords.needsRehash(user.passwordHash)) await this.upgradeHash(user, password);
     return { accessToken: this.tokens.issue(user), user: toUser(user) };
+  }
+
+  /**
+   * Stores a hash with the configured parameters after a successful login with an older one
+   * (only if the stored hash is still the one just verified: a password changed meanwhile wins).
+   */
+  private async upgradeHash(user: UserEntity, password: string): Promise<void> {
+    const passwordHash = await this.passwords.hash(password);
+    await this.db.transaction((em) =>
+      em.update(UserEntity, { id: user.id, passwordHash: user.passwordHash }, { passwordHash }),
+    );
   }
 
   async me(actor: Actor): Promise<User> {

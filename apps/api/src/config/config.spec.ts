@@ -113,4 +113,23 @@ describe('loadConfig', () => {
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
   });
+  it("refuses password hashing below OWASP's argon2id minimum and takes stronger settings", () => {
+    expect(loadConfig({}).passwordHash).toMatchObject({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    expect(errorFor({ PASSWORD_HASH_MEMORY_KIB: '8192' }).variable).toBe('PASSWORD_HASH_MEMORY_KIB');
+    expect(errorFor({ PASSWORD_HASH_TIME_COST: '1' }).variable).toBe('PASSWORD_HASH_TIME_COST');
+    expect(errorFor({ PASSWORD_HASH_PARALLELISM: '0' }).variable).toBe('PASSWORD_HASH_PARALLELISM');
+    expect(loadConfig({ PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_TIME_COST: '3' }).passwordHash).toMatchObject({
+      memoryCost: 65536,
+      timeCost: 3,
+    });
+  });
+  it('trusts a proxy on the same machine by default and takes TRUST_PROXY in Express syntax', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, uniquelocal' }).trustProxy).toBe('10.0.0.0/8,uniquelocal');
+    expect(errorFor({ TRUST_PROXY: 'everyone' }).variable).toBe('TRUST_PROXY');
+    expect(loadConfig({}).redisKeyPrefix).toBe('ilr');
+    expect(errorFor({ REDIS_KEY_PREFIX: 'a b' }).variable).toBe('REDIS_KEY_PREFIX');
+  });
 });

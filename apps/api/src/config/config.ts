@@ -2,6 +2,7 @@
  * The one typed configuration object. It is read from the environment once at boot; a missing
  * or malformed variable stops the process with a message naming it (see ConfigError).
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -16,7 +17,13 @@ export interface AppConfig {
   jwt: { secret: string; ttlSeconds: number };
   organiser: { email: string; password: string };
   loginRateLimit: { limit: number; windowSeconds: number };
+  /** argon2id; at least OWASP's minimum (m = 19 MiB, t = 2, p = 1). */
+  passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number };
   redisUrl: string | null;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
+  trustProxy: boolean | number | string;
+  /** Prefix of every key and channel this deployment uses in Redis (rate limits, bus, jobs). */
+  redisKeyPrefix: string;
   livekit: { url: string; apiKey: string; apiSecret: string } | null;
   /** Where LiveKit's egress writes a session recording (an .mp4 path template). */
   egressFilepath: string;
@@ -105,6 +112,30 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+/**
+ * TRUST_PROXY: `loopback` (the default: a proxy on the same machine), `false`, `true` (any hop —
+ * only when nothing else can reach the node), a hop count, or addresses/CIDRs/names such as
+ * `10.0.0.0/8, uniquelocal` (Express's `trust proxy` syntax).
+ */
+function redisKeyPrefix(env: Env): string {
+  const value = str(env, 'REDIS_KEY_PREFIX') ?? 'ilr';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value))
+    throw new ConfigError('REDIS_KEY_PREFIX', 'must be 1–64 letters, digits, dots, dashes or underscores');
+  return value;
+}
+
+function parseTrustProxy(env: Env): boolean | number | string {
+  const value = str(env, 'TRUST_PROXY') ?? 'loopback';
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  const parts = value.split(',').map((part) => part.trim());
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const address = /^[0-9a-fA-F.:]+(\/\d{1,3})?$/;
+  if (parts.some((part) => !named.includes(part) && !address.test(part)))
+    throw new ConfigError('TRUST_PROXY', 'must be true, false, a hop count, or addresses/CIDRs/loopback/uniquelocal');
+  return parts.join(',');
+}
+
 function duration(env: Env, name: string, fallbackSeconds: number): number {
   const raw = str(env, name);
   if (raw === undefined) return fallbackSeconds;
@@ -244,7 +275,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwt: { secret: jwtSecret, ttlSeconds: duration(env, 'JWT_TTL', 12 * 3600) },
     organiser: { email: organiserEmail.toLowerCase(), password: organiserPassword },
     loginRateLimit: { limit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000), windowSeconds: 60 },
+    passwordHash: {
+      // OWASP's argon2id minimum is the floor; more only costs logins per second (docs/benchmarks.md, login).
+      memoryCost: int(env, 'PASSWORD_HASH_MEMORY_KIB', 19 * 1024, 19 * 1024, 4 * 1024 * 1024),
+      timeCost: int(env, 'PASSWORD_HASH_TIME_COST', 2, 2, 100),
+      parallelism: int(env, 'PASSWORD_HASH_PARALLELISM', 1, 1, 16),
+      concurrency: int(env, 'PASSWORD_HASH_CONCURRENCY', availableParallelism() * 2, 1, 256),
+    },
     redisUrl,
+    trustProxy: parseTrustProxy(env),
+    redisKeyPrefix: redisKeyPrefix(env),
     livekit: livekitSet === 3 ? { url: livekitUrl!, apiKey: livekitKey!, apiSecret: livekitSecret! } : null,
     egressFilepath,
     logLevel: oneOf(

@@ -1,3 +1,4 @@
+import { ClusterBus } from '../cluster/cluster-bus';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventAccessService } from './event-access.service';
@@ -9,7 +10,11 @@ import { PublicAgendaCache } from './public-agenda.cache';
 @Module({
   imports: [TypeOrmModule.forFeature([EventEntity, SessionEntity, RegistrationEntity])],
   controllers: [EventsController],
-  providers: [EventsService, EventAccessService, { provide: PublicAgendaCache, useValue: new PublicAgendaCache() }],
+  providers: [
+    EventsService,
+    EventAccessService,
+    { provide: PublicAgendaCache, inject: [ClusterBus], useFactory: (bus: ClusterBus) => new PublicAgendaCache(bus) },
+  ],
   exports: [EventsService, EventAccessService, PublicAgendaCache],
 })
 export class EventsModule {}

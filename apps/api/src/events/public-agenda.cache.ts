@@ -3,12 +3,14 @@
  * identical for every anonymous caller. Anonymous `GET /api/events/:id/agenda` is answered from
  * memory in front of the application (see `serveBeforeApp`); everything else (a bearer token, a
  * miss) goes through Nest, and what Nest answers an anonymous caller is stored here.
- * Writes on this node invalidate at once; other nodes and speaker renames catch up within the TTL.
+ * A write invalidates the entry on every node (through the cluster bus when Redis joins several);
+ * speaker renames, and a message lost while Redis was away, catch up within the TTL.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import etag from 'etag';
 import { UUID_SOURCE, type AgendaSession } from '@ilr/shared';
 import { requestId } from '../common/request-id';
+import type { ClusterBus } from '../cluster/cluster-bus';
 
 const AGENDA_PATH = new RegExp(`^/api/events/(${UUID_SOURCE})/agenda/?$`, 'i');
 const TTL_MS = 2000;
@@ -24,7 +26,12 @@ interface Entry {
 export class PublicAgendaCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly ttlMs = TTL_MS) {}
+  constructor(
+    private readonly bus: ClusterBus | null = null,
+    private readonly ttlMs = TTL_MS,
+  ) {
+    bus?.on('agenda:invalidate', ({ eventId }) => this.entries.delete(eventId.toLowerCase()));
+  }
 
   /** Called with what the controller answered an anonymous caller for a visible event. */
   store(eventId: string, agenda: AgendaSession[]): void {
@@ -35,8 +42,10 @@ export class PublicAgendaCache {
     this.entries.set(eventId.toLowerCase(), { body, etag: tag, expires: Date.now() + this.ttlMs });
   }
 
+  /** Here at once, and on the other nodes. */
   invalidate(eventId: string): void {
     this.entries.delete(eventId.toLowerCase());
+    this.bus?.publish('agenda:invalidate', { eventId });
   }
 
   /** Answers a fresh hit (200, or 304 for a matching `If-None-Match`) and returns true; else false. */

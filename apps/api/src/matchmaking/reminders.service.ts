@@ -2,10 +2,12 @@
  * Timed matchmaking work, durable and exactly once: reminders before each meeting and the expiry
  * of unanswered requests. State lives in the database, not in timers: a reminder is claimed with
  * a conditional update (`reminded_at IS NULL`), so across nodes and restarts each meeting is
- * reminded once; expiry is a status change under row locks. Every node sweeps on an interval.
+ * reminded once; expiry is a status change under row locks. The sweep is a timed job: with Redis,
+ * one node runs each tick (BullMQ); alone, an interval.
  */
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { TimedJobs } from '../cluster/timed-jobs';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { DatabaseService } from '../database/database.service';
@@ -18,10 +20,8 @@ import { RequestsService } from './requests.service';
 const SWEEP_MS = 15_000;
 
 @Injectable()
-export class RemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RemindersService {
   private readonly logger = new Logger(RemindersService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<unknown> | null = null;
 
   constructor(
     private readonly db: DatabaseService,
@@ -29,29 +29,18 @@ export class RemindersService implements OnApplicationBootstrap, OnApplicationSh
     private readonly notifications: NotificationsService,
     private readonly requests: RequestsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return; // tests call sweep() themselves
-    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
+    jobs: TimedJobs,
+  ) {
+    // Tests call sweep() themselves.
+    jobs.register('matchmaking-sweep', SWEEP_MS, () => this.sweep());
   }
 
   /** One round: expire due requests, remind due meetings. Never throws (logged). */
   async sweep(): Promise<{ expired: number; reminded: number }> {
-    const run = (async () => {
+    try {
       const expired = await this.requests.sweepExpired();
       const reminded = await this.remind();
       return { expired, reminded };
-    })();
-    this.sweeping = run.catch(() => undefined);
-    try {
-      return await run;
     } catch (error) {
       this.logger.warn(`Matchmaking sweep failed: ${(error as Error).message}`);
       return { expired: 0, reminded: 0 };
