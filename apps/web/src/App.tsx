@@ -18,6 +18,9 @@ import { BoothEditorPage } from './exhibition/BoothEditorPage';
 import { BoothPage } from './exhibition/BoothPage';
 import { ExhibitionHallPage } from './exhibition/ExhibitionHallPage';
 import { LeadsPage } from './exhibition/LeadsPage';
+import { DealBoardPage } from './deals/DealBoardPage';
+import { DealPage } from './deals/DealPage';
+import { MyDealsPage } from './deals/MyDealsPage';
 import { HomePage } from './home/HomePage';
 import { NotFoundPage } from './home/NotFoundPage';
 import { antdLocaleFor } from './i18n/antdLocale';
@@ -84,6 +87,10 @@ export function AppRoutes() {
         <Route path="console/events/:id" element={<EditEventPage />} />
         <Route path="console/events/:id/matchmaking" element={<MatchmakingConsolePage />} />
         <Route path="console/events/:id/matchmaking/sheets" element={<TableSheetsPage />} />
+        {/* Deals and signing meetings */}
+        <Route path="deals" element={<MyDealsPage />} />
+        <Route path="deals/board" element={<DealBoardPage />} />
+        <Route path="deals/:id" element={<DealPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
