@@ -1288,6 +1288,7 @@ export const en = {
       missing: '(not given)',
       sha: 'SHA-256 of the terms',
       shaComputing: 'Computing…',
+      shaUnavailable: 'This browser cannot compute the hash on this connection (it needs HTTPS).',
       shaMismatch: 'The terms shown here do not match the server’s. Reload the page before confirming.',
       confirmations: 'Confirmations',
       noConfirmations: 'No firm has confirmed yet.',

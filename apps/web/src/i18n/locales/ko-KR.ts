@@ -1273,6 +1273,7 @@ export const koKR: Messages = {
       missing: '(입력 없음)',
       sha: '계약 조건의 SHA-256',
       shaComputing: '계산 중…',
+      shaUnavailable: '이 연결에서는 브라우저가 해시값을 계산할 수 없습니다(HTTPS 필요).',
       shaMismatch: '여기 표시된 조건이 서버의 조건과 다릅니다. 확인하기 전에 페이지를 새로 고치세요.',
       confirmations: '확인 내역',
       noConfirmations: '아직 확인한 기업이 없습니다.',

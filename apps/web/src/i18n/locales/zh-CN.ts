@@ -1261,6 +1261,7 @@ export const zhCN: Messages = {
       missing: '（未填写）',
       sha: '条款的 SHA-256',
       shaComputing: '计算中…',
+      shaUnavailable: '当前连接下浏览器无法计算哈希值（需要 HTTPS）。',
       shaMismatch: '此处显示的条款与服务器不一致，请刷新页面后再确认。',
       confirmations: '确认记录',
       noConfirmations: '尚无企业确认。',
