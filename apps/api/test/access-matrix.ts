@@ -337,6 +337,42 @@ async function intentMeetingOfA(f: MatrixFixture): Promise<string> {
   return meeting.id;
 }
 
+let signingDay = 0;
+
+/**
+ * A signing meeting of firm A's new deal (owned by the promoter, its witness) in a new published
+ * event on a day of its own, so that no two of them ever overlap.
+ */
+async function signingOfA(
+  f: MatrixFixture,
+  mode: 'onsite' | 'cloud' = 'onsite',
+): Promise<{ id: string; eventId: string }> {
+  const { eventId, body } = await signingBooking(f, mode);
+  const res = await f.t
+    .http()
+    .post(`/api/events/${eventId}/signing-meetings`)
+    .set(f.callers.promoter.auth)
+    .send(body)
+    .expect(201);
+  return { id: res.body.id, eventId };
+}
+
+/** A valid booking of a new deal of firm A at mou, in a new event: its event and body. */
+async function signingBooking(f: MatrixFixture, mode: 'onsite' | 'cloud' = 'onsite') {
+  const day = new Date(Date.UTC(2027, 5, 1) + ++signingDay * 24 * 3600_000);
+  const event = await createEvent(f.t, {
+    body: { startsAt: day.toISOString(), endsAt: new Date(day.getTime() + 4 * 3600_000).toISOString() },
+  });
+  const body = {
+    dealId: await dealOfA(f, 'mou'),
+    startsAt: day.toISOString(),
+    endsAt: new Date(day.getTime() + 30 * 60_000).toISOString(),
+    mode,
+    agreement: { title: { en: 'JV agreement' }, investment: { amount: '1000000', currency: 'USD' } },
+  };
+  return { eventId: event.id, body };
+}
+
 const live = (f: MatrixFixture, rest = '') => `/api/live/sessions/${f.session.id}${rest}`;
 
 export const HTTP_MATRIX: Record<string, OperationRule> = {
@@ -709,6 +745,53 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
     allowed: FIRM_A,
     hiddenFrom: ['memberB'],
     validRequest: async (f) => ({ path: `/api/meetings/${await intentMeetingOfA(f)}/deal` }),
+  },
+  'GET /api/events/{id}/signing-times': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({
+      path: `/api/events/${f.event.id}/signing-times`,
+      query: { dealId: await dealOfA(f), minutes: '30' },
+    }),
+  },
+  // Booked by the firms' members, the deal's owner (the promoter here) and organisers.
+  'POST /api/events/{id}/signing-meetings': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => {
+      const { eventId, body } = await signingBooking(f);
+      return { path: `/api/events/${eventId}/signing-meetings`, body };
+    },
+  },
+  'GET /api/events/{id}/signing-meetings': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: `/api/events/${f.event.id}/signing-meetings` }),
+  },
+  'GET /api/signing-meetings/{id}': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/signing-meetings/${(await signingOfA(f)).id}` }),
+  },
+  'DELETE /api/signing-meetings/{id}': {
+    allowed: FIRM_A,
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/signing-meetings/${(await signingOfA(f)).id}` }),
+  },
+  // Each firm confirms on its own member's device.
+  'POST /api/signing-meetings/{id}/confirm': {
+    allowed: ['memberA'],
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => {
+      const path = `/api/signing-meetings/${(await signingOfA(f, 'cloud')).id}`;
+      const shown = await f.t.http().get(path).set(f.callers.organiser.auth).expect(200);
+      return { path: `${path}/confirm`, body: { termsSha256: shown.body.termsSha256 } };
+    },
+  },
+  // The witness (the promoter who owns the deal) or an organiser signs.
+  'POST /api/signing-meetings/{id}/sign': {
+    allowed: ['promoter', 'organiser'],
+    hiddenFrom: ['memberB'],
+    validRequest: async (f) => ({ path: `/api/signing-meetings/${(await signingOfA(f)).id}/sign` }),
   },
   // LiveKit calls it; its signature is its authorization, whoever else the caller is.
   'POST /api/live/webhook': {

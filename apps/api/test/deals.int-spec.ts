@@ -5,6 +5,8 @@
  * matchmaking booking), cloud confirmations, signing (deal, agreement and tally in one step),
  * cancelling, and who may enter a signing's video room.
  */
+import { createHash } from 'node:crypto';
+import { canonicalSigningTerms } from '@ilr/shared';
 import {
   acceptedRequest,
   firm,
@@ -193,6 +195,285 @@ describe('deals', () => {
       expect(again.body.id).toBe(made.body.id);
       const dup = await post('/api/deals', promoter, dealBody(a, b, { meetingId })).expect(409);
       expect(dup.body.error.code).toBe('DEAL_EXISTS');
+    });
+  });
+
+  // ---- signing meetings -----------------------------------------------------------------------------
+
+  /** A matchmaking event on DAY: 00:00–03:40, slots 01:00, 01:25, 01:50, 02:15 (20 minutes). */
+  const signingEvent = () => matchmakingEvent(t, { slots: 4, from: new Date(at('01:00')) });
+
+  /** A deal of `a` and `b` at mou, owned by a new promoter (the witness). */
+  async function ownedDeal(a: Firm, b: Firm, owner?: Caller): Promise<{ id: string; owner: Caller }> {
+    const witness = owner ?? (await quickUser(t, 'promoter', 'Witness'));
+    const deal = await post('/api/deals', witness, dealBody(a, b)).expect(201);
+    await post(`/api/deals/${deal.body.id}/stage`, witness, { stage: 'mou' }).expect(200);
+    return { id: deal.body.id, owner: witness };
+  }
+
+  const signingBody = (dealId: string, from: string, to: string, mode: 'onsite' | 'cloud' = 'onsite') => ({
+    dealId,
+    startsAt: at(from),
+    endsAt: at(to),
+    mode,
+    agreement: {
+      title: { en: 'Cold-chain JV agreement', ko: '콜드체인 합작 협약' },
+      investment: { amount: '5000000', currency: 'USD' },
+    },
+  });
+
+  const book = (eventId: string, as: Caller, body: object) => post(`/api/events/${eventId}/signing-meetings`, as, body);
+
+  /** A matchmaking meeting of `a` and `b` in the event's slot `index`. */
+  async function meetingInSlot(event: MatchmakingEvent, a: Firm, b: Firm, index: number, status: number) {
+    for (const f of [a, b]) await takePart(t, event, f);
+    const requestId = await acceptedRequest(t, event, a, b);
+    return post(`/api/events/${event.id}/meetings`, a.member, { requestId, slotId: event.slots[index].id }).expect(
+      status,
+    );
+  }
+
+  describe('signing times', () => {
+    it('leaves out the quarter hours a firm’s matchmaking meeting and the witness’s other signing take', async () => {
+      const event = await signingEvent();
+      const [a, b, c, d, e] = await Promise.all([firm(t), firm(t), firm(t), firm(t), firm(t)]);
+      await meetingInSlot(event, a, c, 1, 201); // A meets C 01:25–01:45
+      const deal = await ownedDeal(a, b);
+      const other = await ownedDeal(d, e, deal.owner);
+      await book(event.id, other.owner, signingBody(other.id, '02:00', '02:30')).expect(201);
+
+      const times = await get(`/api/events/${event.id}/signing-times`, a.member, { dealId: deal.id }).expect(200);
+      const starts = times.body.map((x: { startsAt: string }) => x.startsAt.slice(11, 16));
+      expect(starts).toEqual(['00:00', '00:15', '00:30', '00:45', '02:30', '02:45', '03:00']);
+      expect(times.body[0].endsAt).toBe(at('00:30'));
+      const hour = await get(`/api/events/${event.id}/signing-times`, promoter, { dealId: deal.id, minutes: '60' });
+      expect(hour.body.map((x: { startsAt: string }) => x.startsAt.slice(11, 16))).toEqual(['00:00', '00:15', '02:30']);
+      await get(`/api/events/${event.id}/signing-times`, a.member, { dealId: deal.id, minutes: '20' }).expect(400);
+      await get(`/api/events/${event.id}/signing-times`, a.member, { dealId: deal.id, minutes: '255' }).expect(400);
+      await get(`/api/events/${event.id}/signing-times`, c.member, { dealId: deal.id }).expect(404);
+      const unowned = await post('/api/deals', a.member, dealBody(a, e)).expect(201);
+      const noWitness = await get(`/api/events/${event.id}/signing-times`, a.member, { dealId: unowned.body.id });
+      expect(noWitness.status).toBe(409);
+      expect(noWitness.body.error.code).toBe('NO_WITNESS');
+    });
+  });
+
+  describe('booking', () => {
+    it('books a deal at mou, adds its agreement to the event, and refuses busy parties and bad times', async () => {
+      const event = await signingEvent();
+      const [a, b, c, g, h] = await Promise.all([firm(t), firm(t), firm(t), firm(t), firm(t)]);
+      await meetingInSlot(event, a, c, 1, 201); // A meets C 01:25–01:45
+      const deal = await ownedDeal(a, b);
+
+      const early = await post('/api/deals', promoter, dealBody(b, g)).expect(201);
+      const notMou = await book(event.id, promoter, signingBody(early.body.id, '00:00', '00:30')).expect(409);
+      expect(notMou.body.error.code).toBe('INVALID_STAGE');
+      for (const [from, to, field] of [
+        ['00:10', '00:40', 'startsAt'],
+        ['00:00', '00:20', 'endsAt'],
+        ['00:30', '00:30', 'endsAt'],
+        ['03:30', '04:00', 'endsAt'],
+      ]) {
+        const bad = await book(event.id, a.member, signingBody(deal.id, from, to)).expect(400);
+        expect(bad.body.error.details.fields).toHaveProperty(field);
+      }
+      const busy = await book(event.id, a.member, signingBody(deal.id, '01:00', '01:30')).expect(409);
+      expect(busy.body.error).toMatchObject({ code: 'PARTY_BUSY', details: { partyId: a.company.id } });
+      await book(event.id, c.member, signingBody(deal.id, '02:30', '03:00')).expect(404);
+
+      const booked = await book(event.id, b.member, signingBody(deal.id, '02:30', '03:00', 'cloud')).expect(201);
+      expect(booked.body).toMatchObject({
+        dealId: deal.id,
+        startsAt: at('02:30'),
+        endsAt: at('03:00'),
+        mode: 'cloud',
+        status: 'scheduled',
+      });
+      const agreements = await get(`/api/events/${event.id}/agreements`, promoter).expect(200);
+      expect(agreements.body.map((x: { id: string }) => x.id)).toContain(booked.body.agreementId);
+      const agreement = agreements.body.find((x: { id: string }) => x.id === booked.body.agreementId);
+      expect(agreement).toMatchObject({
+        mode: 'cloud',
+        status: 'planned',
+        partyCompanyIds: [a.company.id, b.company.id],
+      });
+
+      const again = await book(event.id, b.member, signingBody(deal.id, '00:00', '00:30')).expect(409);
+      expect(again.body.error.code).toBe('SIGNING_EXISTS');
+      const overlapping = await ownedDeal(a, g);
+      const clash = await book(event.id, a.member, signingBody(overlapping.id, '02:45', '03:15')).expect(409);
+      expect(clash.body.error).toMatchObject({ code: 'PARTY_BUSY', details: { partyId: a.company.id } });
+      await book(event.id, a.member, signingBody(overlapping.id, '03:00', '03:30')).expect(201);
+
+      // The signing 02:30–03:00 holds A's and B's places in the 02:15–02:35 slot of its event.
+      const slotTaken = await meetingInSlot(event, a, h, 3, 409);
+      expect(slotTaken.body.error.code).toBe('COMPANY_BUSY');
+
+      const listed = await get(`/api/events/${event.id}/signing-meetings`, b.member).expect(200);
+      expect(listed.body.map((x: { id: string }) => x.id)).toEqual([booked.body.id]);
+      const all = await get(`/api/events/${event.id}/signing-meetings`, promoter).expect(200);
+      expect(all.body).toHaveLength(2);
+    });
+
+    it('lets exactly one of 20 overlapping bookings of one firm in, across two events', async () => {
+      const first = await signingEvent();
+      const second = await signingEvent();
+      const hub = await firm(t);
+      const others = await Promise.all(Array.from({ length: 20 }, () => firm(t)));
+      const deals = await Promise.all(others.map((o) => ownedDeal(hub, o)));
+      const responses = await Promise.all(
+        deals.map((deal, i) =>
+          book(
+            i % 2 ? first.id : second.id,
+            deal.owner,
+            signingBody(deal.id, i % 3 ? '00:00' : '00:15', i % 3 ? '00:30' : '00:45'),
+          ),
+        ),
+      );
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([201, ...Array(19).fill(409)]);
+      expect(responses.filter((r) => r.status === 409).map((r) => r.body.error.code)).toEqual(
+        Array(19).fill('PARTY_BUSY'),
+      );
+    });
+
+    it('lets exactly one of a matchmaking booking and a signing meeting in the same slot win', async () => {
+      // Slot 0 is 01:00–01:20 and slot 2 01:50–02:10; the signings 01:00–01:30 and 01:45–02:15 overlap them.
+      for (const [index, from, to] of [
+        [0, '01:00', '01:30'],
+        [2, '01:45', '02:15'],
+      ] as const) {
+        const event = await signingEvent();
+        const [a, b, c] = await Promise.all([firm(t), firm(t), firm(t)]);
+        for (const f of [a, b]) await takePart(t, event, f);
+        const requestId = await acceptedRequest(t, event, a, b);
+        const deal = await ownedDeal(a, c);
+        const slot = event.slots[index];
+        const [meeting, signing] = await Promise.all([
+          post(`/api/events/${event.id}/meetings`, a.member, { requestId, slotId: slot.id }),
+          book(event.id, deal.owner, signingBody(deal.id, from, to)),
+        ]);
+        expect([meeting.status, signing.status].sort()).toEqual([201, 409]);
+        expect([meeting.body.error?.code, signing.body.error?.code]).toContain(
+          meeting.status === 409 ? 'COMPANY_BUSY' : 'PARTY_BUSY',
+        );
+      }
+    });
+  });
+
+  describe('confirming, signing and cancelling', () => {
+    it('signs a cloud signing after both firms confirm the terms: agreement, deal and tally in one step', async () => {
+      const event = await signingEvent();
+      const [a, b, c] = await Promise.all([firm(t), firm(t), firm(t)]);
+      const deal = await ownedDeal(a, b);
+      const booked = await book(event.id, a.member, signingBody(deal.id, '00:30', '01:00', 'cloud')).expect(201);
+      const path = `/api/signing-meetings/${booked.body.id}`;
+
+      const detail = await get(path, b.member).expect(200);
+      expect(detail.body).toMatchObject({
+        status: 'scheduled',
+        witness: { id: deal.owner.user.id, displayName: 'Witness' },
+        terms: { title: { en: 'Cold-chain JV agreement' }, investment: { amount: '5000000.00', currency: 'USD' } },
+        confirmations: [],
+      });
+      const terms = {
+        title: detail.body.terms.title,
+        investment: detail.body.terms.investment,
+        parties: detail.body.parties,
+        dealId: deal.id,
+      };
+      const hash = createHash('sha256').update(canonicalSigningTerms(terms)).digest('hex');
+      expect(detail.body.termsSha256).toBe(hash);
+      await get(path, c.member).expect(404);
+
+      const waiting = await post(`${path}/sign`, deal.owner).expect(409);
+      expect(waiting.body.error.code).toBe('AWAITING_CONFIRMATION');
+      const changed = await post(`${path}/confirm`, a.member, { termsSha256: 'a'.repeat(64) }).expect(409);
+      expect(changed.body.error).toMatchObject({ code: 'TERMS_CHANGED', details: { termsSha256: hash } });
+      await post(`${path}/confirm`, deal.owner, { termsSha256: hash }).expect(403);
+      const confirmed = await post(`${path}/confirm`, a.member, { termsSha256: hash }).expect(200);
+      expect(confirmed.body.confirmations).toEqual([
+        expect.objectContaining({ companyId: a.company.id, userId: a.member.user.id, termsSha256: hash }),
+      ]);
+      expect((await post(`${path}/sign`, deal.owner).expect(409)).body.error.code).toBe('AWAITING_CONFIRMATION');
+      await post(`${path}/confirm`, b.member, { termsSha256: hash }).expect(200);
+
+      await post(`${path}/sign`, a.member).expect(403);
+      await post(`${path}/sign`, promoter).expect(403);
+      const before = await t.http().get(`/api/events/${event.id}/tally`).expect(200);
+      const signed = await post(`${path}/sign`, deal.owner).expect(200);
+      expect(signed.body).toMatchObject({ id: booked.body.id, status: 'signed', agreementId: booked.body.agreementId });
+      const tally = await t.http().get(`/api/events/${event.id}/tally`).expect(200);
+      expect(tally.body.signedCount).toBe(before.body.signedCount + 1);
+      const dealNow = await get(`/api/deals/${deal.id}`, a.member).expect(200);
+      expect(dealNow.body.stage).toBe('signed');
+      const agreements = await get(`/api/events/${event.id}/agreements`, promoter).expect(200);
+      expect(agreements.body.find((x: { id: string }) => x.id === booked.body.agreementId).status).toBe('signed');
+      // Signing twice changes nothing; a signed meeting is not cancelled.
+      await post(`${path}/sign`, organiser).expect(200);
+      const history = await get(`/api/deals/${deal.id}/history`, a.member).expect(200);
+      expect(history.body.map((h: { stage: string }) => h.stage)).toEqual(['follow_up', 'mou', 'signed']);
+      const cancelSigned = await t.http().delete(path).set(a.member.auth).expect(409);
+      expect(cancelSigned.body.error.code).toBe('ALREADY_SIGNED');
+      await post(`/api/deals/${deal.id}/stage`, a.member, { stage: 'landed' }).expect(200);
+    });
+
+    it('signs onsite without confirmations; unsigning the agreement at the ceremony moves the deal back', async () => {
+      const event = await signingEvent();
+      const [a, b] = await Promise.all([firm(t), firm(t)]);
+      const deal = await ownedDeal(a, b);
+      const booked = await book(event.id, organiser, signingBody(deal.id, '00:00', '00:30')).expect(201);
+      await post(`/api/signing-meetings/${booked.body.id}/sign`, organiser).expect(200);
+      await post(`/api/agreements/${booked.body.agreementId}/unsign`, organiser, {
+        reason: 'Signed the wrong copy',
+      }).expect(200);
+      expect((await get(`/api/deals/${deal.id}`, a.member)).body.stage).toBe('mou');
+      expect((await get(`/api/signing-meetings/${booked.body.id}`, a.member)).body.status).toBe('scheduled');
+      await post(`/api/agreements/${booked.body.agreementId}/sign`, organiser).expect(200);
+      expect((await get(`/api/deals/${deal.id}`, a.member)).body.stage).toBe('signed');
+      expect((await get(`/api/signing-meetings/${booked.body.id}`, a.member)).body.status).toBe('signed');
+    });
+
+    it('cancels: the time is free again and the planned agreement leaves the run-of-show', async () => {
+      const event = await signingEvent();
+      const [a, b, c] = await Promise.all([firm(t), firm(t), firm(t)]);
+      const deal = await ownedDeal(a, b);
+      const booked = await book(event.id, a.member, signingBody(deal.id, '00:00', '00:30')).expect(201);
+      await t.http().delete(`/api/signing-meetings/${booked.body.id}`).set(c.member.auth).expect(404);
+      await t.http().delete(`/api/signing-meetings/${booked.body.id}`).set(promoter.auth).expect(403);
+      const cancelled = await t.http().delete(`/api/signing-meetings/${booked.body.id}`).set(b.member.auth).expect(200);
+      expect(cancelled.body.status).toBe('cancelled');
+      // The other firm hears of each change, in its own inbox; the acting firm does not.
+      const kinds = async (f: Firm) =>
+        (await get('/api/notifications', f.member).expect(200)).body.items.map((n: { kind: string }) => n.kind);
+      expect(await kinds(b)).toEqual(['signing.scheduled']);
+      expect(await kinds(a)).toEqual(['signing.cancelled']);
+      const agreements = await get(`/api/events/${event.id}/agreements`, promoter).expect(200);
+      expect(agreements.body.map((x: { id: string }) => x.id)).not.toContain(booked.body.agreementId);
+      const signCancelled = await post(`/api/signing-meetings/${booked.body.id}/sign`, deal.owner).expect(409);
+      expect(signCancelled.body.error.code).toBe('SIGNING_CANCELLED');
+      await book(event.id, a.member, signingBody(deal.id, '00:00', '00:30')).expect(201);
+    });
+  });
+
+  describe('video', () => {
+    it('lets the firms’ members and the witness into a cloud signing’s room, nobody else, and no onsite one', async () => {
+      const event = await signingEvent();
+      const [a, b, c, g] = await Promise.all([firm(t), firm(t), firm(t), firm(t)]);
+      const deal = await ownedDeal(a, b);
+      const cloud = await book(event.id, a.member, signingBody(deal.id, '00:00', '00:30', 'cloud')).expect(201);
+      const token = (as: Caller, signingMeetingId: string) => post('/api/live/token', as, { signingMeetingId });
+      // Video is off in this app: the right to enter shows as 503 VIDEO_DISABLED rather than 403/404.
+      for (const party of [a.member, b.member, deal.owner]) {
+        expect((await token(party, cloud.body.id)).body.error.code).toBe('VIDEO_DISABLED');
+      }
+      await token(promoter, cloud.body.id).expect(403);
+      await token(organiser, cloud.body.id).expect(403);
+      await token(c.member, cloud.body.id).expect(403);
+      const onsiteDeal = await ownedDeal(a, g, deal.owner);
+      const onsite = await book(event.id, a.member, signingBody(onsiteDeal.id, '01:00', '01:30')).expect(201);
+      const refused = await token(a.member, onsite.body.id).expect(409);
+      expect(refused.body.error.code).toBe('NOT_CLOUD_SIGNING');
     });
   });
 });

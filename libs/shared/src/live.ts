@@ -7,6 +7,8 @@
 export interface LiveTokenRequest {
   sessionId?: string;
   meetingId?: string;
+  /** A cloud signing meeting (deals). */
+  signingMeetingId?: string;
 }
 
 export interface LiveToken {

@@ -83,6 +83,10 @@ export const NOTIFICATION_KINDS = [
   'meeting.scheduled',
   'meeting.cancelled',
   'meeting.reminder',
+  // Deals: a one-to-one signing meeting booked, cancelled or signed (to the other parties)
+  'signing.scheduled',
+  'signing.cancelled',
+  'signing.signed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -94,6 +98,8 @@ export interface NotificationParams {
   companyName?: Localized;
   requestId?: string;
   meetingId?: string;
+  /** A one-to-one signing meeting (deals). */
+  signingMeetingId?: string;
   startsAt?: string;
   endsAt?: string;
   tableLabel?: string;

@@ -48,6 +48,18 @@ const EN: Texts = {
     title: `Soon: meeting with ${w.company}`,
     body: `Your meeting with ${w.company} at ${w.event} starts at ${w.when}${w.table}.`,
   }),
+  'signing.scheduled': (w) => ({
+    title: `Signing with ${w.company}: ${w.when}`,
+    body: `Your signing with ${w.company} at ${w.event} is booked for ${w.when}.${w.onBehalf}`,
+  }),
+  'signing.cancelled': (w) => ({
+    title: `Signing with ${w.company} cancelled`,
+    body: `Your signing with ${w.company} at ${w.event} (${w.when}) was cancelled.${w.onBehalf}`,
+  }),
+  'signing.signed': (w) => ({
+    title: `Signed with ${w.company}`,
+    body: `Your agreement with ${w.company} at ${w.event} is signed.`,
+  }),
 };
 
 const ZH: Texts = {
@@ -83,6 +95,18 @@ const ZH: Texts = {
     title: `即将开始：与 ${w.company} 的洽谈`,
     body: `您与 ${w.company} 在「${w.event}」的洽谈将于 ${w.when}${w.table} 开始。`,
   }),
+  'signing.scheduled': (w) => ({
+    title: `与 ${w.company} 的签约：${w.when}`,
+    body: `您与 ${w.company} 在「${w.event}」的签约已安排在 ${w.when}。${w.onBehalf}`,
+  }),
+  'signing.cancelled': (w) => ({
+    title: `与 ${w.company} 的签约已取消`,
+    body: `您与 ${w.company} 在「${w.event}」的签约（${w.when}）已取消。${w.onBehalf}`,
+  }),
+  'signing.signed': (w) => ({
+    title: `已与 ${w.company} 签约`,
+    body: `您与 ${w.company} 在「${w.event}」的协议已签署。`,
+  }),
 };
 
 const KO: Texts = {
@@ -117,6 +141,18 @@ const KO: Texts = {
   'meeting.reminder': (w) => ({
     title: `곧 시작: ${w.company}와(과)의 상담`,
     body: `「${w.event}」에서 ${w.company}와(과)의 상담이 ${w.when}${w.table}에 시작합니다.`,
+  }),
+  'signing.scheduled': (w) => ({
+    title: `${w.company}와(과)의 서명: ${w.when}`,
+    body: `「${w.event}」에서 ${w.company}와(과)의 서명이 ${w.when}에 잡혔습니다.${w.onBehalf}`,
+  }),
+  'signing.cancelled': (w) => ({
+    title: `${w.company}와(과)의 서명 취소`,
+    body: `「${w.event}」에서 ${w.company}와(과)의 서명(${w.when})이 취소되었습니다.${w.onBehalf}`,
+  }),
+  'signing.signed': (w) => ({
+    title: `${w.company}와(과) 서명 완료`,
+    body: `「${w.event}」에서 ${w.company}와(과)의 협약이 서명되었습니다.`,
   }),
 };
 

@@ -4,6 +4,7 @@ export const DealsErrors = {
   dealNotFound: () => new DomainError('NOT_FOUND', 'Deal not found'),
   signingNotFound: () => new DomainError('NOT_FOUND', 'Signing meeting not found'),
   companyNotFound: (companyId: string) => new DomainError('NOT_FOUND', 'Company not found', { companyId }),
+  projectNotFound: () => new DomainError('NOT_FOUND', 'Project not found'),
   meetingNotFound: () => new DomainError('NOT_FOUND', 'Meeting not found'),
   notAllowed: () => forbidden('Only the two firms, promoters and organisers may act on this deal'),
   notStaff: () => forbidden('Only promoters and organisers take a deal'),
@@ -49,5 +50,4 @@ export const DealsErrors = {
     }),
   outsideEvent: (path: string) => fieldInvalid(path, { code: 'invalid', message: 'must lie within the event’s time' }),
   badMinutes: () => fieldInvalid('minutes', { code: 'invalid', message: 'must be 15 to 240, a multiple of 15' }),
-  badAmount: (path: string, message: string) => fieldInvalid(path, { code: 'invalid', message }),
 };

@@ -14,16 +14,19 @@ import {
   type Actor,
   type DealStage,
   type Localized,
+  type Money,
   type Page,
 } from '@ilr/shared';
 import { AuditService } from '../audit/audit.service';
+import { checkedMoney } from '../ceremony/agreements.service';
+import { ProjectEntity } from '../ceremony/ceremony.entities';
 import { CompanyEntity } from '../companies/company.entity';
 import { DomainError } from '../common/domain-error';
 import { pageWindow } from '../common/pagination';
 import { DatabaseService, forUpdate } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
 import { MeetingEntity, MeetingSideEntity } from '../matchmaking/matchmaking.entities';
-import type { ChangeStageDto, CreateDealDto, DealListQuery, DealMoneyDto } from './dto/deals.dto';
+import type { ChangeStageDto, CreateDealDto, DealListQuery } from './dto/deals.dto';
 import type { DealDto, DealHistoryEntryDto } from './dto/deals.responses';
 import { dealView, dealViews, companyBriefs } from './deal-views';
 import { DealEntity, DealHistoryEntity, SigningMeetingEntity } from './deals.entities';
@@ -37,14 +40,6 @@ const NEXT: Record<DealStage, readonly DealStage[]> = {
   landed: [],
   lost: ['follow_up', 'mou'],
 };
-
-/** KRW is whole; USD and CNY take at most 2 decimals; every amount is positive. */
-export function checkMoney(path: string, money: DealMoneyDto): void {
-  if (!/[1-9]/.test(money.amount)) throw DealsErrors.badAmount(`${path}.amount`, 'must be positive');
-  if (money.currency === 'KRW' && money.amount.includes('.')) {
-    throw DealsErrors.badAmount(`${path}.amount`, 'KRW takes no decimals');
-  }
-}
 
 export const dealFacts = (deal: DealEntity) => ({
   companyIds: [deal.companyAId, deal.companyBId],
@@ -62,9 +57,12 @@ export class DealsService {
     const [a, b] = dto.companyIds;
     if (a === b) throw DealsErrors.sameCompany();
     if (!can(actor, 'deal.create', { companyIds: dto.companyIds })) throw DealsErrors.notAllowed();
-    if (dto.investment) checkMoney('investment', dto.investment);
+    const investment = dto.investment ? checkedMoney(dto.investment, 'investment') : null;
     const deal = await this.db.transaction(async (em) => {
       await this.requireCompanies(em, [a, b]);
+      if (dto.projectId && !(await em.existsBy(ProjectEntity, { id: dto.projectId }))) {
+        throw DealsErrors.projectNotFound();
+      }
       if (dto.meetingId) {
         const meeting = await em.findOneBy(MeetingEntity, { id: dto.meetingId });
         if (!meeting) throw DealsErrors.meetingNotFound();
@@ -78,7 +76,7 @@ export class DealsService {
         companyIds: [a, b],
         projectId: dto.projectId ?? null,
         meetingId: dto.meetingId ?? null,
-        investment: dto.investment ?? null,
+        investment,
       });
     });
     return this.view(deal);
@@ -241,7 +239,7 @@ export class DealsService {
       companyIds: [string, string];
       projectId: string | null;
       meetingId: string | null;
-      investment: DealMoneyDto | null;
+      investment: Money | null;
     },
   ): Promise<DealEntity> {
     const now = new Date();

@@ -2,10 +2,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LiveRole, LiveToken, LiveTokenRequest, Actor } from '@ilr/shared';
 import { LiveAccessService } from './live-access.service';
-import { meetingRoom, participantMetadata, sessionRoom, videoGrant } from './live-grants';
+import { meetingRoom, participantMetadata, sessionRoom, signingRoom, videoGrant } from './live-grants';
 import { LiveErrors } from './live.errors';
 import { LiveKitService } from './livekit.service';
-import { MEETING_ROOMS, type MeetingRooms } from './meeting-rooms';
+import { MEETING_ROOMS, SIGNING_ROOMS, type MeetingRooms, type SigningRooms } from './meeting-rooms';
 
 @Injectable()
 export class LiveTokenService {
@@ -13,6 +13,7 @@ export class LiveTokenService {
     private readonly livekit: LiveKitService,
     private readonly access: LiveAccessService,
     @Inject(MEETING_ROOMS) private readonly meetings: MeetingRooms,
+    @Inject(SIGNING_ROOMS) private readonly signings: SigningRooms,
   ) {}
 
   /**
@@ -22,7 +23,9 @@ export class LiveTokenService {
   async token(user: Actor, request: LiveTokenRequest): Promise<LiveToken> {
     const { room, role } = request.sessionId
       ? await this.forSession(user, request.sessionId)
-      : await this.forMeeting(user, request.meetingId!);
+      : request.signingMeetingId
+        ? await this.forSigning(user, request.signingMeetingId)
+        : await this.forMeeting(user, request.meetingId!);
     this.livekit.requireEnabled();
     const token = await this.livekit.mintClientToken({
       identity: user.id,
@@ -43,5 +46,12 @@ export class LiveTokenService {
     if (!access) throw LiveErrors.meetingNotFound();
     if (!access.canJoin) throw LiveErrors.notInMeeting();
     return { room: meetingRoom(meetingId), role: access.isHost ? 'host' : 'audience' };
+  }
+
+  private async forSigning(user: Actor, signingMeetingId: string): Promise<{ room: string; role: LiveRole }> {
+    const access = await this.signings.videoAccess(user, signingMeetingId);
+    if (!access) throw LiveErrors.signingNotFound();
+    if (!access.canJoin) throw LiveErrors.notInSigning();
+    return { room: signingRoom(signingMeetingId), role: 'host' };
   }
 }

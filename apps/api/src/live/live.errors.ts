@@ -10,6 +10,8 @@ export const LiveErrors = {
   hostsAndStaffOnly: () =>
     new DomainError('FORBIDDEN', "Only the session's hosts, organisers and promoters may see this"),
   meetingNotFound: () => new DomainError('NOT_FOUND', 'Meeting not found'),
+  signingNotFound: () => new DomainError('NOT_FOUND', 'Signing meeting not found'),
+  notInSigning: () => new DomainError('FORBIDDEN', "Only the signing's two firms and its witness may join it"),
   userNotFound: () => new DomainError('NOT_FOUND', 'User not found'),
   notAParticipant: () => new DomainError('NOT_A_PARTICIPANT', 'This user may not join the session (not registered)'),
   alreadyOnStage: () => new DomainError('ALREADY_ON_STAGE', 'You can already speak in this session'),

@@ -11,7 +11,9 @@ import { LiveController } from './live.controller';
 import { LiveKitService } from './livekit.service';
 import { MatchmakingModule } from '../matchmaking/matchmaking.module';
 import { MeetingRoomsService } from '../matchmaking/meeting-rooms.service';
-import { MEETING_ROOMS } from './meeting-rooms';
+import { MEETING_ROOMS, SIGNING_ROOMS } from './meeting-rooms';
+import { DealsModule } from '../deals/deals.module';
+import { SigningService } from '../deals/signing.service';
 import { RecordingService } from './recording.service';
 import { StageService } from './stage.service';
 import { takeWebhookSignature } from './webhook-signature.middleware';
@@ -19,7 +21,7 @@ import { WebhookService } from './webhook.service';
 
 /** LiveKit video: config, tokens, the stage (hands, speakers, removal), recording, webhooks and attendance. */
 @Module({
-  imports: [TypeOrmModule.forFeature(LIVE_ENTITIES), EventsModule, RealtimeModule, MatchmakingModule],
+  imports: [TypeOrmModule.forFeature(LIVE_ENTITIES), EventsModule, RealtimeModule, MatchmakingModule, DealsModule],
   controllers: [LiveController, LiveWebhookController],
   providers: [
     LiveKitService,
@@ -30,6 +32,7 @@ import { WebhookService } from './webhook.service';
     AttendanceService,
     WebhookService,
     { provide: MEETING_ROOMS, useExisting: MeetingRoomsService },
+    { provide: SIGNING_ROOMS, useExisting: SigningService },
   ],
   exports: [LiveKitService, LiveAccessService],
 })

@@ -1,7 +1,8 @@
 /**
  * The seam between live video and matchmaking. A virtual-table meeting gets its own LiveKit
  * room; who may enter it is matchmaking's rule, so the live feature asks through this interface.
- * Matchmaking implements it (MeetingRoomsService) and LiveModule binds MEETING_ROOMS to it.
+ * Matchmaking implements it (MeetingRoomsService) and LiveModule binds MEETING_ROOMS to it; deals
+ * implements SIGNING_ROOMS (SigningService).
  */
 import type { Actor } from '@ilr/shared';
 
@@ -18,3 +19,11 @@ export interface MeetingRooms {
 }
 
 export const MEETING_ROOMS = Symbol('MEETING_ROOMS');
+
+/** The same seam for cloud signing meetings (deals): its firms' members and its witness publish. */
+export interface SigningRooms {
+  /** Null when the signing meeting does not exist or the user may not know it exists (404). */
+  videoAccess(user: Actor, signingMeetingId: string): Promise<{ canJoin: boolean } | null>;
+}
+
+export const SIGNING_ROOMS = Symbol('SIGNING_ROOMS');

@@ -1195,6 +1195,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project catalogue (sunshine release), newest first */
+        get: operations["listProjects"];
+        put?: never;
+        /** Publish an investment project (promoters, organisers) */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue's investment per currency and in USD at the rates in force */
+        get: operations["getProjectTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project of the catalogue */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a project or move its status (the project's promoter, organisers) */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchange rates in force (USD per unit) */
+        get: operations["listExchangeRates"];
+        /** Enter rates by (currency, asOf), kept exactly with their history (organisers) */
+        put: operations["putExchangeRates"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreements in run-of-show order */
+        get: operations["listAgreements"];
+        put?: never;
+        /** Add an agreement at the end of the run-of-show (promoters, organisers) */
+        post: operations["createAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/agreements/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder the run-of-show: every agreement of the event, once (promoters, organisers) */
+        put: operations["orderAgreements"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/ceremony/cue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "Now signing": broadcasts ceremony:cue to the ceremony room on /live and /public (organisers) */
+        post: operations["cueAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/tally": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live tally (public for published events); the same object is broadcast as tally:updated */
+        get: operations["getTally"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/ceremony/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed agreements by sector, by country and over time, with matchmaking figures (promoters, organisers) */
+        get: operations["getCeremonySummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One row per agreement, then totals by sector and by country */
+        get: operations["exportCeremonyCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as a workbook: agreements, by sector, by country */
+        get: operations["exportCeremonyXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign (organisers; idempotent with Idempotency-Key); signing twice changes nothing */
+        post: operations["signAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}/unsign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a signing: back to planned, the reason kept in the audit trail (organisers) */
+        post: operations["unsignAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a planned agreement from the run-of-show (organisers; a signed one → 409 ALREADY_SIGNED) */
+        delete: operations["deleteAgreement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deals": {
         parameters: {
             query?: never;
@@ -1298,6 +1540,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/signing-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quarter-hour starts within the event when both firms and the deal's owner are free for `minutes` */
+        get: operations["listSigningTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/signing-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event's signing meetings in time order (a firm: its own; a witness: theirs) */
+        get: operations["listSigningMeetings"];
+        put?: never;
+        /** Book a deal's signing meeting and its planned agreement (the firms, the owner, organisers; idempotent) */
+        post: operations["bookSigningMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing-meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signing meeting with its terms, parties, witness, confirmations and the terms hash */
+        get: operations["getSigningMeeting"];
+        put?: never;
+        post?: never;
+        /** Cancel a signing meeting: its time is freed and its planned agreement removed (409 once signed) */
+        delete: operations["cancelSigningMeeting"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing-meetings/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A firm's member confirms the terms as shown, by their SHA-256 (409 TERMS_CHANGED when they differ) */
+        post: operations["confirmSigningTerms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing-meetings/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign: the agreement, the deal and the meeting in one step (the witness or an organiser; idempotent) */
+        post: operations["signSigningMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1309,7 +1638,7 @@ export interface components {
             db: "up" | "down";
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ALREADY_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "EMAIL_TAKEN" | "LAST_ORGANISER" | "COMPANY_MEMBERSHIP_EXISTS" | "INVALID_STATUS_TRANSITION" | "REGISTRATION_CLOSED" | "VIDEO_DISABLED" | "LIVEKIT_UNAVAILABLE" | "LIVEKIT_ERROR" | "ALREADY_ON_STAGE" | "HOST_IS_FIXED" | "NOT_A_PARTICIPANT" | "RECORDING_ACTIVE" | "RECORDING_STARTING" | "NO_ACTIVE_RECORDING" | "NOT_IN_ROOM" | "MUTED" | "TOO_MANY_ROOMS" | "POLL_CLOSED" | "UNKNOWN_EVENT" | "NOT_PARTICIPATING" | "REQUEST_EXISTS" | "REQUEST_QUOTA_REACHED" | "REQUEST_NOT_PENDING" | "REQUEST_NOT_ACCEPTED" | "REQUEST_ALREADY_BOOKED" | "COMPANY_BUSY" | "TABLE_TAKEN" | "NO_FREE_TABLE" | "NOT_AVAILABLE" | "WRONG_TABLE_KIND" | "MEETING_CANCELLED" | "MEETING_NOT_STARTED" | "VIDEO_NOT_OPEN" | "SCHEDULE_RUNNING" | "IDEMPOTENCY_KEY_IN_USE" | "SIGN_THROUGH_AGREEMENT" | "INVALID_STAGE" | "DEAL_EXISTS" | "NOT_SAME_FIRMS" | "NO_INTENT" | "NO_WITNESS" | "PARTY_BUSY" | "SIGNING_EXISTS" | "ALREADY_SIGNED" | "SIGNING_CANCELLED" | "TERMS_CHANGED" | "AWAITING_CONFIRMATION" | "NOT_CLOUD_SIGNING" | "DUPLICATE_ID" | "UNKNOWN_ID" | "INVALID_VALUE" | "DUPLICATE_PAIR" | "FIXED_CONFLICT";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ALREADY_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "EMAIL_TAKEN" | "LAST_ORGANISER" | "COMPANY_MEMBERSHIP_EXISTS" | "INVALID_STATUS_TRANSITION" | "REGISTRATION_CLOSED" | "VIDEO_DISABLED" | "LIVEKIT_UNAVAILABLE" | "LIVEKIT_ERROR" | "ALREADY_ON_STAGE" | "HOST_IS_FIXED" | "NOT_A_PARTICIPANT" | "RECORDING_ACTIVE" | "RECORDING_STARTING" | "NO_ACTIVE_RECORDING" | "NOT_IN_ROOM" | "MUTED" | "TOO_MANY_ROOMS" | "POLL_CLOSED" | "UNKNOWN_EVENT" | "NOT_PARTICIPATING" | "REQUEST_EXISTS" | "REQUEST_QUOTA_REACHED" | "REQUEST_NOT_PENDING" | "REQUEST_NOT_ACCEPTED" | "REQUEST_ALREADY_BOOKED" | "COMPANY_BUSY" | "TABLE_TAKEN" | "NO_FREE_TABLE" | "NOT_AVAILABLE" | "WRONG_TABLE_KIND" | "MEETING_CANCELLED" | "MEETING_NOT_STARTED" | "VIDEO_NOT_OPEN" | "SCHEDULE_RUNNING" | "IDEMPOTENCY_KEY_IN_USE" | "ALREADY_SIGNED" | "NOT_SIGNED" | "SIGN_THROUGH_AGREEMENT" | "INVALID_STAGE" | "DEAL_EXISTS" | "NOT_SAME_FIRMS" | "NO_INTENT" | "NO_WITNESS" | "PARTY_BUSY" | "SIGNING_EXISTS" | "SIGNING_CANCELLED" | "TERMS_CHANGED" | "AWAITING_CONFIRMATION" | "NOT_CLOUD_SIGNING" | "DUPLICATE_ID" | "UNKNOWN_ID" | "INVALID_VALUE" | "DUPLICATE_PAIR" | "FIXED_CONFLICT";
         RowError: {
             /** @description the row number in the file (the header is row 1) */
             row: number;
@@ -1344,7 +1673,7 @@ export interface components {
             error: components["schemas"]["ErrorBody"];
         };
         /** @enum {string} */
-        FieldErrorCode: "required" | "notNull" | "unknownField" | "type" | "lengthBetween" | "minLength" | "maxLength" | "localized" | "tagList" | "email" | "url" | "timeZone" | "countryCode" | "sectorCode" | "instant" | "uuid" | "oneOf" | "integer" | "positiveInteger" | "range" | "maxItems" | "unique" | "after" | "unknownIds" | "invalid" | "csvSyntax" | "fileEmpty" | "unknownColumns" | "missingColumns" | "tooManyRows" | "cellCount";
+        FieldErrorCode: "required" | "notNull" | "unknownField" | "type" | "lengthBetween" | "minLength" | "maxLength" | "localized" | "tagList" | "email" | "url" | "timeZone" | "countryCode" | "sectorCode" | "instant" | "uuid" | "oneOf" | "integer" | "positiveInteger" | "range" | "maxItems" | "unique" | "after" | "unknownIds" | "invalid" | "amount" | "rate" | "csvSyntax" | "fileEmpty" | "unknownColumns" | "missingColumns" | "tooManyRows" | "cellCount";
         FieldError: {
             code: components["schemas"]["FieldErrorCode"];
             /** @description parameters of the message, e.g. { max: 100 } */
@@ -1846,6 +2175,11 @@ export interface components {
              * @description a matchmaking meeting at a virtual table
              */
             meetingId?: string;
+            /**
+             * Format: uuid
+             * @description a cloud signing meeting (deals): its firms' members and its witness
+             */
+            signingMeetingId?: string;
         };
         LiveTokenResponseDto: {
             /** @example wss://live.example */
@@ -1951,7 +2285,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        NotificationKind: "request.received" | "request.accepted" | "request.declined" | "request.cancelled" | "request.expired" | "meeting.scheduled" | "meeting.cancelled" | "meeting.reminder";
+        NotificationKind: "request.received" | "request.accepted" | "request.declined" | "request.cancelled" | "request.expired" | "meeting.scheduled" | "meeting.cancelled" | "meeting.reminder" | "signing.scheduled" | "signing.cancelled" | "signing.signed";
         NotificationParamsDto: {
             /** Format: uuid */
             eventId: string;
@@ -1961,6 +2295,11 @@ export interface components {
             requestId?: string;
             /** Format: uuid */
             meetingId?: string;
+            /**
+             * Format: uuid
+             * @description a one-to-one signing meeting (deals)
+             */
+            signingMeetingId?: string;
             /** Format: date-time */
             startsAt?: string;
             /** Format: date-time */
@@ -2401,9 +2740,9 @@ export interface components {
             /** @description the visitors who agreed to be seen by the firms whose booths they visit (newest first, at most 100) */
             visibleVisitors: components["schemas"]["LeadVisitorDto"][];
         };
-        DealMoneyDto: {
+        MoneyDto: {
             /**
-             * @description a positive decimal; KRW whole, USD and CNY at most 2 decimals
+             * @description a decimal string; KRW no decimals, USD and CNY at most 2
              * @example 270000000.00
              */
             amount: string;
@@ -2411,7 +2750,268 @@ export interface components {
              * @example USD
              * @enum {string}
              */
-            currency: "USD" | "CNY" | "KRW";
+            currency: "USD" | "CNY" | "KRW" | "JPY" | "EUR" | "HKD" | "GBP" | "SGD" | "TWD" | "VND";
+        };
+        CreateProjectDto: {
+            /** @description each text at most 300 characters */
+            title: components["schemas"]["Localized"];
+            /** @example retail */
+            sector: string;
+            /** @example Chengyang District, Qingdao */
+            location?: string;
+            investment: components["schemas"]["MoneyDto"];
+            /** @description each text at most 10000 characters */
+            description?: components["schemas"]["Localized"];
+        };
+        MoneyViewDto: {
+            /** @example 270000000.00 */
+            amount: string;
+            /**
+             * @example USD
+             * @enum {string}
+             */
+            currency: "USD" | "CNY" | "KRW" | "JPY" | "EUR" | "HKD" | "GBP" | "SGD" | "TWD" | "VND";
+        };
+        ProjectDto: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["Localized"];
+            description: components["schemas"]["Localized"] | null;
+            /** @example retail */
+            sector: string;
+            location: string | null;
+            investment: components["schemas"]["MoneyViewDto"];
+            /** @description at the rates in force, rounded to cents; null without a rate */
+            investmentUsd: string | null;
+            /** @enum {string} */
+            status: "open" | "negotiating" | "signed" | "landed";
+            /**
+             * Format: uuid
+             * @description the promoter who published it
+             */
+            ownerUserId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PageOfProjectsDto: {
+            items: components["schemas"]["ProjectDto"][];
+            /** @description items matching the query, over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ProjectTotalsDto: {
+            /**
+             * @example {
+             *       "USD": "1000.00",
+             *       "KRW": "5000"
+             *     }
+             */
+            byCurrency: {
+                [key: string]: string;
+            };
+            /**
+             * @description Σ at the rates in force, rounded once to cents (half-up)
+             * @example 270000000.00
+             */
+            totalUsd: string;
+            /**
+             * @description latest as-of date of the rates used
+             * @example 2026-06-01
+             */
+            ratesAsOf: string | null;
+            /** @description currencies without a rate, left out of totalUsd */
+            missingRates: string[];
+            count: number;
+        };
+        UpdateProjectDto: {
+            /** @description each text at most 300 characters */
+            title?: components["schemas"]["Localized"];
+            /** @example retail */
+            sector?: string;
+            location?: string;
+            investment?: components["schemas"]["MoneyDto"];
+            /** @description each text at most 10000 characters */
+            description?: components["schemas"]["Localized"];
+            /**
+             * @description open ↔ negotiating; landed after signed; signed only by signing an agreement of the project
+             * @enum {string}
+             */
+            status?: "open" | "negotiating" | "signed" | "landed";
+        };
+        RateDto: {
+            /** @enum {string} */
+            currency: "USD" | "CNY" | "KRW" | "JPY" | "EUR" | "HKD" | "GBP" | "SGD" | "TWD" | "VND";
+            /** @example 0.14 */
+            usdPerUnit: string;
+            /** @example 2026-06-01 */
+            asOf: string;
+        };
+        RateInputDto: {
+            /**
+             * @example CNY
+             * @enum {string}
+             */
+            currency: "USD" | "CNY" | "KRW" | "JPY" | "EUR" | "HKD" | "GBP" | "SGD" | "TWD" | "VND";
+            /**
+             * @description US dollars per unit; a positive decimal string, ≤ 10 decimals, kept exactly
+             * @example 0.14
+             */
+            usdPerUnit: string;
+            /**
+             * @description YYYY-MM-DD
+             * @example 2026-06-01
+             */
+            asOf: string;
+        };
+        PutRatesDto: {
+            rates: components["schemas"]["RateInputDto"][];
+        };
+        CreateAgreementDto: {
+            /** @description each text at most 300 characters */
+            title: components["schemas"]["Localized"];
+            /**
+             * Format: uuid
+             * @description a project of the catalogue
+             */
+            projectId?: string;
+            /**
+             * @description required when there is no project
+             * @example retail
+             */
+            sector?: string;
+            partyCompanyIds: string[];
+            investment: components["schemas"]["MoneyDto"];
+            /** @enum {string} */
+            mode: "onsite" | "cloud";
+        };
+        AgreementPartyDto: {
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["Localized"];
+            /** @example KR */
+            country: string;
+            /** @example retail */
+            sector: string;
+            /**
+             * Format: uuid
+             * @description the firm's logo file, when it has one
+             */
+            logoId: string | null;
+        };
+        AgreementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            title: components["schemas"]["Localized"];
+            /** Format: uuid */
+            projectId: string | null;
+            /**
+             * @description the project's sector, else the agreement's
+             * @example retail
+             */
+            sector: string;
+            parties: components["schemas"]["AgreementPartyDto"][];
+            partyCompanyIds: string[];
+            investment: components["schemas"]["MoneyViewDto"];
+            /** @description at the rates in force, rounded to cents; null without a rate */
+            investmentUsd: string | null;
+            /** @enum {string} */
+            mode: "onsite" | "cloud";
+            /** @enum {string} */
+            status: "planned" | "signed";
+            /** @description place on the run-of-show, from 1 */
+            order: number;
+            /** Format: uuid */
+            dealId: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** Format: uuid */
+            signedByUserId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        OrderAgreementsDto: {
+            /** @description every agreement of the event, in the new order */
+            agreementIds: string[];
+        };
+        CueDto: {
+            /** Format: uuid */
+            agreementId: string;
+        };
+        CueResultDto: {
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            agreementId: string;
+        };
+        TallyDto: {
+            /** Format: uuid */
+            eventId: string;
+            signedCount: number;
+            /** @description every agreement on the run-of-show, signed or not */
+            plannedCount: number;
+            /**
+             * @description Σ amount × usdPerUnit over signed agreements, rounded once (half-up)
+             * @example 270000000.00
+             */
+            totalUsd: string;
+            byCurrency: {
+                [key: string]: string;
+            };
+            /** @description USD by sector code */
+            bySector: {
+                [key: string]: string;
+            };
+            /** @example 2026-06-01 */
+            ratesAsOf: string | null;
+            /** @description currencies of signed agreements without a rate (left out of the USD sums) */
+            missingRates: string[];
+        };
+        SummaryRowDto: {
+            /** @example retail */
+            key: string;
+            signedCount: number;
+            plannedCount: number;
+            /** @example 1000.00 */
+            signedUsd: string;
+        };
+        SummaryPointDto: {
+            /**
+             * @description an hour (or a day) on the event's clock
+             * @example 2026-06-23T10:00
+             */
+            period: string;
+            signedCount: number;
+            /** @description signed so far, USD */
+            cumulativeUsd: string;
+        };
+        MatchmakingFiguresDto: {
+            /** @description meetings scheduled at this event (not cancelled) */
+            meetingsScheduled: number;
+            /** @description meetings both sides checked in to */
+            meetingsHeld: number;
+            /** @description feedback saying intent to sign */
+            intentToSign: number;
+        };
+        CeremonySummaryDto: {
+            tally: components["schemas"]["TallyDto"];
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            bySector: components["schemas"]["SummaryRowDto"][];
+            /** @description by the parties' countries (an agreement counts for each) */
+            byCountry: components["schemas"]["SummaryRowDto"][];
+            /** @enum {string} */
+            granularity: "hour" | "day";
+            signedOverTime: components["schemas"]["SummaryPointDto"][];
+            matchmaking: components["schemas"]["MatchmakingFiguresDto"];
+        };
+        UnsignDto: {
+            /** @description kept in the audit trail of the parties */
+            reason: string;
         };
         CreateDealDto: {
             /** @description each text at most 300 characters */
@@ -2425,7 +3025,7 @@ export interface components {
              * @description the matchmaking meeting of the same two firms it came from
              */
             meetingId?: string;
-            investment?: components["schemas"]["DealMoneyDto"];
+            investment?: components["schemas"]["MoneyDto"];
         };
         /** @enum {string} */
         DealStage: "follow_up" | "mou" | "signed" | "landed" | "lost";
@@ -2446,7 +3046,7 @@ export interface components {
             projectId: string | null;
             /** Format: uuid */
             meetingId: string | null;
-            investment: components["schemas"]["DealMoneyDto"] | null;
+            investment: components["schemas"]["MoneyViewDto"] | null;
             /**
              * Format: uuid
              * @description the promoter following it (the witness)
@@ -2484,6 +3084,104 @@ export interface components {
              */
             stage: "follow_up" | "mou" | "signed" | "landed" | "lost";
             note?: string;
+        };
+        SigningTimeDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        /** @enum {string} */
+        SigningMode: "onsite" | "cloud";
+        SigningAgreementDto: {
+            /** @description each text at most 300 characters */
+            title: components["schemas"]["Localized"];
+            investment: components["schemas"]["MoneyDto"];
+        };
+        BookSigningDto: {
+            /** Format: uuid */
+            dealId: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 with an offset, on the quarter hour
+             * @example 2026-06-23T10:00:00+09:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 with an offset, on the quarter hour
+             * @example 2026-06-23T10:30:00+09:00
+             */
+            endsAt: string;
+            mode: components["schemas"]["SigningMode"];
+            agreement: components["schemas"]["SigningAgreementDto"];
+        };
+        /** @enum {string} */
+        SigningStatus: "scheduled" | "signed" | "cancelled";
+        SigningMeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            dealId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            mode: components["schemas"]["SigningMode"];
+            status: components["schemas"]["SigningStatus"];
+            /** Format: uuid */
+            agreementId: string;
+        };
+        SigningTermsDto: {
+            title: components["schemas"]["Localized"];
+            investment: components["schemas"]["MoneyViewDto"];
+        };
+        SigningWitnessDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        SigningConfirmationDto: {
+            /** Format: uuid */
+            companyId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @description the hash of the terms confirmed */
+            termsSha256: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SigningMeetingDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            dealId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            mode: components["schemas"]["SigningMode"];
+            status: components["schemas"]["SigningStatus"];
+            /** Format: uuid */
+            agreementId: string;
+            /** @description the agreement's terms, in the three languages */
+            terms: components["schemas"]["SigningTermsDto"];
+            parties: components["schemas"]["DealCompanyDto"][];
+            witness: components["schemas"]["SigningWitnessDto"];
+            confirmations: components["schemas"]["SigningConfirmationDto"][];
+            /** @description SHA-256 (hex) of canonicalSigningTerms(terms) (libs/shared/src/deals.ts) */
+            termsSha256: string;
+        };
+        ConfirmTermsDto: {
+            /**
+             * @description SHA-256 (hex) of the canonical terms as shown
+             * @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+             */
+            termsSha256: string;
         };
     };
     responses: never;
@@ -7747,6 +8445,1034 @@ export interface operations {
             };
         };
     };
+    listProjects: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description values above 100 are capped at 100 */
+                pageSize?: number;
+                sector?: string;
+                status?: "open" | "negotiating" | "signed" | "landed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfProjectsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getProjectTotals: {
+        parameters: {
+            query?: {
+                sector?: string;
+                status?: "open" | "negotiating" | "signed" | "landed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectTotalsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listExchangeRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    putExchangeRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutRatesDto"];
+            };
+        };
+        responses: {
+            /** @description the rates in force afterwards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    orderAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderAgreementsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cueAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CueResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getTally: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TallyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCeremonySummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CeremonySummaryDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    exportCeremonyCsv: {
+        parameters: {
+            query?: {
+                /** @description language of the titles and names (default en) */
+                lang?: "zh" | "ko" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    exportCeremonyXlsx: {
+        parameters: {
+            query?: {
+                /** @description language of the titles and names (default en) */
+                lang?: "zh" | "ko" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    signAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for the same key and body (kept 48 h); 422 for another body */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unsignAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnsignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the removed agreement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listDeals: {
         parameters: {
             query?: {
@@ -8169,6 +9895,489 @@ export interface operations {
             };
             /** @description a conflict, with its specific code */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listSigningTimes: {
+        parameters: {
+            query: {
+                dealId: string;
+                /** @description a multiple of 15 */
+                minutes?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningTimeDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listSigningMeetings: {
+        parameters: {
+            query?: {
+                /** @description one firm's signing meetings (members: their own firm's) */
+                companyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    bookSigningMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for the same key and body (kept 48 h); 422 for another body */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookSigningDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getSigningMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cancelSigningMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    confirmSigningTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTermsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    signSigningMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for the same key and body (kept 48 h); 422 for another body */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningMeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,7 @@ export function NotificationBell() {
 /** Where a notification leads: the meeting, or the firm's requests at the event. */
 function targetOf(n: Notification): string {
   if (n.params.meetingId && n.kind !== 'meeting.cancelled') return `/meetings/${n.params.meetingId}`;
+  if (n.kind.startsWith('signing.')) return `/events/${n.params.eventId}`;
   const tab = n.kind.startsWith('meeting.') ? 'schedule' : 'requests';
   return `/events/${n.params.eventId}/matchmaking?tab=${tab}`;
 }

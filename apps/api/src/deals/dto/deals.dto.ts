@@ -29,25 +29,10 @@ import {
 import { IsCodePointLength, IsInstant, IsLocalized, LowerCaseIds } from '../../common/dto-validators';
 import { localizedProperty } from '../../common/openapi';
 import { PageQuery } from '../../common/pagination';
+import { MoneyDto } from '../../ceremony/dto/ceremony.dto';
 
 const L = FIELD_LIMITS;
 const INSTANT = { type: String, format: 'date-time', description: 'ISO-8601 with an offset, on the quarter hour' };
-export const CURRENCIES = ['USD', 'CNY', 'KRW'] as const;
-
-export class DealMoneyDto {
-  @ApiProperty({
-    example: '270000000.00',
-    description: 'a positive decimal; KRW whole, USD and CNY at most 2 decimals',
-  })
-  @IsString()
-  @Matches(/^\d{1,15}(\.\d{1,2})?$/, { message: 'must be a positive decimal string such as 1200.50' })
-  amount: string;
-
-  @ApiProperty({ enum: CURRENCIES, example: 'USD' })
-  @IsIn(CURRENCIES)
-  currency: string;
-}
-
 export class CreateDealDto {
   @ApiProperty(localizedProperty({ maxLength: L.dealTitle.max }))
   @IsLocalized(L.dealTitle.max)
@@ -74,11 +59,11 @@ export class CreateDealDto {
   @IsUUID('all')
   meetingId?: string;
 
-  @ApiPropertyOptional({ type: DealMoneyDto })
+  @ApiPropertyOptional({ type: MoneyDto })
   @IsOptional()
   @ValidateNested()
-  @Type(() => DealMoneyDto)
-  investment?: DealMoneyDto;
+  @Type(() => MoneyDto)
+  investment?: MoneyDto;
 }
 
 export class DealListQuery extends PageQuery {
@@ -140,10 +125,10 @@ export class SigningAgreementDto {
   @IsLocalized(L.dealTitle.max)
   title: Localized;
 
-  @ApiProperty({ type: DealMoneyDto })
+  @ApiProperty({ type: MoneyDto })
   @ValidateNested()
-  @Type(() => DealMoneyDto)
-  investment: DealMoneyDto;
+  @Type(() => MoneyDto)
+  investment: MoneyDto;
 }
 
 export class BookSigningDto {

@@ -9,7 +9,7 @@ import {
   type SigningStatus,
 } from '@ilr/shared';
 import { localizedProperty, LocalizedDto, PageOf } from '../../common/openapi';
-import { DealMoneyDto } from './deals.dto';
+import { MoneyViewDto } from '../../ceremony/dto/ceremony.responses';
 
 export class DealCompanyDto {
   @ApiProperty({ format: 'uuid' })
@@ -41,8 +41,8 @@ export class DealDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   meetingId: string | null;
 
-  @ApiProperty({ type: DealMoneyDto, nullable: true })
-  investment: DealMoneyDto | null;
+  @ApiProperty({ type: MoneyViewDto, nullable: true })
+  investment: MoneyViewDto | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the promoter following it (the witness)' })
   ownerUserId: string | null;
@@ -111,8 +111,8 @@ export class SigningTermsDto {
   @ApiProperty(localizedProperty())
   title: LocalizedDto;
 
-  @ApiProperty({ type: DealMoneyDto })
-  investment: DealMoneyDto;
+  @ApiProperty({ type: MoneyViewDto })
+  investment: MoneyViewDto;
 }
 
 export class SigningWitnessDto {

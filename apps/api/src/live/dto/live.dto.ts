@@ -19,9 +19,11 @@ function IsAbsentWith(other: string, options?: ValidationOptions): PropertyDecor
 
 export class LiveTokenDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an agenda session (exactly one of sessionId and meetingId)' })
-  @ValidateIf((o: LiveTokenDto) => o.sessionId !== undefined || o.meetingId === undefined)
+  @ValidateIf(
+    (o: LiveTokenDto) => o.sessionId !== undefined || (o.meetingId === undefined && o.signingMeetingId === undefined),
+  )
   @LowerCaseIds()
-  @IsUUID('all', { message: 'must be a session id (give sessionId or meetingId)' })
+  @IsUUID('all', { message: 'must be a session id (give sessionId, meetingId or signingMeetingId)' })
   sessionId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a matchmaking meeting at a virtual table' })
@@ -30,6 +32,17 @@ export class LiveTokenDto {
   @IsUUID('all', { message: 'must be a meeting id' })
   @IsAbsentWith('sessionId')
   meetingId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "a cloud signing meeting (deals): its firms' members and its witness",
+  })
+  @ValidateIf((o: LiveTokenDto) => o.signingMeetingId !== undefined)
+  @LowerCaseIds()
+  @IsUUID('all', { message: 'must be a signing meeting id' })
+  @IsAbsentWith('sessionId')
+  @IsAbsentWith('meetingId')
+  signingMeetingId?: string;
 }
 
 export class StageUserDto {

@@ -18,6 +18,9 @@ export class NotificationParamsDto {
   @ApiPropertyOptional({ format: 'uuid' })
   meetingId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'a one-to-one signing meeting (deals)' })
+  signingMeetingId?: string;
+
   @ApiPropertyOptional({ format: 'date-time' })
   startsAt?: string;
 
