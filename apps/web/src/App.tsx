@@ -21,6 +21,7 @@ import { LeadsPage } from './exhibition/LeadsPage';
 import { DealBoardPage } from './deals/DealBoardPage';
 import { DealPage } from './deals/DealPage';
 import { MyDealsPage } from './deals/MyDealsPage';
+import { SigningMeetingPage } from './deals/signing/SigningMeetingPage';
 import { HomePage } from './home/HomePage';
 import { NotFoundPage } from './home/NotFoundPage';
 import { antdLocaleFor } from './i18n/antdLocale';
@@ -91,6 +92,7 @@ export function AppRoutes() {
         <Route path="deals" element={<MyDealsPage />} />
         <Route path="deals/board" element={<DealBoardPage />} />
         <Route path="deals/:id" element={<DealPage />} />
+        <Route path="signing-meetings/:id" element={<SigningMeetingPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

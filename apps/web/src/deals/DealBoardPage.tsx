@@ -20,6 +20,7 @@ import { DEAL_DRAG_TYPE, DealCard } from './DealCard';
 import { EventSelect } from './EventSelect';
 import { FirmSelect } from './FirmSelect';
 import { StageNoteDialog } from './StageNoteDialog';
+import { EventSigningMeetings } from './signing/EventSigningMeetings';
 import { moveRefusal, STAGES } from './stages';
 import { useDeals, useTakeDeal } from './useDeals';
 import type { Deal, DealStage } from './types';
@@ -164,6 +165,7 @@ function DealBoard({ user }: { user: User }) {
           })}
         </div>
       )}
+      {eventId ? <EventSigningMeetings eventId={eventId} /> : null}
       {moving ? <StageNoteDialog deal={moving.deal} to={moving.to} onClose={() => setMoving(null)} /> : null}
       {creating ? (
         <CreateDealDialog

@@ -20,6 +20,7 @@ import { nextStepKey } from './NextStep';
 import { StageTag } from './StageTag';
 import { useDeals } from './useDeals';
 import type { Deal } from './types';
+import { EventSigningMeetings } from './signing/EventSigningMeetings';
 
 export function MyDealsPage() {
   return <RequireAuth>{(user) => <MyDeals user={user} />}</RequireAuth>;
@@ -45,6 +46,7 @@ function MyDeals({ user }: { user: User }) {
     <>
       <PageHeading title={t('deals.mine.title')} intro={t('deals.mine.intro')} />
       <FirmDeals companyId={user.companyId} />
+      <EventSigningMeetings companyId={user.companyId} />
     </>
   );
 }
