@@ -136,7 +136,9 @@ test('a promoter opens a deal on the board, drags it to MoU, books its cloud sig
   // --- The keyboard's way: the card's stage select, where Signed is disabled ---
   await moved.getByRole('combobox', { name: `Stage of ${title}` }).focus();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('option', { name: /^Signed — / })).toHaveAttribute('aria-disabled', 'true');
+  const signedOption = page.getByRole('option', { name: /^Signed — / });
+  await expect(signedOption).toHaveClass(/ant-select-item-option-disabled/);
+  await expect(signedOption).toHaveAttribute('title', 'Signed only by signing the agreement at the signing meeting.');
   await page.keyboard.press('Escape');
 
   // --- The deal's page: the history with the note, then the common free times ---
@@ -284,6 +286,6 @@ test('a meeting where a side intends to sign becomes a deal in one click', async
   await expect(page).toHaveURL((url) => url.pathname.startsWith('/deals/'));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Hanwon ${tag}`);
   await expect(page.getByRole('link', { name: 'The meeting it came from' })).toBeVisible();
-  await expect(page.getByText('Follow-up', { exact: true })).toBeVisible();
+  await expect(page.locator('.deal-facts').getByText('Follow-up', { exact: true })).toBeVisible();
   await context.close();
 });

@@ -7,14 +7,23 @@ import { ErrorAlert } from '../errors/ErrorAlert';
 import { useFormErrors } from '../errors/useFormErrors';
 import { FirmSelect } from './FirmSelect';
 import { MoneyFields } from './MoneyFields';
+import { ProjectSelect } from './ProjectSelect';
 import { useCreateDeal } from './useDeals';
 import type { Deal, DealMoney } from './types';
 
-const FIELDS = ['title', 'companyIds.0', 'companyIds.1', 'investment.amount', 'investment.currency'] as const;
+const FIELDS = [
+  'title',
+  'companyIds.0',
+  'companyIds.1',
+  'projectId',
+  'investment.amount',
+  'investment.currency',
+] as const;
 
 interface Values {
   title?: Localized;
   companyIds?: [string?, string?];
+  projectId?: string;
   investment?: { amount?: string; currency?: DealMoney['currency'] };
 }
 
@@ -33,6 +42,7 @@ export function CreateDealDialog({ onClose, onCreated }: { onClose: () => void; 
       {
         title: compactLocalized(values.title) ?? {},
         companyIds: [values.companyIds?.[0] ?? '', values.companyIds?.[1] ?? ''],
+        ...(values.projectId ? { projectId: values.projectId } : {}),
         ...(amount ? { investment: { amount, currency: values.investment?.currency ?? 'USD' } } : {}),
       },
       { onSuccess: onCreated, onError: formErrors.apply },
@@ -74,6 +84,9 @@ export function CreateDealDialog({ onClose, onCreated }: { onClose: () => void; 
           rules={[localizedRequired(t('deals.create.titleRequired'))]}
         >
           <LocalizedInput fieldLabel={t('deals.fields.title')} maxLength={FIELD_LIMITS.dealTitle.max} />
+        </Form.Item>
+        <Form.Item name="projectId" label={t('common.optionalLabel', { label: t('deals.fields.project') })}>
+          <ProjectSelect aria-label={t('deals.fields.project')} />
         </Form.Item>
         <MoneyFields name={['investment']} label={t('common.optionalLabel', { label: t('deals.fields.investment') })} />
       </Form>

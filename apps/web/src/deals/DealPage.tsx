@@ -22,6 +22,7 @@ import { FirmLabel } from './FirmLabel';
 import { MoneyText } from './MoneyText';
 import { NextStep } from './NextStep';
 import { OwnerText } from './OwnerText';
+import { ProjectTitle } from './ProjectSelect';
 import { DealSigning } from './signing/DealSigning';
 import { StageNoteDialog } from './StageNoteDialog';
 import { StageSelect } from './StageSelect';
@@ -77,6 +78,11 @@ function DealDetails({ deal, user }: { deal: Deal; user: User }) {
         <Descriptions.Item label={t('deals.fields.owner')}>
           <OwnerText ownerUserId={deal.ownerUserId} userId={user.id} />
         </Descriptions.Item>
+        {deal.projectId ? (
+          <Descriptions.Item label={t('deals.fields.project')}>
+            <ProjectTitle projectId={deal.projectId} />
+          </Descriptions.Item>
+        ) : null}
         {deal.meetingId ? (
           <Descriptions.Item label={t('deals.fields.meeting')}>
             <Link to={`/meetings/${deal.meetingId}`}>{t('deals.page.openMeeting')}</Link>

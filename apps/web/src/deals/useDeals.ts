@@ -33,7 +33,11 @@ export function useDealHistory(id: string) {
   });
 }
 
-/** After any change every list, deal and history is read again. */
+/**
+ * After any change every list, deal and history is read again. Callers do not wait for it: a
+ * caller's own `mutate(…, { onSuccess })` must run while its component is still mounted (the
+ * refetch may unmount it, e.g. the booking form once the deal has its signing meeting).
+ */
 export function useInvalidateDeals() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: dealKeys.all });
@@ -43,7 +47,7 @@ export function useCreateDeal() {
   const invalidate = useInvalidateDeals();
   return useMutation({
     mutationFn: async (input: DealInput) => unwrap(await http.POST('/api/deals', { body: input })),
-    onSuccess: () => invalidate(),
+    onSuccess: () => void invalidate(),
   });
 }
 
@@ -52,7 +56,7 @@ export function useChangeStage() {
   return useMutation({
     mutationFn: async ({ id, input }: { id: string; input: StageChange }) =>
       unwrap(await http.POST('/api/deals/{id}/stage', { params: { path: { id } }, body: input })),
-    onSettled: () => invalidate(),
+    onSettled: () => void invalidate(),
   });
 }
 
@@ -60,7 +64,7 @@ export function useTakeDeal() {
   const invalidate = useInvalidateDeals();
   return useMutation({
     mutationFn: async (id: string) => unwrap(await http.POST('/api/deals/{id}/take', { params: { path: { id } } })),
-    onSettled: () => invalidate(),
+    onSettled: () => void invalidate(),
   });
 }
 
@@ -70,6 +74,6 @@ export function useDealFromMeeting() {
   return useMutation({
     mutationFn: async (meetingId: string) =>
       unwrap(await http.POST('/api/meetings/{id}/deal', { params: { path: { id: meetingId } } })),
-    onSuccess: () => invalidate(),
+    onSuccess: () => void invalidate(),
   });
 }

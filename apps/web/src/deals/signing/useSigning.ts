@@ -58,7 +58,7 @@ export function useBookSigning(eventId: string) {
           }),
         ),
       ),
-    onSettled: () => invalidate(),
+    onSettled: () => void invalidate(),
   });
 }
 
@@ -93,7 +93,7 @@ export function useConfirmTerms(id: string) {
       unwrap(
         await http.POST('/api/signing-meetings/{id}/confirm', { params: { path: { id } }, body: { termsSha256 } }),
       ),
-    onSettled: () => invalidate(),
+    onSettled: () => void invalidate(),
   });
 }
 
@@ -109,7 +109,7 @@ export function useSign(id: string) {
           }),
         ),
       ),
-    onSettled: () => invalidate(),
+    onSettled: () => void invalidate(),
   });
 }
 
@@ -117,7 +117,7 @@ export function useCancelSigning(id: string) {
   const invalidate = useInvalidateDeals();
   return useMutation({
     mutationFn: async () => unwrap(await http.DELETE('/api/signing-meetings/{id}', { params: { path: { id } } })),
-    onSettled: () => invalidate(),
+    onSettled: () => void invalidate(),
   });
 }
 

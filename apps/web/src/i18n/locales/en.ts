@@ -1194,6 +1194,7 @@ export const en = {
       amount: 'Amount',
       amountRequired: 'Enter the amount.',
       owner: 'Owner (witness)',
+      project: 'Project',
       meeting: 'Meeting',
       lastChanged: 'Last change',
     },

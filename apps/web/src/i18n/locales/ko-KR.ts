@@ -1178,6 +1178,7 @@ export const koKR: Messages = {
       amount: '금액',
       amountRequired: '금액을 입력하세요.',
       owner: '담당자(입회인)',
+      project: '프로젝트',
       meeting: '미팅',
       lastChanged: '최근 변경',
     },

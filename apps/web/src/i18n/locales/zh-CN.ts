@@ -1167,6 +1167,7 @@ export const zhCN: Messages = {
       amount: '金额',
       amountRequired: '请输入金额。',
       owner: '负责人（见证人）',
+      project: '招商项目',
       meeting: '洽谈会',
       lastChanged: '最近变更',
     },
