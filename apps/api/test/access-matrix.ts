@@ -307,6 +307,49 @@ async function visitorBadge(f: MatrixFixture): Promise<string> {
   return res.body.badgeCode;
 }
 
+// ---- ceremony fixtures: fresh agreements and projects per call, so actors never collide -------------
+
+/** A planned agreement between firms A and B at the fixture ceremony (or `eventId`). */
+async function freshAgreement(f: MatrixFixture, eventId = f.ceremony.id): Promise<string> {
+  const res = await f.t
+    .http()
+    .post(`/api/events/${eventId}/agreements`)
+    .set(f.callers.organiser.auth)
+    .send({
+      title: { en: 'Weekend warehouse' },
+      sector: 'retail',
+      partyCompanyIds: [f.companyA.id, f.companyB.id],
+      investment: { amount: '1000000.00', currency: 'USD' },
+      mode: 'onsite',
+    })
+    .expect(201);
+  return res.body.id;
+}
+
+async function signedAgreement(f: MatrixFixture): Promise<string> {
+  const id = await freshAgreement(f);
+  await f.t.http().post(`/api/agreements/${id}/sign`).set(f.callers.organiser.auth).expect(200);
+  return id;
+}
+
+/** A ceremony of its own with two agreements, for a complete run-of-show order. */
+async function ceremonyWithOrder(f: MatrixFixture): Promise<HttpCall> {
+  const event = await createEvent(f.t, { kind: 'ceremony', as: f.callers.organiser });
+  const ids = [await freshAgreement(f, event.id), await freshAgreement(f, event.id)];
+  return { path: `/api/events/${event.id}/agreements/order`, body: { agreementIds: ids.reverse() } };
+}
+
+/** A project of the catalogue published by the fixture's promoter. */
+async function promotersProject(f: MatrixFixture): Promise<string> {
+  const res = await f.t
+    .http()
+    .post('/api/projects')
+    .set(f.callers.promoter.auth)
+    .send({ title: { en: 'Cold chain hub' }, sector: 'logistics', investment: { amount: '5000000', currency: 'KRW' } })
+    .expect(201);
+  return res.body.id;
+}
+
 // ---- deals fixtures ---------------------------------------------------------------------------------
 
 /** A new deal of firm A with a new firm, opened by the promoter (its owner), at `stage`. */
@@ -712,6 +755,86 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
   'GET /api/events/{id}/booths/{companyId}/stats': {
     allowed: FIRM_A,
     validRequest: async (f) => ({ path: `${await boothOfA(f)}/stats` }),
+  },
+  // ---- projects, exchange rates, agreements and the ceremony
+  'POST /api/projects': {
+    allowed: STAFF,
+    validRequest: () => ({
+      path: '/api/projects',
+      body: { title: { zh: '周末仓库' }, sector: 'retail', investment: { amount: '30000000.00', currency: 'USD' } },
+    }),
+  },
+  'GET /api/projects': { allowed: ALL, validRequest: () => ({ path: '/api/projects', query: { status: 'open' } }) },
+  'GET /api/projects/totals': { allowed: ALL, validRequest: () => ({ path: '/api/projects/totals' }) },
+  'GET /api/projects/{id}': {
+    allowed: ALL,
+    validRequest: async (f) => ({ path: `/api/projects/${await promotersProject(f)}` }),
+  },
+  // The promoter who published it (the fixture's promoter) and organisers.
+  'PATCH /api/projects/{id}': {
+    allowed: STAFF,
+    validRequest: async (f) => ({ path: `/api/projects/${await promotersProject(f)}`, body: { location: 'Qingdao' } }),
+  },
+  'GET /api/exchange-rates': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/exchange-rates' }) },
+  'PUT /api/exchange-rates': {
+    allowed: ORGANISER_ONLY,
+    validRequest: () => ({
+      path: '/api/exchange-rates',
+      body: { rates: [{ currency: 'TWD', usdPerUnit: '0.0312', asOf: '2020-06-22' }] },
+    }),
+  },
+  'POST /api/events/{id}/agreements': {
+    allowed: STAFF,
+    validRequest: (f) => ({
+      path: `/api/events/${f.ceremony.id}/agreements`,
+      body: {
+        title: { en: 'Bonded warehouse' },
+        sector: 'logistics',
+        partyCompanyIds: [f.companyA.id, f.companyB.id],
+        investment: { amount: '1500000000', currency: 'KRW' },
+        mode: 'cloud',
+      },
+    }),
+  },
+  'GET /api/events/{id}/agreements': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: `/api/events/${f.ceremony.id}/agreements` }),
+  },
+  'PUT /api/events/{id}/agreements/order': { allowed: STAFF, validRequest: (f) => ceremonyWithOrder(f) },
+  'POST /api/events/{id}/ceremony/cue': {
+    allowed: ORGANISER_ONLY,
+    validRequest: async (f) => ({
+      path: `/api/events/${f.ceremony.id}/ceremony/cue`,
+      body: { agreementId: await freshAgreement(f) },
+    }),
+  },
+  'GET /api/events/{id}/tally': { allowed: ALL, validRequest: (f) => ({ path: `/api/events/${f.ceremony.id}/tally` }) },
+  'GET /api/events/{id}/ceremony/summary': {
+    allowed: STAFF,
+    validRequest: (f) => ({ path: `/api/events/${f.ceremony.id}/ceremony/summary` }),
+  },
+  'GET /api/events/{id}/report.csv': {
+    allowed: STAFF,
+    validRequest: (f) => ({ path: `/api/events/${f.ceremony.id}/report.csv` }),
+  },
+  'GET /api/events/{id}/report.xlsx': {
+    allowed: STAFF,
+    validRequest: (f) => ({ path: `/api/events/${f.ceremony.id}/report.xlsx` }),
+  },
+  'POST /api/agreements/{id}/sign': {
+    allowed: ORGANISER_ONLY,
+    validRequest: async (f) => ({ path: `/api/agreements/${await freshAgreement(f)}/sign` }),
+  },
+  'POST /api/agreements/{id}/unsign': {
+    allowed: ORGANISER_ONLY,
+    validRequest: async (f) => ({
+      path: `/api/agreements/${await signedAgreement(f)}/unsign`,
+      body: { reason: 'Signed the wrong copy' },
+    }),
+  },
+  'DELETE /api/agreements/{id}': {
+    allowed: ORGANISER_ONLY,
+    validRequest: async (f) => ({ path: `/api/agreements/${await freshAgreement(f)}` }),
   },
   // ---- deals: the two firms, promoters and organisers; promoters take (own) deals
   'POST /api/deals': {

@@ -50,15 +50,6 @@ describe('deals', () => {
     ...extra,
   });
 
-  /** A deal between two new firms, opened by the promoter (its owner), moved to `mou`. */
-  async function dealAtMou(a?: Firm, b?: Firm): Promise<{ id: string; a: Firm; b: Firm }> {
-    const x = a ?? (await firm(t));
-    const y = b ?? (await firm(t));
-    const deal = await post('/api/deals', promoter, dealBody(x, y)).expect(201);
-    await post(`/api/deals/${deal.body.id}/stage`, promoter, { stage: 'mou' }).expect(200);
-    return { id: deal.body.id, a: x, b: y };
-  }
-
   /** A matchmaking meeting of `a` and `b` in a new slot in the past (feedback is open). */
   async function pastMeeting(a: Firm, b: Firm): Promise<{ event: MatchmakingEvent; meetingId: string }> {
     const event = await matchmakingEvent(t, { slots: 1 });
@@ -277,6 +268,9 @@ describe('deals', () => {
         const bad = await book(event.id, a.member, signingBody(deal.id, from, to)).expect(400);
         expect(bad.body.error.details.fields).toHaveProperty(field);
       }
+      const { agreement: _agreement, ...withoutAgreement } = signingBody(deal.id, '00:00', '00:30');
+      const missing = await book(event.id, a.member, withoutAgreement).expect(400);
+      expect(missing.body.error.details.fields).toHaveProperty('agreement');
       const busy = await book(event.id, a.member, signingBody(deal.id, '01:00', '01:30')).expect(409);
       expect(busy.body.error).toMatchObject({ code: 'PARTY_BUSY', details: { partyId: a.company.id } });
       await book(event.id, c.member, signingBody(deal.id, '02:30', '03:00')).expect(404);

@@ -1,6 +1,6 @@
 import { Settings } from 'luxon';
 import { DemoService } from '../src/demo/demo.service';
-import { DEMO_MATCHMAKING_EVENT, DEMO_PASSWORD } from '../src/demo/demo-data';
+import { DEMO_CEREMONY_EVENT, DEMO_MATCHMAKING_EVENT, DEMO_PASSWORD } from '../src/demo/demo-data';
 import { loginAs } from './factories';
 import { startApp, type TestApp } from './harness';
 
@@ -43,6 +43,36 @@ describe('demo data', () => {
       .get(`/api/events/${byStatus('ended')[0].id}/agenda`)
       .expect(200);
     expect(agenda.body.map((s: { kind: string }) => s.kind)).toEqual(['talk', 'pitch', 'signing']);
+  });
+
+  it('seeds the opening ceremony: 8 projects signed, US$270 million on the public tally, 2 more planned', async () => {
+    const tally = await t.http().get(`/api/events/${DEMO_CEREMONY_EVENT}/tally`).expect(200);
+    expect(tally.body).toEqual({
+      eventId: DEMO_CEREMONY_EVENT,
+      signedCount: 8,
+      plannedCount: 10,
+      totalUsd: '270000000.00',
+      byCurrency: { CNY: '600000000.00', KRW: '120000000000', USD: '96000000.00' },
+      bySector: expect.objectContaining({ retail: '26000000.00', logistics: '60000000.00' }),
+      ratesAsOf: '2020-06-22',
+      missingRates: [],
+    });
+    const promoter = await loginAs(t, 'promoter@living-room.local', DEMO_PASSWORD);
+    const agreements = await t
+      .http()
+      .get(`/api/events/${DEMO_CEREMONY_EVENT}/agreements`)
+      .set(promoter.auth)
+      .expect(200);
+    expect(agreements.body[0]).toMatchObject({
+      order: 1,
+      status: 'signed',
+      title: { zh: '韩源新零售周末仓库' },
+      signedAt: '2020-06-23T03:05:00.000Z',
+    });
+    const open = await t.http().get('/api/projects').query({ status: 'open' }).expect(200);
+    expect(open.body.total).toBeGreaterThanOrEqual(3);
+    const signed = await t.http().get('/api/projects').query({ status: 'signed' }).expect(200);
+    expect(signed.body.total).toBe(8);
   });
 
   it('seeds a matchmaking event with requests in every state and a committed schedule on the board', async () => {

@@ -1,5 +1,5 @@
 /** API.md §Projects, agreements, ceremony: the run-of-show, signing, the live tally, reports. */
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@ilr/shared';
@@ -127,11 +127,11 @@ export class CeremonyController {
     @UuidParam() id: string,
     @Query() query: ReportQuery,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<Buffer> {
+  ): Promise<StreamableFile> {
     const file = await this.reports.xlsx(user, id, query.lang ?? 'en');
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="ceremony-${id}.xlsx"`);
-    return file;
+    return new StreamableFile(file);
   }
 
   @Post('agreements/:id/sign')
@@ -156,7 +156,7 @@ export class CeremonyController {
   @ApiOkResponse({ type: AgreementDto })
   @ApiErrors(400, 401, 403, 404, 409, 413)
   unsign(@CurrentUser() user: Actor, @UuidParam() id: string, @Body() dto: UnsignDto): Promise<AgreementDto> {
-    return this.agreements.unsign(user, id, dto.reason.trim() || dto.reason);
+    return this.agreements.unsign(user, id, dto.reason.trim());
   }
 
   @Delete('agreements/:id')

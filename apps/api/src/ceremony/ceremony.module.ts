@@ -31,6 +31,6 @@ import { TallyService } from './tally.service';
     CeremonyService,
     CeremonyReports,
   ],
-  exports: [AgreementHooks, AgreementsService, TallyService],
+  exports: [AgreementHooks, AgreementsService, TallyService, ProjectsService, RatesService],
 })
 export class CeremonyModule {}

@@ -5,6 +5,7 @@
  * changes every ceremony's tally, so each one is recomputed and broadcast.
  */
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { ratesInForce, type Actor, type ExchangeRate } from '@ilr/shared';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
@@ -32,6 +33,8 @@ export class RatesService {
   /** Upserts each (currency, asOf); answers with the rates in force afterwards. */
   async put(actor: Actor, dto: PutRatesDto): Promise<RateDto[]> {
     dto.rates.forEach((r, i) => {
+      if (!DateTime.fromISO(r.asOf, { zone: 'utc' }).isValid)
+        throw fieldInvalid(`rates.${i}.asOf`, { code: 'invalid', message: 'is not a calendar date' });
       if (r.currency === 'USD')
         throw fieldInvalid(`rates.${i}.currency`, { code: 'invalid', message: 'USD is 1 US dollar, always' });
     });

@@ -16,7 +16,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Brackets, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
+import { Brackets, In, MoreThan, type EntityManager } from 'typeorm';
 import {
   can,
   canonicalSigningTerms,
@@ -41,7 +41,8 @@ import { isUniqueViolation } from '../database/driver-errors';
 import { EventAccessService } from '../events/event-access.service';
 import { EventEntity } from '../events/event.entities';
 import { NotificationsService, type PendingNotification } from '../notifications/notifications.service';
-import { MeetingEntity, OccupancyEntity, SlotEntity } from '../matchmaking/matchmaking.entities';
+import { MeetingEntity } from '../matchmaking/matchmaking.entities';
+import { holdSlotsForSigning, releaseSigning } from '../matchmaking/occupancy';
 import { lockEvent } from '../matchmaking/setup.service';
 import type { BookSigningDto, SigningListQuery, SigningTimesQuery } from './dto/deals.dto';
 import type { SigningMeetingDetailDto, SigningMeetingDto, SigningTimeDto } from './dto/deals.responses';
@@ -181,7 +182,7 @@ export class SigningService implements OnModuleInit {
       if (meeting.status === 'signed') throw DealsErrors.alreadySigned();
       if (meeting.status === 'cancelled') return { meeting, changed: false, pending: [] };
       await em.delete(PartyTimeEntity, { signingMeetingId: meeting.id });
-      await em.delete(OccupancyEntity, { signingMeetingId: meeting.id });
+      await releaseSigning(em, meeting.id);
       const now = new Date();
       Object.assign(meeting, { status: 'cancelled', activeDeal: null, cancelledAt: now, updatedAt: now });
       await em.update(
@@ -412,19 +413,17 @@ export class SigningService implements OnModuleInit {
       cells.map((cellStart) => ({ partyId, cellStart, signingMeetingId: meeting.id })),
     );
     await insertOrBusy(em, PartyTimeEntity, rows, (row) => row.partyId);
-    const slots = await em.find(SlotEntity, {
-      where: { eventId: meeting.eventId, startsAt: LessThan(meeting.endsAt), endsAt: MoreThan(meeting.startsAt) },
-      select: ['id'],
-    });
-    const places = slots.flatMap((slot) =>
-      [meeting.companyAId, meeting.companyBId].map((holderId) => ({
-        slotId: slot.id,
-        holderId,
-        meetingId: null,
+    await holdSlotsForSigning(
+      em,
+      {
+        eventId: meeting.eventId,
         signingMeetingId: meeting.id,
-      })),
+        companyIds: [meeting.companyAId, meeting.companyBId],
+        startsAt: meeting.startsAt,
+        endsAt: meeting.endsAt,
+      },
+      (companyId) => DealsErrors.partyBusy(companyId),
     );
-    await insertOrBusy(em, OccupancyEntity, places, (row) => row.holderId);
   }
 
   /** Scheduled matchmaking meetings (any event) of these firms overlapping the interval. */

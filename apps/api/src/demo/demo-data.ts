@@ -422,6 +422,28 @@ export const DEMO_EVENTS: DemoEvent[] = [
     sessions: [],
     registeredUserIds: [],
   },
+  {
+    id: e(5),
+    kind: 'ceremony',
+    title: {
+      zh: '国际客厅重点项目集中签约仪式',
+      ko: '국제 응접실 중점 프로젝트 합동 체결식',
+      en: 'International Living Room key projects signing ceremony',
+    },
+    description: {
+      zh: '开厅当日,8个重点项目现场及云端签约,总投资2.7亿美元。',
+      ko: '개관 당일 8개 중점 프로젝트가 현장과 온라인으로 체결되었으며 총투자액은 2억 7천만 달러입니다.',
+      en: 'On the opening day eight key projects were signed on site and in the cloud, US$270 million in total.',
+    },
+    when: { at: '2020-06-23T11:00:00+08:00' },
+    minutes: 60,
+    timeZone: 'Asia/Shanghai',
+    venue: 'International Living Room, Chengyang District, Qingdao',
+    format: 'hybrid',
+    status: 'ended',
+    sessions: [],
+    registeredUserIds: [],
+  },
 ];
 
 /** The matchmaking event of the demo (slots, tables, requests in every state, a committed schedule). */
@@ -526,5 +548,133 @@ export const DEMO_BOOTHS: {
     companyId: c(106),
     headline: { zh: '城阳新能源充电网络', ko: '청양 신에너지 충전망', en: 'Chengyang new-energy charging network' },
     products: [{ name: { zh: '直流快充桩', ko: 'DC 급속 충전기', en: 'DC fast charger' }, image: 'charger' }],
+  },
+];
+
+/** The signing ceremony of the opening (the source's headline: 8 projects, US$270 million). */
+export const DEMO_CEREMONY_EVENT = e(5);
+
+/** The exchange rates the demo tally uses (USD per unit), as of the day before the opening. */
+export const DEMO_RATES = [
+  { currency: 'CNY', usdPerUnit: '0.14', asOf: '2020-06-22' },
+  { currency: 'KRW', usdPerUnit: '0.00075', asOf: '2020-06-22' },
+];
+
+export interface DemoProject {
+  title: Required<Localized>;
+  sector: string;
+  location: string;
+  investment: { amount: string; currency: string };
+  /** Signed at the ceremony, planned on its run-of-show, or only in the catalogue. */
+  agreement: { partyCompanyIds: [string, string]; mode: 'onsite' | 'cloud'; signed: boolean } | null;
+}
+
+/**
+ * The catalogue: eight projects signed at the opening whose USD values at DEMO_RATES add up to
+ * exactly 270,000,000.00 (26 + 60 + 40 + 21 + 35 + 30 + 30 + 28 million), two planned, three open.
+ */
+export const DEMO_PROJECTS: DemoProject[] = [
+  {
+    title: { zh: '韩源新零售周末仓库', ko: '한원 뉴리테일 주말 창고', en: 'Hanyuan New Retail Weekend Warehouse' },
+    sector: 'retail',
+    location: 'Chengyang District, Qingdao',
+    investment: { amount: '26000000.00', currency: 'USD' },
+    agreement: { partyCompanyIds: [c(1), c(105)], mode: 'onsite', signed: true },
+  },
+  {
+    title: {
+      zh: '釜山海洋物流冷链枢纽',
+      ko: '부산해양물류 콜드체인 허브',
+      en: 'Busan Marine Logistics cold-chain hub',
+    },
+    sector: 'logistics',
+    location: 'Qingdao Port',
+    investment: { amount: '80000000000', currency: 'KRW' },
+    agreement: { partyCompanyIds: [c(4), c(107)], mode: 'cloud', signed: true },
+  },
+  {
+    title: { zh: '大韩精密芯片封装线', ko: '대한정밀 반도체 패키징 라인', en: 'Daehan Precision chip packaging line' },
+    sector: 'semiconductors',
+    location: 'Chengyang Hi-tech Zone',
+    investment: { amount: '40000000.00', currency: 'USD' },
+    agreement: { partyCompanyIds: [c(3), c(101)], mode: 'onsite', signed: true },
+  },
+  {
+    title: { zh: '韩星化妆品城阳工厂', ko: '한성코스메틱 청양 공장', en: 'Hansung Cosmetics Chengyang plant' },
+    sector: 'cosmetics',
+    location: 'Chengyang District, Qingdao',
+    investment: { amount: '150000000.00', currency: 'CNY' },
+    agreement: { partyCompanyIds: [c(2), c(105)], mode: 'onsite', signed: true },
+  },
+  {
+    title: {
+      zh: '首尔未来出行电动汽车零部件',
+      ko: '서울퓨처모빌리티 전기차 부품',
+      en: 'Seoul Future Mobility EV components',
+    },
+    sector: 'automotive',
+    location: 'Jimo Auto Industrial Park',
+    investment: { amount: '250000000.00', currency: 'CNY' },
+    agreement: { partyCompanyIds: [c(5), c(106)], mode: 'cloud', signed: true },
+  },
+  {
+    title: { zh: '仁川生物制药研发中心', ko: '인천바이오제약 연구개발센터', en: 'Incheon Biopharma R&D centre' },
+    sector: 'biomedicine',
+    location: 'Blue Silicon Valley, Qingdao',
+    investment: { amount: '40000000000', currency: 'KRW' },
+    agreement: { partyCompanyIds: [c(6), c(101)], mode: 'cloud', signed: true },
+  },
+  {
+    title: {
+      zh: '轨道交通新材料合资项目',
+      ko: '궤도교통 신소재 합작 프로젝트',
+      en: 'Rail transit new materials joint venture',
+    },
+    sector: 'advanced_manufacturing',
+    location: 'Chengyang Rail Transit Industrial Park',
+    investment: { amount: '30000000.00', currency: 'USD' },
+    agreement: { partyCompanyIds: [c(102), c(3)], mode: 'onsite', signed: true },
+  },
+  {
+    title: { zh: '韩流文化内容产业园', ko: 'K-컬처 콘텐츠 산업단지', en: 'K-Culture content park' },
+    sector: 'culture_tourism',
+    location: 'Chengyang District, Qingdao',
+    investment: { amount: '200000000.00', currency: 'CNY' },
+    agreement: { partyCompanyIds: [c(7), c(104)], mode: 'onsite', signed: true },
+  },
+  {
+    title: { zh: '5G智慧港口示范', ko: '5G 스마트 항만 시범 사업', en: '5G smart port pilot' },
+    sector: 'new_infrastructure',
+    location: 'Qingdao Port',
+    investment: { amount: '12000000.00', currency: 'USD' },
+    agreement: { partyCompanyIds: [c(103), c(4)], mode: 'cloud', signed: false },
+  },
+  {
+    title: { zh: '数字城市联合实验室', ko: '디지털 시티 공동 연구소', en: 'Digital city joint laboratory' },
+    sector: 'digital',
+    location: 'Chengyang District, Qingdao',
+    investment: { amount: '50000000.00', currency: 'CNY' },
+    agreement: { partyCompanyIds: [c(104), c(3)], mode: 'onsite', signed: false },
+  },
+  {
+    title: { zh: '跨境保税仓二期', ko: '국경 간 보세창고 2기', en: 'Cross-border bonded warehouse, phase II' },
+    sector: 'logistics',
+    location: 'Qingdao Cross-border E-commerce Park',
+    investment: { amount: '300000000.00', currency: 'CNY' },
+    agreement: null,
+  },
+  {
+    title: { zh: '海洋生物医药孵化器', ko: '해양 바이오의약 인큐베이터', en: 'Marine biomedicine incubator' },
+    sector: 'biomedicine',
+    location: 'Blue Silicon Valley, Qingdao',
+    investment: { amount: '20000000000', currency: 'KRW' },
+    agreement: null,
+  },
+  {
+    title: { zh: '氢能公交场站', ko: '수소 버스 차고지', en: 'Hydrogen bus depot' },
+    sector: 'new_energy',
+    location: 'Chengyang District, Qingdao',
+    investment: { amount: '15000000.00', currency: 'USD' },
+    agreement: null,
   },
 ];

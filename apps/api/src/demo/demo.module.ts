@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { CeremonyModule } from '../ceremony/ceremony.module';
 import { ExhibitionModule } from '../exhibition/exhibition.module';
 import { FilesModule } from '../files/files.module';
 import { MatchmakingModule } from '../matchmaking/matchmaking.module';
 import { DemoBooths } from './demo-booths';
+import { DemoCeremony } from './demo-ceremony';
 import { DemoMatchmaking } from './demo-matchmaking';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [AccountsModule, MatchmakingModule, FilesModule, ExhibitionModule],
-  providers: [DemoService, DemoMatchmaking, DemoBooths],
+  imports: [AccountsModule, MatchmakingModule, FilesModule, ExhibitionModule, CeremonyModule],
+  providers: [DemoService, DemoMatchmaking, DemoBooths, DemoCeremony],
   exports: [DemoService],
 })
 export class DemoModule {}

@@ -10,6 +10,7 @@ import { newBadgeCode } from '../events/badge-code';
 import { EventEntity, RegistrationEntity, SessionEntity } from '../events/event.entities';
 import { DEMO_COMPANIES, DEMO_EVENTS, DEMO_PASSWORD, DEMO_TAGS, DEMO_USERS, type DemoEvent } from './demo-data';
 import { DemoBooths } from './demo-booths';
+import { DemoCeremony } from './demo-ceremony';
 import { DemoMatchmaking } from './demo-matchmaking';
 
 /** Seeds the demo firms and logins once; running it again changes nothing. */
@@ -22,6 +23,7 @@ export class DemoService {
     private readonly accounts: AccountsService,
     private readonly matchmaking: DemoMatchmaking,
     private readonly booths: DemoBooths,
+    private readonly ceremony: DemoCeremony,
   ) {}
 
   async seed(): Promise<void> {
@@ -54,6 +56,7 @@ export class DemoService {
     }
     if (await this.matchmaking.seed()) created++;
     if (await this.booths.seed()) created++;
+    if (await this.ceremony.seed()) created++;
     if (created) this.logger.log(`demo data: ${created} records created`);
   }
 

@@ -6,15 +6,15 @@
  * request is booked twice. The checks before the inserts only give the clearer error first.
  */
 import { randomUUID } from 'node:crypto';
-import { In, Not, type EntityManager } from 'typeorm';
+import { In, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../database/driver-errors';
 import {
   MeetingEntity,
   MeetingSideEntity,
   OccupancyEntity,
   ParticipantEntity,
+  SlotEntity,
   TableEntity,
-  type SlotEntity,
 } from './matchmaking.entities';
 import { MatchmakingErrors } from './matchmaking.errors';
 import type { MeetingRequestEntity } from './matchmaking.entities';
@@ -243,4 +243,41 @@ export async function moveMeeting(
     },
   );
   await occupy(em, meeting);
+}
+
+/**
+ * A one-to-one signing meeting (deals) holds its firms' places in every slot of its event that it
+ * overlaps, with the same keys a booking takes: a matchmaking booking and a signing of one firm in
+ * one slot cannot both get in. `onTaken(companyId)` is the error when a place is taken.
+ */
+export async function holdSlotsForSigning(
+  em: EntityManager,
+  hold: { eventId: string; signingMeetingId: string; companyIds: string[]; startsAt: Date; endsAt: Date },
+  onTaken: (companyId: string) => Error,
+): Promise<void> {
+  const slots = await em.find(SlotEntity, {
+    where: { eventId: hold.eventId, startsAt: LessThan(hold.endsAt), endsAt: MoreThan(hold.startsAt) },
+    select: ['id'],
+  });
+  const rows = slots.flatMap((slot) =>
+    hold.companyIds.map((holderId) => ({
+      slotId: slot.id,
+      holderId,
+      meetingId: null,
+      signingMeetingId: hold.signingMeetingId,
+    })),
+  );
+  if (!rows.length) return;
+  try {
+    await em.insert(OccupancyEntity, rows);
+    return;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  for (const row of rows) await insertOccupancy(em, row, () => onTaken(row.holderId));
+}
+
+/** Frees the places a cancelled signing meeting held. */
+export async function releaseSigning(em: EntityManager, signingMeetingId: string): Promise<void> {
+  await em.delete(OccupancyEntity, { signingMeetingId });
 }

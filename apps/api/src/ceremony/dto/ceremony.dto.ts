@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsIn,
   IsOptional,
   IsString,
@@ -84,6 +85,7 @@ export class CreateProjectDto {
   location?: string;
 
   @ApiProperty({ type: MoneyDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => MoneyDto)
   investment: MoneyDto;
@@ -210,6 +212,7 @@ export class CreateAgreementDto {
   partyCompanyIds: string[];
 
   @ApiProperty({ type: MoneyDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => MoneyDto)
   investment: MoneyDto;
@@ -239,6 +242,7 @@ export class UnsignDto {
   @ApiProperty({ maxLength: L.unsignReason.max, description: 'kept in the audit trail of the parties' })
   @IsString()
   @IsCodePointLength(1, L.unsignReason.max)
+  @Matches(/\S/, { message: 'must not be blank' })
   reason: string;
 }
 

@@ -8,6 +8,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -126,6 +127,7 @@ export class SigningAgreementDto {
   title: Localized;
 
   @ApiProperty({ type: MoneyDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   investment: MoneyDto;
@@ -150,6 +152,7 @@ export class BookSigningDto {
   mode: SigningMode;
 
   @ApiProperty({ type: SigningAgreementDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SigningAgreementDto)
   agreement: SigningAgreementDto;
