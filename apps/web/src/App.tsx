@@ -25,6 +25,10 @@ import { BoothEditorPage } from './exhibition/BoothEditorPage';
 import { BoothPage } from './exhibition/BoothPage';
 import { ExhibitionHallPage } from './exhibition/ExhibitionHallPage';
 import { LeadsPage } from './exhibition/LeadsPage';
+import { DealBoardPage } from './deals/DealBoardPage';
+import { DealPage } from './deals/DealPage';
+import { MyDealsPage } from './deals/MyDealsPage';
+import { SigningMeetingPage } from './deals/signing/SigningMeetingPage';
 import { HomePage } from './home/HomePage';
 import { NotFoundPage } from './home/NotFoundPage';
 import { antdLocaleFor } from './i18n/antdLocale';
@@ -99,6 +103,11 @@ export function AppRoutes() {
         <Route path="console/events/:id/ceremony/report" element={<CeremonyReportPage />} />
         <Route path="console/events/:id/ceremony/dashboard" element={<CeremonyDashboardPage />} />
         {/* end ceremony */}
+        {/* Deals and signing meetings */}
+        <Route path="deals" element={<MyDealsPage />} />
+        <Route path="deals/board" element={<DealBoardPage />} />
+        <Route path="deals/:id" element={<DealPage />} />
+        <Route path="signing-meetings/:id" element={<SigningMeetingPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       {/* ceremony: the big screen has no app chrome */}

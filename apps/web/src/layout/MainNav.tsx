@@ -9,6 +9,8 @@ interface Item {
   /** Shown only when signed in (and allowed this action of the access policy, when given). */
   auth?: boolean;
   action?: ActorAction;
+  /** Shown only to a firm's member. */
+  member?: boolean;
   /** Stays current on the pages below it (an event's page under "Events"). */
   section?: boolean;
 }
@@ -26,11 +28,15 @@ export function MainNav() {
     { to: '/my-company', label: t('nav.myCompany'), auth: true },
     { to: '/companies/import', label: t('nav.import'), auth: true, action: 'company.import' },
     { to: '/people', label: t('nav.people'), auth: true, action: 'user.list' },
+    { to: '/deals/board', label: t('nav.dealBoard'), auth: true, action: 'deal.take' },
+    { to: '/deals', label: t('nav.myDeals'), auth: true, member: true },
     { to: '/console', label: t('nav.console'), auth: true, action: 'console.open', section: true },
     // ceremony
     { to: '/console/exchange-rates', label: t('ceremony.nav.rates'), auth: true, action: 'rates.manage' },
   ];
-  const visible = items.filter((i) => (!i.auth || user) && (!i.action || (user && can(user, i.action))));
+  const visible = items.filter(
+    (i) => (!i.auth || user) && (!i.action || (user && can(user, i.action))) && (!i.member || Boolean(user?.companyId)),
+  );
   return (
     <nav aria-label={t('app.mainNav')} className="main-nav">
       <ul>

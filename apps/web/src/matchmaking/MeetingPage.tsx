@@ -2,7 +2,7 @@
  * `/meetings/:id` — one meeting: the other firm, when (both clocks, with a countdown), where (a
  * table in the hall, or the video room, shown here while it is open) and feedback once started.
  */
-import { Alert, Button, Descriptions, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { HeadedSection } from '../common/HeadedSection';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { LocalizedText, usePickLocalized } from '../common/LocalizedText';
 import { PageHeading } from '../common/PageHeading';
+import { StartDealButton } from '../deals/StartDealButton';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useEvent } from '../events/useEvents';
 import { DualTime } from '../time/DualTime';
@@ -90,9 +91,12 @@ function MeetingDetails({ meeting, event, user }: { meeting: Meeting; event: Eve
           </ul>
         </Descriptions.Item>
       </Descriptions>
-      {scheduled && other && hasStarted(meeting, now) ? (
-        <Button onClick={() => setFeedback(true)}>{t('matchmaking.feedback.give')}</Button>
-      ) : null}
+      <Space wrap>
+        {scheduled && other && hasStarted(meeting, now) ? (
+          <Button onClick={() => setFeedback(true)}>{t('matchmaking.feedback.give')}</Button>
+        ) : null}
+        <StartDealButton meeting={meeting} user={user} />
+      </Space>
       {scheduled && meeting.table?.kind === 'virtual' ? (
         <HeadedSection title={t('matchmaking.meeting.video')} action={null} className="mm-section">
           {party ? (
