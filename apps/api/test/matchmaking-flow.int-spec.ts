@@ -24,6 +24,20 @@ describe('matchmaking flow', () => {
     await t.close();
   });
 
+  it('runs the scheduler on an event nobody has joined yet: nothing to place, no error', async () => {
+    const event = await matchmakingEvent(t);
+    const promoter = await quickUser(t, 'promoter');
+    for (const dryRun of [true, false]) {
+      const run = await t
+        .http()
+        .post(`/api/events/${event.id}/schedule`)
+        .set(promoter.auth)
+        .send({ dryRun })
+        .expect(200);
+      expect(run.body).toMatchObject({ scheduled: 0, total: 0, upperBound: 0, unscheduled: [], meetings: [], dryRun });
+    }
+  });
+
   it('pushes notifications live to the recipient, and scheduler progress to the promoter who runs it', async () => {
     const event = await matchmakingEvent(t);
     const a = await firm(t);

@@ -189,6 +189,8 @@ export class Search {
    * is then recognised without waiting out the rest.
    */
   localSearch(maxIterations: number, patience: number, bound: () => number, weightOnly: boolean, minGain = 0): void {
+    // Nothing to move: an event without requests (or firms) has its answer already.
+    if (this.model.requestCount === 0 || this.model.companyCount === 0) return;
     const st = this.st;
     const { reqA, reqB, slotCount, weight } = this.model;
     let idle = 0;

@@ -23,6 +23,13 @@ describe('schedule', () => {
     expect(result.weightUpperBound).toBe(3);
   });
 
+  it('answers an event with nobody to meet: no firms, no requests, no tables', () => {
+    const empty: ScheduleInput = { slots: slots(2), tables: [], companies: [], requests: [] };
+    expect(schedule(empty, { seed: 1 })).toMatchObject({ meetings: [], unscheduled: [], upperBound: 0 });
+    const lonely: ScheduleInput = { ...empty, tables: tables(1), companies: [company('a', ['s1', 's2'])] };
+    expect(schedule(lonely, { seed: 1 })).toMatchObject({ meetings: [], unscheduled: [], upperBound: 0 });
+  });
+
   it('never puts a company in two meetings of one slot', () => {
     // A meets B, C and D, all available only in s1 and s2: only two of the three fit.
     const input: ScheduleInput = {
