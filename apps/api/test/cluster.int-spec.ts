@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Registry } from 'prom-client';
 import { TimedJobs } from '../src/cluster/timed-jobs';
+import type { MetricsService } from '../src/metrics/metrics.service';
 import type { AppConfig } from '../src/config/config';
 import { addSession, createEvent, signUp, uniqueEmail } from './factories';
 import type { TestApp } from './harness';
@@ -77,8 +79,11 @@ describe('two API nodes sharing Redis', () => {
       redisKeyPrefix: `ilr-test-jobs-${randomUUID().slice(0, 8)}`,
     } as AppConfig;
     const runs: string[] = [];
+    // Node A's metrics: its registry shows the shared queue (the runs are counted in operability.int-spec).
+    const registry = new Registry();
+    const metricsOfA = { registry, timeJob: (_job: string, run: () => Promise<unknown>) => run() };
     const nodes = ['A', 'B'].map((name) => {
-      const jobs = new TimedJobs(config);
+      const jobs = new TimedJobs(config, name === 'A' ? (metricsOfA as unknown as MetricsService) : undefined);
       jobs.register('tick', 250, async () => {
         runs.push(name);
       });
@@ -87,6 +92,10 @@ describe('two API nodes sharing Redis', () => {
     await Promise.all(nodes.map((jobs) => jobs.onApplicationBootstrap()));
     const started = Date.now();
     await sleep(3000);
+    const queue = (await registry.getSingleMetric('ilr_job_queue_jobs')!.get()).values;
+    expect(queue.map((v) => v.labels.state).sort()).toEqual(['active', 'delayed', 'failed', 'waiting']);
+    expect(queue.find((v) => v.labels.state === 'failed')?.value).toBe(0);
+    expect(queue.find((v) => v.labels.state === 'delayed')?.value).toBeGreaterThanOrEqual(1);
     await Promise.all(nodes.map((jobs) => jobs.onApplicationShutdown()));
     const ticks = Math.ceil((Date.now() - started) / 250) + 1;
     // Run by both nodes on every tick, there would be about twice as many.

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppLifecycle } from '../src/lifecycle/app-lifecycle';
-import { MetricsService } from '../src/metrics/metrics.service';
+import { TimedJobs } from '../src/cluster/timed-jobs';
 import {
   acceptedRequest,
   createEvent,
@@ -91,13 +91,14 @@ describe('operability', () => {
     await acceptedRequest(t, fair, korean, chinese);
     await t.http().post(`/api/events/${fair.id}/schedule`).set(organiser.auth).send({ dryRun: true }).expect(200);
 
-    const metrics = t.app.get(MetricsService);
-    await metrics.timeJob('meeting-reminders', async () => undefined);
-    await expect(
-      metrics.timeJob('meeting-reminders', async () => {
-        throw new Error('SMTP down');
-      }),
-    ).rejects.toThrow('SMTP down');
+    // Timed jobs are counted by the runner every job goes through: the real sweep once, and a job
+    // that fails (registered here; in tests nothing runs by itself).
+    const jobs = t.app.get(TimedJobs);
+    await jobs.runOnce('matchmaking-sweep');
+    jobs.register('mail-digest', 60_000, async () => {
+      throw new Error('SMTP down');
+    });
+    await jobs.runOnce('mail-digest');
 
     const text = await scrape();
     expect(sample(text, 'http_request_duration_seconds_count', ...eventRoute)).toBe(missingBefore + 2);
@@ -112,8 +113,10 @@ describe('operability', () => {
     expect(sample(text, 'ilr_socket_rooms', 'namespace="/live"', 'min_members="10"')).toBe(0);
     expect(sample(text, 'ilr_scheduler_runs_total', 'outcome="ok"', 'kind="dry_run"')).toBe(1);
     expect(sample(text, 'ilr_scheduler_run_duration_seconds_count', 'kind="dry_run"')).toBe(1);
-    expect(sample(text, 'ilr_job_runs_total', 'job="meeting-reminders"')).toBe(2);
-    expect(sample(text, 'ilr_job_failures_total', 'job="meeting-reminders"')).toBe(1);
+    expect(sample(text, 'ilr_job_runs_total', 'job="matchmaking-sweep"')).toBe(1);
+    expect(sample(text, 'ilr_job_duration_seconds_count', 'job="matchmaking-sweep"')).toBe(1);
+    expect(sample(text, 'ilr_job_runs_total', 'job="mail-digest"')).toBe(1);
+    expect(sample(text, 'ilr_job_failures_total', 'job="mail-digest"')).toBe(1);
     expect(text).toMatch(/^process_cpu_user_seconds_total\{/m);
     expect(sample(text, 'ilr_draining')).toBe(0);
     if (t.databaseKind === 'mysql') {

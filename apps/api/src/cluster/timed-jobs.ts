@@ -6,11 +6,20 @@
  * the database make it so: BullMQ is at-least-once when a worker dies mid-job).
  * In tests (NODE_ENV=test) nothing runs by itself: tests call the jobs' code directly.
  */
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
+import { Gauge } from 'prom-client';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { MetricsService } from '../metrics/metrics.service';
 
 const QUEUE = 'timed-jobs';
 
@@ -31,7 +40,29 @@ export class TimedJobs implements OnApplicationBootstrap, OnApplicationShutdown 
   /** Runs and failures per job on this node (for metrics and tests). */
   readonly counts = new Map<string, { runs: number; failures: number }>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
+  ) {
+    if (metrics) this.queueGauge(metrics);
+  }
+
+  /** The shared queue's jobs by state (waiting, active, delayed, failed), read at scrape time. */
+  private queueGauge(metrics: MetricsService): void {
+    const queue = () => this.queue;
+    new Gauge({
+      name: 'ilr_job_queue_jobs',
+      help: 'Jobs in the shared timed-jobs queue by state (only with Redis)',
+      labelNames: ['state'] as const,
+      registers: [metrics.registry],
+      async collect() {
+        const current = queue();
+        if (!current) return;
+        const counts = await current.getJobCounts('waiting', 'active', 'delayed', 'failed').catch(() => null);
+        for (const [state, count] of Object.entries(counts ?? {})) this.set({ state }, count);
+      },
+    });
+  }
 
   /** Called by a feature while the app starts (a constructor or onModuleInit). */
   register(name: string, everyMs: number, run: () => Promise<unknown>): void {
@@ -74,7 +105,7 @@ export class TimedJobs implements OnApplicationBootstrap, OnApplicationShutdown 
     if (!job || this.running.has(name)) return;
     const count = this.counts.get(name) ?? { runs: 0, failures: 0 };
     this.counts.set(name, count);
-    const run = job.run();
+    const run = this.metrics ? this.metrics.timeJob(name, job.run) : job.run();
     this.running.set(name, run);
     try {
       await run;
