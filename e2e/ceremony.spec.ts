@@ -3,7 +3,7 @@
  * in US dollars, follows the organiser's "now signing" cue and signings live (a second, anonymous
  * browser); the project catalogue is public; the printable summary renders in Korean.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { createMember, logIn, ORGANISER, organiserToken, switchToEnglish, uniqueTag } from './helpers';
 
 type Money = { amount: string; currency: string };

@@ -5,7 +5,7 @@
  * shows Signed; (b) a firm's member sees only their own firm's deals; (c) a meeting where a side
  * intends to sign becomes a deal in one click.
  */
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from './fixtures';
 import { chooseOption, createMember, logIn, organiserToken, switchToEnglish, uniqueTag } from './helpers';
 
 type Auth = { Authorization: string };

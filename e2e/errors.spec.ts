@@ -1,5 +1,5 @@
 /** API errors reach the user translated: an error code in Chinese, a server field message on its field. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { uniqueTag } from './helpers';
 
 test('a taken email is reported in the interface language', async ({ page, request }) => {

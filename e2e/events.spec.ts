@@ -3,7 +3,7 @@
  * member in Seoul sees the agenda on both clocks (09:00 Shanghai is 10:00 in Seoul), registers and
  * gets a badge; the organiser checks the badge in by typing its code and the counts follow.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { chooseOption, createMember, logIn, ORGANISER, switchToEnglish, uniqueTag } from './helpers';
 
 test('a Shanghai forum reads 10:00 in Seoul; register, get a badge, be checked in', async ({ browser, request }) => {

@@ -3,7 +3,7 @@
  * product image; a visitor from a Chinese firm finds it in the hall in Chinese by text search,
  * opens it and requests a meeting (both firms take part in the event's matchmaking).
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { createMember, logIn, organiserToken, uniqueTag } from './helpers';
 
 // A 1×1 PNG: the server judges uploads by their content and re-encodes images.

@@ -2,7 +2,7 @@
  * The foundation journey: a new firm signs up, creates its trilingual profile, switches the
  * interface to Korean and finds itself in the directory under its Korean name.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { chooseOption, selectionOf, uniqueTag } from './helpers';
 
 test('sign up, create a trilingual company, switch to Korean and find it in the directory', async ({ page }) => {

@@ -2,7 +2,7 @@
  * Organisers import firms from CSV: every bad row is listed and nothing is imported; a clean file
  * imports all. In Korean and Chinese the problems are all in that language, column names included.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn, ORGANISER, uniqueTag } from './helpers';
 
 const HEADER =

@@ -5,7 +5,7 @@
  * meanwhile arrives after the reconnect, in order, and what the member wrote offline is delivered
  * exactly once.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
   createMember,
   logIn,

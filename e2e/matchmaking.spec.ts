@@ -6,7 +6,7 @@
  * says plainly that video is off on this server; (c) a firm asks for a meeting from its
  * recommendations, the other firm accepts it from its inbox, and the asking firm's bell rings.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './fixtures';
 import { createMember, logIn, organiserToken, switchToEnglish, uniqueTag } from './helpers';
 
 const ZONE = 'Asia/Shanghai';

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test } from './fixtures';
 import * as QRCode from 'qrcode';
 import { createMember, logIn, ORGANISER, publishedEventWithSession, switchToEnglish, uniqueTag } from './helpers';
 

@@ -2,7 +2,7 @@
  * A promoter (not the organiser) picks a session's speaker by typing part of the person's name:
  * the option shows the person's firm, not their email; the public agenda then names the speaker.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createMember, logIn, organiserToken, publishedEventWithSession, switchToEnglish, uniqueTag } from './helpers';
 
 test('a promoter finds a speaker by name and puts them on the agenda', async ({ page, request }) => {
