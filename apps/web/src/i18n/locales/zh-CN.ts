@@ -68,6 +68,8 @@ const errorCodes = {
   TERMS_CHANGED: '条款在您阅读后已变更，请重新阅读。',
   AWAITING_CONFIRMATION: '云签约前，双方企业须先确认条款。',
   NOT_CLOUD_SIGNING: '该签约在现场进行，没有视频会议室。',
+  WRONG_PASSWORD: '密码不正确。',
+  CONSENT_VERSION_STALE: '隐私政策已更新，请阅读并同意最新版本。',
 } satisfies Record<ErrorCode, string>;
 
 const fieldErrors = {
@@ -136,6 +138,7 @@ export const zhCN: Messages = {
   user: {
     menu: '{{name}} 的账户菜单',
     signedInAs: '当前账号：{{email}}',
+    privacy: '隐私与我的数据',
     logout: '退出登录',
     loggedOut: '您已退出登录。',
     shareWithExhibitors: '允许参展企业看到我的访问',
@@ -1285,6 +1288,9 @@ export const zhCN: Messages = {
       agreementIds: '签约顺序',
       agreementId: '协议',
       reason: '原因',
+      consent: '同意隐私政策',
+      policyVersion: '隐私政策版本',
+      crossBorder: '跨境传输',
     },
     fieldProblem: '{{field}}：{{message}}',
     fieldPath: { inLanguage: '{{field}}（{{language}}）', item: '{{field}} 第 {{n}} 项' },
@@ -1437,6 +1443,65 @@ export const zhCN: Messages = {
       videoPartiesOnly: '只有签约双方和见证人可以进入视频会议室。',
       mine: '我的签约会',
     },
+  },
+  privacy: {
+    consent: {
+      policyLabel: '我已阅读并同意<link>隐私政策</link>（版本 {{version}}）。',
+      crossBorderLabel: '我同意按照隐私政策的说明，将我的数据传输给另一国家（韩国 ↔ 中国）的运营方并由其处理。',
+      policyRequired: '请同意隐私政策后再注册。',
+      crossBorderRequired: '本平台连接韩国和中国企业，请同意跨境传输。',
+      dialogTitle: '隐私政策',
+      dialogIntroNew: '继续使用前，请阅读并同意我们的隐私政策（版本 {{version}}）。',
+      dialogIntroChanged:
+        '我们的隐私政策已更新（您同意的是版本 {{old}}，当前版本为 {{version}}）。请阅读并同意后继续。',
+      readPolicy: '阅读隐私政策',
+      accept: '同意并继续',
+      logout: '退出登录',
+      accepted: '谢谢，您的同意已记录。',
+    },
+    policy: {
+      title: '隐私政策',
+      version: '版本 {{version}}，自 {{date}} 起生效',
+      collectedTitle: '我们收集哪些信息',
+      collected:
+        '您的账号（邮箱、显示名称、密码哈希、语言、时区、所属企业），您对本政策的同意记录（版本、时间、IP 地址和浏览器），活动报名和胸卡，您代表企业处理的洽谈请求、洽谈和反馈，您在直播间发送的聊天消息和提问，您的通知，您参观的展位和企业扫描您胸卡得到的线索，以及您代表企业执行的操作。',
+      whyTitle: '用途',
+      why: '用于举办您参加的活动：报名与签到、中韩企业对接洽谈、云端路演、项目跟进和签约仪式，并让企业查看招商人员代其执行的操作。',
+      retentionTitle: '保存期限',
+      retention:
+        '在您的账号存续期间保存。您注销账号时，个人信息立即删除：邮箱和姓名被清除，胸卡、展位参观记录、线索和通知被删除，聊天消息和提问仅以“已注销用户”显示。洽谈、项目和已签协议属于企业，会保留但不再显示您的姓名。同意记录（仅版本和时间）作为处理合法性的证明予以保留。',
+      operatorTitle: '责任方',
+      operator:
+        '本国际客厅部署的运营方（在自有服务器上运行平台的主办方）是负责您个人信息的个人信息处理者。运行期间不会向任何第三方服务提供您的数据。',
+      crossBorderTitle: '跨境传输',
+      crossBorder:
+        '本平台连接韩国和中国企业，因此您的数据会离开您所在的国家：运营方位于中国大陆时，韩国参与者的数据从韩国传输至中国的运营方；运营方位于韩国时，中国参与者的数据从中国大陆传输至韩国的运营方。另一国家的对接企业也会在洽谈、聊天和项目中看到您的姓名。我们就此传输单独征求您的同意。',
+      rightsTitle: '您的权利',
+      rights: '您可以随时在账号菜单的“隐私与我的数据”中查阅和下载您的全部数据、更正资料、撤回同意或注销账号。',
+    },
+    page: {
+      title: '隐私与我的数据',
+      consentTitle: '您的同意',
+      consentState: '您已同意隐私政策版本 {{version}}。',
+      consentCrossBorder: '包括跨境传输。',
+      consentNone: '您尚未同意隐私政策。',
+      readPolicy: '阅读隐私政策',
+      sharingTitle: '展位参观',
+      sharing: '允许展商在我参观其展位时看到我的身份',
+      exportTitle: '下载我的数据',
+      exportBody: '一个 JSON 文件，包含平台保存的关于您的全部数据。',
+      exportButton: '下载我的数据（JSON）',
+      exported: '您的数据已下载。',
+      deleteTitle: '注销账号',
+      deleteWarning:
+        '此操作无法撤销。您的邮箱、姓名、胸卡、展位参观记录、线索和通知将被删除；聊天消息和提问将显示为“已注销用户”；您的企业保留洽谈、项目和协议，但不再显示您的姓名。您将被退出登录，且无法再次登录。',
+      deletePassword: '请输入密码以确认',
+      deleteButton: '注销我的账号',
+      deleteConfirmTitle: '确定永久注销账号吗？',
+      deleteConfirm: '永久注销',
+      deleted: '您的账号已注销。',
+    },
+    deletedUser: '已注销用户',
   },
   notFound: {
     title: '页面不存在',
