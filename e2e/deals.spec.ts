@@ -6,7 +6,15 @@
  * intends to sign becomes a deal in one click.
  */
 import { expect, test, type APIRequestContext, type Locator, type Page } from './fixtures';
-import { chooseOption, createMember, logIn, organiserToken, switchToEnglish, uniqueTag } from './helpers';
+import {
+  chooseOption,
+  createMember,
+  currentConsent,
+  logIn,
+  organiserToken,
+  switchToEnglish,
+  uniqueTag,
+} from './helpers';
 
 type Auth = { Authorization: string };
 
@@ -24,7 +32,7 @@ async function firm(
 ): Promise<{ companyId: string; email: string; password: string; token: string }> {
   const account = { email: `firm-${uniqueTag()}@example.com`, password: 'correct-horse-battery', displayName: name };
   const registered = await request.post('/api/auth/register', {
-    data: { ...account, locale: 'en', timeZone: 'Asia/Seoul' },
+    data: { ...account, locale: 'en', timeZone: 'Asia/Seoul', consent: await currentConsent(request) },
   });
   expect(registered.status()).toBe(201);
   const { accessToken } = (await registered.json()) as { accessToken: string };

@@ -1,6 +1,6 @@
 /** API errors reach the user translated: an error code in Chinese, a server field message on its field. */
 import { expect, test } from './fixtures';
-import { uniqueTag } from './helpers';
+import { acceptConsentsOnSignUp, uniqueTag } from './helpers';
 
 test('a taken email is reported in the interface language', async ({ page, request }) => {
   const email = `taken-${uniqueTag()}@example.com`;
@@ -15,6 +15,7 @@ test('a taken email is reported in the interface language', async ({ page, reque
   await page.getByLabel('电子邮箱', { exact: true }).fill(email);
   await page.getByLabel('密码', { exact: true }).fill('correct-horse-battery');
   await page.getByLabel('显示名称', { exact: true }).fill('Second');
+  await acceptConsentsOnSignUp(page);
   await page.getByRole('button', { name: '注册', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('该邮箱已注册。');
   await expect(page).toHaveURL(/\/signup$/);

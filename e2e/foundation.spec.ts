@@ -3,7 +3,7 @@
  * interface to Korean and finds itself in the directory under its Korean name.
  */
 import { expect, test } from './fixtures';
-import { chooseOption, selectionOf, uniqueTag } from './helpers';
+import { acceptConsentsOnSignUp, chooseOption, selectionOf, uniqueTag } from './helpers';
 
 test('sign up, create a trilingual company, switch to Korean and find it in the directory', async ({ page }) => {
   const tag = uniqueTag();
@@ -21,6 +21,7 @@ test('sign up, create a trilingual company, switch to Korean and find it in the 
   await page.getByLabel('Display name', { exact: true }).fill('Kim Min-jun');
   // The browser's time zone (Asia/Seoul in this test) is proposed.
   await expect(selectionOf(page.getByLabel('Time zone', { exact: true }))).toContainText('Asia/Seoul');
+  await acceptConsentsOnSignUp(page);
   await page.getByRole('button', { name: 'Sign up', exact: true }).click();
   await expect(page.getByText('The password must be at least 10 characters long.')).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill('correct-horse-battery');

@@ -38,14 +38,40 @@ export interface Account {
   displayName: string;
 }
 
-/** A new member account made through the API (with the time zone the test needs). */
+let policyVersion: string | undefined;
+
+/** Consent to the privacy policy in force, as a registration or `POST /api/me/consent` sends it. */
+export async function currentConsent(
+  request: APIRequestContext,
+): Promise<{ policyVersion: string; crossBorder: true }> {
+  if (!policyVersion) {
+    const response = await request.get('/api/privacy/policy');
+    expect(response.status()).toBe(200);
+    policyVersion = ((await response.json()) as { version: string }).version;
+  }
+  return { policyVersion, crossBorder: true };
+}
+
+/**
+ * Ticks the sign-up form's two consents (the privacy policy and the cross-border transfer), in
+ * whatever language the form is shown.
+ */
+export async function acceptConsentsOnSignUp(page: Page): Promise<void> {
+  const boxes = page.getByRole('checkbox');
+  await expect(boxes).toHaveCount(2);
+  for (const box of await boxes.all()) await box.check();
+}
+
+/** A new member account made through the API (with the time zone the test needs), consenting to the policy. */
 export async function createMember(
   request: APIRequestContext,
   displayName: string,
   timeZone = 'Asia/Seoul',
 ): Promise<Account & { token: string; id: string }> {
   const account = { email: `member-${uniqueTag()}@example.com`, password: 'correct-horse-battery', displayName };
-  const response = await request.post('/api/auth/register', { data: { ...account, locale: 'en', timeZone } });
+  const response = await request.post('/api/auth/register', {
+    data: { ...account, locale: 'en', timeZone, consent: await currentConsent(request) },
+  });
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { accessToken: string; user: { id: string } };
   return { ...account, token: body.accessToken, id: body.user.id };
@@ -62,12 +88,20 @@ export async function organiserToken(request: APIRequestContext): Promise<string
     const response = await request.post('/api/auth/login', { data: ORGANISER });
     expect(response.status()).toBe(200);
     organiserAccessToken = ((await response.json()) as { accessToken: string }).accessToken;
+    // The organiser account is created at start-up without consent: accept the policy once, as its owner would.
+    const consent = await request.post('/api/me/consent', {
+      headers: { Authorization: `Bearer ${organiserAccessToken}` },
+      data: await currentConsent(request),
+    });
+    expect(consent.status()).toBe(201);
   }
   return organiserAccessToken;
 }
 
 /** Logs in through the login page and waits until the app has followed `next`. */
 export async function logIn(page: Page, account: { email: string; password: string }, next: string): Promise<void> {
+  // The organiser's consent is given through the API once (see organiserToken), not in each test.
+  if (account.email === ORGANISER.email) await organiserToken(page.request);
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email', { exact: true }).fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);

@@ -7,7 +7,7 @@
  * recommendations, the other firm accepts it from its inbox, and the asking firm's bell rings.
  */
 import { expect, test, type APIRequestContext, type Page } from './fixtures';
-import { createMember, logIn, organiserToken, switchToEnglish, uniqueTag } from './helpers';
+import { createMember, currentConsent, logIn, organiserToken, switchToEnglish, uniqueTag } from './helpers';
 
 const ZONE = 'Asia/Shanghai';
 
@@ -51,7 +51,12 @@ async function firm(
 ): Promise<{ companyId: string; email: string; password: string; token: string }> {
   const account = { email: `firm-${uniqueTag()}@example.com`, password: 'correct-horse-battery', displayName: name };
   const registered = await request.post('/api/auth/register', {
-    data: { ...account, locale: options.locale ?? 'en', timeZone: options.timeZone ?? 'Asia/Seoul' },
+    data: {
+      ...account,
+      locale: options.locale ?? 'en',
+      timeZone: options.timeZone ?? 'Asia/Seoul',
+      consent: await currentConsent(request),
+    },
   });
   expect(registered.status()).toBe(201);
   const { accessToken } = (await registered.json()) as { accessToken: string };

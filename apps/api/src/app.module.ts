@@ -24,6 +24,7 @@ import { ClusterModule } from './cluster/cluster.module';
 import { loggerParams } from './common/logging';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         ExhibitionModule,
         CeremonyModule,
         DealsModule,
+        PrivacyModule,
         DemoModule,
       ],
       controllers: [HealthController],

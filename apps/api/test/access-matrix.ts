@@ -26,6 +26,7 @@ import {
   quickUser,
   registerFor,
   sessionInput,
+  setRole,
   signUp,
   uniqueEmail,
   type Caller,
@@ -433,6 +434,29 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
   'POST /api/auth/login': { allowed: ALL, validRequest: (f) => ({ path: '/api/auth/login', body: { ...f.login } }) },
   'GET /api/me': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me' }) },
   'PATCH /api/me': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me', body: { displayName: 'Renamed' } }) },
+  // ---- personal data (privacy): each caller acts on their own account only
+  'GET /api/privacy/policy': { allowed: ALL, validRequest: () => ({ path: '/api/privacy/policy' }) },
+  'POST /api/me/consent': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: '/api/me/consent', body: { policyVersion: f.t.config.privacyPolicy.version } }),
+  },
+  'GET /api/me/export': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me/export' }) },
+  'DELETE /api/me': {
+    allowed: SIGNED_IN,
+    // A fresh account of the actor's role deletes itself (the fixture's callers must stay): its own token.
+    validRequest: async (f, actor) => {
+      const password = 'correct horse battery';
+      if (actor === 'anonymous') return { path: '/api/me', body: { password } };
+      const doomed = await signUp(f.t, { password, displayName: `Leaving ${actor}` });
+      if (actor === 'promoter' || actor === 'organiser') await setRole(f.t, doomed.user.id, actor);
+      return {
+        path: '/api/me',
+        body: { password },
+        headers: { Authorization: `Bearer ${doomed.accessToken}` },
+        ownAuthorization: true,
+      };
+    },
+  },
   'GET /api/users': { allowed: ORGANISER_ONLY, validRequest: () => ({ path: '/api/users' }) },
   'GET /api/people': { allowed: STAFF, validRequest: () => ({ path: '/api/people' }) },
   'PATCH /api/users/{id}/role': {

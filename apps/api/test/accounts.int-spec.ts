@@ -37,7 +37,8 @@ describe('accounts', () => {
       shareWithExhibitors: false,
     });
     const me = await t.http().get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
-    expect(me.body).toEqual(res.body.user);
+    // Registered without accepting the privacy policy: asked at first sign-in (privacy.int-spec).
+    expect(me.body).toEqual({ ...res.body.user, consent: { policyVersion: null, required: true, crossBorder: false } });
   });
 
   it('issues access tokens that expire', async () => {
@@ -235,7 +236,9 @@ describe('accounts', () => {
     expect(res.body).toEqual({ ...user.user, locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
     const renamed = await t.http().patch('/api/me').set(user.auth).send({ displayName: ' 王明 ' }).expect(200);
     expect(renamed.body).toEqual({ ...user.user, displayName: '王明', locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
-    expect((await t.http().get('/api/me').set(user.auth).expect(200)).body).toEqual(renamed.body);
+    const { consent, ...me } = (await t.http().get('/api/me').set(user.auth).expect(200)).body;
+    expect(me).toEqual(renamed.body);
+    expect(consent).toEqual({ policyVersion: null, required: true, crossBorder: false });
     await t.http().patch('/api/me').set(user.auth).send({ role: 'organiser' }).expect(400);
   });
 

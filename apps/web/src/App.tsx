@@ -42,6 +42,8 @@ import { MatchmakingPage } from './matchmaking/MatchmakingPage';
 import { MeetingPage } from './matchmaking/MeetingPage';
 import { TableSheetsPage } from './matchmaking/TableSheetsPage';
 import { PeoplePage } from './people/PeoplePage';
+import { MyDataPage } from './privacy/MyDataPage';
+import { PolicyPage } from './privacy/PolicyPage';
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
@@ -73,6 +75,8 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignUpPage />} />
+        <Route path="privacy" element={<PolicyPage />} />
+        <Route path="me/privacy" element={<MyDataPage />} />
         <Route path="my-company" element={<MyCompanyPage />} />
         <Route path="companies" element={<DirectoryPage />} />
         <Route path="companies/import" element={<ImportCompaniesPage />} />

@@ -13,3 +13,4 @@ export * from './notification-text';
 export * from './files';
 export * from './money';
 export * from './deals';
+export * from './privacy';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { RateLimited } from '../cluster/rate-limits';
@@ -8,7 +8,7 @@ import { UuidParam } from '../common/validation';
 import { AccountsService } from './accounts.service';
 import { Can, CurrentUser, Public } from './auth.decorators';
 import { LoginDto, PeopleQuery, RegisterDto, SetRoleDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
-import { AuthResponseDto, PageOfPeopleDto, PageOfUsersDto, UserDto } from './dto/accounts.responses';
+import { AuthResponseDto, MeDto, PageOfPeopleDto, PageOfUsersDto, UserDto } from './dto/accounts.responses';
 
 @ApiTags('accounts')
 @Controller()
@@ -18,11 +18,19 @@ export class AccountsController {
   @Public()
   @Post('auth/register')
   @RateLimited('register')
-  @ApiOperation({ operationId: 'register', summary: 'Create a member account (rate-limited per address)' })
+  @ApiOperation({
+    operationId: 'register',
+    summary:
+      'Create a member account (rate-limited per address); with `consent`, records the acceptance of the privacy policy',
+  })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiErrors(400, 409, 413, 429)
-  register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
-    return this.accounts.register(dto);
+  register(
+    @Body() dto: RegisterDto,
+    @Ip() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
+  ): Promise<AuthResponseDto> {
+    return this.accounts.register(dto, { ip, userAgent });
   }
 
   @Public()
@@ -38,10 +46,10 @@ export class AccountsController {
 
   @ApiBearerAuth()
   @Get('me')
-  @ApiOperation({ operationId: 'getMe', summary: 'My account' })
-  @ApiOkResponse({ type: UserDto })
+  @ApiOperation({ operationId: 'getMe', summary: 'My account, and whether I must accept the privacy policy in force' })
+  @ApiOkResponse({ type: MeDto })
   @ApiErrors(401)
-  me(@CurrentUser() user: Actor): Promise<UserDto> {
+  me(@CurrentUser() user: Actor): Promise<MeDto> {
     return this.accounts.me(user);
   }
 

@@ -15,10 +15,12 @@ import { LoginBackoff } from './login-backoff';
 import { RateLimitStorage } from '../cluster/rate-limit-storage';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
+import { ConsentsModule } from '../privacy/consents.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity]),
+    ConsentsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

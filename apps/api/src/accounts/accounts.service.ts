@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { can, type Actor } from '@ilr/shared';
-import type { AuthResponse, Localized, Page, Person, Role, User } from '@ilr/shared';
+import type { AuthResponse, ConsentState, Localized, Page, Person, Role, User } from '@ilr/shared';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { AccessChanges } from '../common/access-changes';
@@ -12,6 +13,7 @@ import { AccountsErrors } from './accounts.errors';
 import type { PeopleQuery, RegisterDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
 import { PasswordHasher } from './passwords';
 import { LoginBackoff } from './login-backoff';
+import { ConsentsService, type ConsentClient } from '../privacy/consents.service';
 import { TokenService, toActor } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -41,18 +43,27 @@ export class AccountsService {
     private readonly tokens: TokenService,
     private readonly changes: AccessChanges,
     private readonly backoff: LoginBackoff,
+    private readonly consents: ConsentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const { concurrency, ...params } = config.passwordHash;
     this.passwords = new PasswordHasher(params, concurrency);
   }
 
-  async register(dto: RegisterDto): Promise<AuthResponse> {
-    const user = await this.createUser({ ...dto, role: 'member' });
+  /** With `consent`, the acceptance is recorded in the account's own transaction (a stale version creates nothing). */
+  async register(dto: RegisterDto, client: ConsentClient = {}): Promise<AuthResponse> {
+    const { consent, ...input } = dto;
+    if (consent) this.consents.checkVersion(consent);
+    const user = await this.createUser({ ...input, role: 'member' }, async (em, created) => {
+      if (consent) await this.consents.recordInTransaction(em, created.id, consent, client);
+    });
     return { accessToken: this.tokens.issue(user), user: toUser(user) };
   }
 
-  async createUser(input: RegisterDto & { role: Role; companyId?: string | null; id?: string }): Promise<UserEntity> {
+  async createUser(
+    input: Omit<RegisterDto, 'consent'> & { role: Role; companyId?: string | null; id?: string },
+    alsoInTransaction?: (em: EntityManager, user: UserEntity) => Promise<void>,
+  ): Promise<UserEntity> {
     const now = new Date();
     const user = Object.assign(new UserEntity(), {
       id: input.id ?? randomUUID(),
@@ -67,7 +78,10 @@ export class AccountsService {
       updatedAt: now,
     });
     try {
-      await this.db.transaction((em) => em.insert(UserEntity, user));
+      await this.db.transaction(async (em) => {
+        await em.insert(UserEntity, user);
+        await alsoInTransaction?.(em, user);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw AccountsErrors.emailTaken();
       throw error;
@@ -101,10 +115,10 @@ export class AccountsService {
     );
   }
 
-  async me(actor: Actor): Promise<User> {
+  async me(actor: Actor): Promise<User & { consent: ConsentState }> {
     const user = await this.db.manager.findOneBy(UserEntity, { id: actor.id });
     if (!user) throw AccountsErrors.userNotFound();
-    return toUser(user);
+    return { ...toUser(user), consent: await this.consents.state(user.id) };
   }
 
   async updateMe(actor: Actor, dto: UpdateMeDto): Promise<User> {

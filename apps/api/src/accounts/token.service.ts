@@ -30,10 +30,10 @@ export class TokenService {
     return actor;
   }
 
-  /** The user as the access policy sees them now; null when the account no longer exists. */
+  /** The user as the access policy sees them now; null when the account no longer exists (or was deleted). */
   async actorById(id: string): Promise<Actor | null> {
     const user = await this.db.manager.findOneBy(UserEntity, { id });
-    return user ? toActor(user) : null;
+    return user && !user.deletedAt ? toActor(user) : null;
   }
 }
 

@@ -41,4 +41,8 @@ export class UserEntity {
   /** The person agreed that firms whose booths they visit may see who they are (off by default). */
   @Column({ type: 'boolean', width: 1, default: false })
   shareWithExhibitors: boolean;
+
+  /** Set when the person deleted the account: its personal data is gone and its tokens no longer work. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  deletedAt: Date | null;
 }

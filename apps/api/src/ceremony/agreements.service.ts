@@ -203,8 +203,8 @@ export class AgreementsService {
 
   async create(actor: Actor, eventId: string, dto: CreateAgreementDto): Promise<AgreementDto> {
     await this.plannedEvent(actor, eventId);
-    const agreement = await this.db.transaction((em) =>
-      this.createInTransaction(em, {
+    const agreement = await this.db.transaction(async (em) => {
+      const created = await this.createInTransaction(em, {
         eventId,
         title: dto.title,
         projectId: dto.projectId ?? null,
@@ -213,8 +213,15 @@ export class AgreementsService {
         investment: dto.investment,
         mode: dto.mode,
         createdById: actor.id,
-      }),
-    );
+      });
+      // Put on the run-of-show for the parties: their audit trail shows it (signing and unsigning are there too).
+      await this.audit.record(em, actor, created.partyCompanyIds, {
+        action: 'agreement.create',
+        eventId,
+        subjectId: created.id,
+      });
+      return created;
+    });
     this.tally.changed(eventId);
     return (await this.views([agreement]))[0];
   }
@@ -260,7 +267,15 @@ export class AgreementsService {
 
   async remove(actor: Actor, agreementId: string): Promise<AgreementDto> {
     await this.ceremonyOf(actor, agreementId);
-    const agreement = await this.db.transaction((em) => this.cancelInTransaction(em, agreementId));
+    const agreement = await this.db.transaction(async (em) => {
+      const removed = await this.cancelInTransaction(em, agreementId);
+      await this.audit.record(em, actor, removed.partyCompanyIds, {
+        action: 'agreement.remove',
+        eventId: removed.eventId,
+        subjectId: removed.id,
+      });
+      return removed;
+    });
     this.tally.changed(agreement.eventId);
     return (await this.views([agreement]))[0];
   }

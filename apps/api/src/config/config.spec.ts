@@ -186,4 +186,18 @@ describe('loadConfig', () => {
     expect(loadConfig({}).redisKeyPrefix).toBe('ilr');
     expect(errorFor({ REDIS_KEY_PREFIX: 'a b' }).variable).toBe('REDIS_KEY_PREFIX');
   });
+
+  it('takes the privacy policy version, dated by itself or by PRIVACY_POLICY_EFFECTIVE_AT', () => {
+    expect(loadConfig({}).privacyPolicy).toEqual({ version: '2026-12-01', effectiveAt: '2026-12-01T00:00:00.000Z' });
+    expect(loadConfig({ PRIVACY_POLICY_VERSION: '2027-03-01' }).privacyPolicy.effectiveAt).toBe(
+      '2027-03-01T00:00:00.000Z',
+    );
+    expect(
+      loadConfig({ PRIVACY_POLICY_VERSION: 'v2', PRIVACY_POLICY_EFFECTIVE_AT: '2027-01-01T08:00:00+09:00' })
+        .privacyPolicy,
+    ).toEqual({ version: 'v2', effectiveAt: '2026-12-31T23:00:00.000Z' });
+    expect(errorFor({ PRIVACY_POLICY_VERSION: 'v2' }).variable).toBe('PRIVACY_POLICY_EFFECTIVE_AT');
+    expect(errorFor({ PRIVACY_POLICY_VERSION: 'with spaces' }).variable).toBe('PRIVACY_POLICY_VERSION');
+    expect(errorFor({ PRIVACY_POLICY_EFFECTIVE_AT: 'soon' }).variable).toBe('PRIVACY_POLICY_EFFECTIVE_AT');
+  });
 });

@@ -66,6 +66,8 @@ export interface AppConfig {
   shutdown: { drainDelayMs: number; graceMs: number };
   /** Bearer token `GET /metrics` requires; null: no token (keep the endpoint off the public proxy). */
   metricsToken: string | null;
+  /** The privacy policy in force: people who accepted another version are asked again at sign-in. */
+  privacyPolicy: { version: string; effectiveAt: string };
 }
 
 export type FilesStorageConfig =
@@ -318,6 +320,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (metricsToken !== null && metricsToken.length < 16)
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
 
+  const privacyPolicy = parsePrivacyPolicy(env);
+
   return {
     nodeEnv,
     host: str(env, 'HOST') ?? '0.0.0.0',
@@ -365,5 +369,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
       graceMs: int(env, 'SHUTDOWN_GRACE_MS', 20000, 0, 600000),
     },
     metricsToken,
+    privacyPolicy,
   };
+}
+
+/**
+ * PRIVACY_POLICY_VERSION (default 2026-12-01) names the policy text the web shows; when it is a
+ * date it is also the day the policy takes effect, else PRIVACY_POLICY_EFFECTIVE_AT says when.
+ */
+function parsePrivacyPolicy(env: Env): AppConfig['privacyPolicy'] {
+  const version = str(env, 'PRIVACY_POLICY_VERSION') ?? '2026-12-01';
+  if (!/^[A-Za-z0-9._-]{1,32}$/.test(version))
+    throw new ConfigError('PRIVACY_POLICY_VERSION', 'must be 1 to 32 letters, digits, dots, underscores or hyphens');
+  const rawEffective =
+    str(env, 'PRIVACY_POLICY_EFFECTIVE_AT') ?? (/^\d{4}-\d{2}-\d{2}$/.test(version) ? version : undefined);
+  if (rawEffective === undefined)
+    throw new ConfigError('PRIVACY_POLICY_EFFECTIVE_AT', 'is required when PRIVACY_POLICY_VERSION is not a date');
+  const effective = new Date(/^\d{4}-\d{2}-\d{2}$/.test(rawEffective) ? `${rawEffective}T00:00:00Z` : rawEffective);
+  if (Number.isNaN(effective.getTime()))
+    throw new ConfigError(
+      'PRIVACY_POLICY_EFFECTIVE_AT',
+      `must be a date or an ISO-8601 instant (got "${rawEffective}")`,
+    );
+  return { version, effectiveAt: effective.toISOString() };
 }

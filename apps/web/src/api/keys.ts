@@ -1,6 +1,9 @@
 /** Query keys in one place so that invalidation stays consistent. */
 export const queryKeys = {
   me: ['me'] as const,
+  /** Not under `me`: updates of the account merge into every `me` query. */
+  consent: (token: string | null) => ['consent', token] as const,
+  privacyPolicy: ['privacy', 'policy'] as const,
   sectors: ['sectors'] as const,
   countries: ['countries'] as const,
   companies: (filters?: object) => (filters ? (['companies', filters] as const) : (['companies'] as const)),

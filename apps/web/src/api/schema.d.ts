@@ -64,7 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a member account (rate-limited per address) */
+        /** Create a member account (rate-limited per address); with `consent`, records the acceptance of the privacy policy */
         post: operations["register"];
         delete?: never;
         options?: never;
@@ -96,11 +96,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My account */
+        /** My account, and whether I must accept the privacy policy in force */
         get: operations["getMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete my account (password again): personal data erased, my messages anonymised, my tokens refused; meetings, deals and agreements stay with the firms */
+        delete: operations["deleteMe"];
         options?: never;
         head?: never;
         /** Change my display name, language or time zone */
@@ -1661,6 +1662,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/privacy/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy policy in force: its version and when it took effect */
+        get: operations["getPrivacyPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the privacy policy in force (a new record each time); another version → 409 CONSENT_VERSION_STALE */
+        post: operations["acceptPrivacyPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything the platform holds about me, as a JSON file */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1684,7 +1736,7 @@ export interface components {
             draining: boolean;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ALREADY_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "EMAIL_TAKEN" | "LAST_ORGANISER" | "COMPANY_MEMBERSHIP_EXISTS" | "INVALID_STATUS_TRANSITION" | "REGISTRATION_CLOSED" | "VIDEO_DISABLED" | "LIVEKIT_UNAVAILABLE" | "LIVEKIT_ERROR" | "ALREADY_ON_STAGE" | "HOST_IS_FIXED" | "NOT_A_PARTICIPANT" | "RECORDING_ACTIVE" | "RECORDING_STARTING" | "NO_ACTIVE_RECORDING" | "NOT_IN_ROOM" | "MUTED" | "TOO_MANY_ROOMS" | "POLL_CLOSED" | "UNKNOWN_EVENT" | "NOT_PARTICIPATING" | "REQUEST_EXISTS" | "REQUEST_QUOTA_REACHED" | "REQUEST_NOT_PENDING" | "REQUEST_NOT_ACCEPTED" | "REQUEST_ALREADY_BOOKED" | "COMPANY_BUSY" | "TABLE_TAKEN" | "NO_FREE_TABLE" | "NOT_AVAILABLE" | "WRONG_TABLE_KIND" | "MEETING_CANCELLED" | "MEETING_NOT_STARTED" | "VIDEO_NOT_OPEN" | "SCHEDULE_RUNNING" | "IDEMPOTENCY_KEY_IN_USE" | "ALREADY_SIGNED" | "NOT_SIGNED" | "SIGN_THROUGH_AGREEMENT" | "INVALID_STAGE" | "DEAL_EXISTS" | "NOT_SAME_FIRMS" | "NO_INTENT" | "NO_WITNESS" | "PARTY_BUSY" | "SIGNING_EXISTS" | "SIGNING_CANCELLED" | "TERMS_CHANGED" | "AWAITING_CONFIRMATION" | "NOT_CLOUD_SIGNING" | "DUPLICATE_ID" | "UNKNOWN_ID" | "INVALID_VALUE" | "DUPLICATE_PAIR" | "FIXED_CONFLICT";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ALREADY_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "EMAIL_TAKEN" | "LAST_ORGANISER" | "COMPANY_MEMBERSHIP_EXISTS" | "WRONG_PASSWORD" | "CONSENT_VERSION_STALE" | "INVALID_STATUS_TRANSITION" | "REGISTRATION_CLOSED" | "VIDEO_DISABLED" | "LIVEKIT_UNAVAILABLE" | "LIVEKIT_ERROR" | "ALREADY_ON_STAGE" | "HOST_IS_FIXED" | "NOT_A_PARTICIPANT" | "RECORDING_ACTIVE" | "RECORDING_STARTING" | "NO_ACTIVE_RECORDING" | "NOT_IN_ROOM" | "MUTED" | "TOO_MANY_ROOMS" | "POLL_CLOSED" | "UNKNOWN_EVENT" | "NOT_PARTICIPATING" | "REQUEST_EXISTS" | "REQUEST_QUOTA_REACHED" | "REQUEST_NOT_PENDING" | "REQUEST_NOT_ACCEPTED" | "REQUEST_ALREADY_BOOKED" | "COMPANY_BUSY" | "TABLE_TAKEN" | "NO_FREE_TABLE" | "NOT_AVAILABLE" | "WRONG_TABLE_KIND" | "MEETING_CANCELLED" | "MEETING_NOT_STARTED" | "VIDEO_NOT_OPEN" | "SCHEDULE_RUNNING" | "IDEMPOTENCY_KEY_IN_USE" | "ALREADY_SIGNED" | "NOT_SIGNED" | "SIGN_THROUGH_AGREEMENT" | "INVALID_STAGE" | "DEAL_EXISTS" | "NOT_SAME_FIRMS" | "NO_INTENT" | "NO_WITNESS" | "PARTY_BUSY" | "SIGNING_EXISTS" | "SIGNING_CANCELLED" | "TERMS_CHANGED" | "AWAITING_CONFIRMATION" | "NOT_CLOUD_SIGNING" | "DUPLICATE_ID" | "UNKNOWN_ID" | "INVALID_VALUE" | "DUPLICATE_PAIR" | "FIXED_CONFLICT";
         RowError: {
             /** @description the row number in the file (the header is row 1) */
             row: number;
@@ -1729,6 +1781,15 @@ export interface components {
         };
         /** @enum {string} */
         Locale: "zh-CN" | "ko-KR" | "en";
+        ConsentInputDto: {
+            /**
+             * @description the version shown to the person
+             * @example 2026-12-01
+             */
+            policyVersion: string;
+            /** @description also agrees that the data is processed by the operator in the other country (Korea ↔ China) */
+            crossBorder?: boolean;
+        };
         RegisterDto: {
             /**
              * Format: email
@@ -1741,6 +1802,8 @@ export interface components {
             locale?: components["schemas"]["Locale"];
             /** @example Asia/Seoul */
             timeZone?: string;
+            /** @description acceptance of the privacy policy in force (without it the person is asked at first sign-in) */
+            consent?: components["schemas"]["ConsentInputDto"];
         };
         /** @enum {string} */
         Role: "organiser" | "promoter" | "member";
@@ -1774,6 +1837,37 @@ export interface components {
         LoginDto: {
             email: string;
             password: string;
+        };
+        ConsentStateDto: {
+            /** @description the latest policy version the person accepted */
+            policyVersion: string | null;
+            /** @description the person must accept the current version (asked at sign-in) */
+            required: boolean;
+            /** @description the latest acceptance included the cross-border transfer */
+            crossBorder: boolean;
+        };
+        MeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example kim@hanyuan.example */
+            email: string;
+            /** @example 김민준 */
+            displayName: string;
+            role: components["schemas"]["Role"];
+            locale: components["schemas"]["Locale"];
+            /**
+             * @description an IANA time zone
+             * @example Asia/Seoul
+             */
+            timeZone: string;
+            /**
+             * Format: uuid
+             * @description the firm this user belongs to
+             */
+            companyId: string | null;
+            /** @description firms whose booths this person visits may see who they are */
+            shareWithExhibitors: boolean;
+            consent: components["schemas"]["ConsentStateDto"];
         };
         UpdateMeDto: {
             displayName?: string;
@@ -3229,6 +3323,78 @@ export interface components {
              */
             termsSha256: string;
         };
+        PrivacyPolicyDto: {
+            /** @example 2026-12-01 */
+            version: string;
+            /** Format: date-time */
+            effectiveAt: string;
+        };
+        PersonalDataExportDto: {
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description the policy in force when the copy was made */
+            policy: components["schemas"]["PrivacyPolicyDto"];
+            /** @description the account (email, display name, role, language, time zone, firm, booth-visit sharing, dates) */
+            account: {
+                [key: string]: unknown;
+            };
+            /** @description every acceptance of the privacy policy, oldest first */
+            consents: {
+                [key: string]: unknown;
+            }[];
+            /** @description event registrations with their badge codes and check-ins */
+            registrations: {
+                [key: string]: unknown;
+            }[];
+            /** @description meeting requests the person sent or answered for their firm */
+            meetingRequests: {
+                [key: string]: unknown;
+            }[];
+            /** @description meetings the person booked or gave feedback on */
+            meetings: {
+                [key: string]: unknown;
+            }[];
+            /** @description feedback the person gave after meetings */
+            feedback: {
+                [key: string]: unknown;
+            }[];
+            /** @description chat messages the person wrote */
+            chatMessages: {
+                [key: string]: unknown;
+            }[];
+            /** @description questions the person asked in live rooms */
+            questions: {
+                [key: string]: unknown;
+            }[];
+            /** @description the person's notifications */
+            notifications: {
+                [key: string]: unknown;
+            }[];
+            /** @description leads firms scanned from the person's badge */
+            leads: {
+                [key: string]: unknown;
+            }[];
+            /** @description booths the person visited (one per booth and day) */
+            boothVisits: {
+                [key: string]: unknown;
+            }[];
+            /** @description audit entries of what the person did on firms' behalf */
+            auditEntries: {
+                [key: string]: unknown;
+            }[];
+            /** @description deal stage changes the person made */
+            dealHistory: {
+                [key: string]: unknown;
+            }[];
+            /** @description signing terms the person confirmed for their firm */
+            signingConfirmations: {
+                [key: string]: unknown;
+            }[];
+        };
+        DeleteAccountDto: {
+            /** @description the account password again (re-authentication) */
+            password: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3448,11 +3614,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["MeDto"];
                 };
             };
             /** @description UNAUTHENTICATED: no valid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10491,6 +10724,112 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPrivacyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyPolicyDto"];
+                };
+            };
+        };
+    };
+    acceptPrivacyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStateDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request (fields named in details.fields and details.fieldErrors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a conflict, with its specific code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: a body over 1 MB (an upload: over its limit) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExportDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

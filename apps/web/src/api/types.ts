@@ -19,6 +19,13 @@ export type RegisterInput = Schemas['RegisterDto'];
 export type LoginInput = Schemas['LoginDto'];
 export type MeUpdate = Schemas['UpdateMeDto'];
 export type UserFilters = QueryOf<'listUsers'>;
+/** `GET /api/me`: the account and the state of the person's consent to the privacy policy. */
+export type Me = Schemas['MeDto'];
+
+// Personal data (privacy)
+export type ConsentState = Schemas['ConsentStateDto'];
+export type ConsentInput = Schemas['ConsentInputDto'];
+export type PrivacyPolicy = Schemas['PrivacyPolicyDto'];
 
 // Reference data
 export type Sector = Schemas['SectorDto'];

@@ -1,8 +1,8 @@
 /** Create an account: email, password, display name, the account's language and time zone. */
-import { App, Button, Form, Input } from 'antd';
+import { App, Button, Checkbox, Form, Input } from 'antd';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Trans, useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
 import type { Locale } from '@ilr/shared';
 import type { RegisterInput } from '../api/types';
 import { useFormErrors } from '../errors/useFormErrors';
@@ -13,6 +13,7 @@ import { LocaleSelect } from './LocaleSelect';
 import { browserTimeZone } from '../time/zones';
 import { TimeZoneSelect } from './TimeZoneSelect';
 import { useRegister } from './useAuth';
+import { usePrivacyPolicy } from '../privacy/usePrivacy';
 
 const FIELDS = ['email', 'password', 'displayName', 'locale', 'timeZone'] as const;
 
@@ -22,6 +23,8 @@ interface Values {
   displayName: string;
   locale: Locale;
   timeZone: string;
+  acceptPolicy: boolean;
+  acceptCrossBorder: boolean;
 }
 
 export function SignUpPage() {
@@ -32,15 +35,23 @@ export function SignUpPage() {
   const [form] = Form.useForm<Values>();
   const register = useRegister();
   const formErrors = useFormErrors(form, FIELDS);
+  const policy = usePrivacyPolicy();
 
   // Until the user picks one, the account's language follows the interface language.
   useEffect(() => {
     if (!form.isFieldTouched('locale')) form.setFieldValue('locale', locale);
   }, [form, locale]);
 
-  const onFinish = (values: Values) => {
+  const onFinish = ({ acceptPolicy, acceptCrossBorder, ...values }: Values) => {
     formErrors.clear();
-    const body: RegisterInput = { ...values, email: values.email.trim(), displayName: values.displayName.trim() };
+    if (!policy.data || !acceptPolicy) return;
+    const body: RegisterInput = {
+      ...values,
+      email: values.email.trim(),
+      displayName: values.displayName.trim(),
+      // The version the person was shown: a policy changed meanwhile is refused (CONSENT_VERSION_STALE).
+      consent: { policyVersion: policy.data.version, crossBorder: acceptCrossBorder },
+    };
     register.mutate(body, {
       onSuccess: ({ user }) => {
         void message.success(t('auth.signup.welcome', { name: user.displayName }));
@@ -87,7 +98,37 @@ export function SignUpPage() {
         >
           <TimeZoneSelect />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={register.isPending}>
+        <Form.Item
+          name="acceptPolicy"
+          valuePropName="checked"
+          rules={[
+            {
+              validator: (_, checked: boolean) =>
+                checked ? Promise.resolve() : Promise.reject(new Error(t('privacy.consent.policyRequired'))),
+            },
+          ]}
+        >
+          <Checkbox>
+            <Trans
+              i18nKey="privacy.consent.policyLabel"
+              values={{ version: policy.data?.version ?? '…' }}
+              components={{ link: <Link to="/privacy" target="_blank" rel="noreferrer" /> }}
+            />
+          </Checkbox>
+        </Form.Item>
+        <Form.Item
+          name="acceptCrossBorder"
+          valuePropName="checked"
+          rules={[
+            {
+              validator: (_, checked: boolean) =>
+                checked ? Promise.resolve() : Promise.reject(new Error(t('privacy.consent.crossBorderRequired'))),
+            },
+          ]}
+        >
+          <Checkbox>{t('privacy.consent.crossBorderLabel')}</Checkbox>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={register.isPending} disabled={!policy.data}>
           {t('auth.signup.submit')}
         </Button>
       </Form>

@@ -3,6 +3,7 @@ import { Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { NotificationBell } from '../matchmaking/NotificationBell';
+import { ConsentDialog } from '../privacy/ConsentDialog';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
@@ -29,7 +30,10 @@ export function AppLayout() {
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />
       </main>
-      <footer className="app-footer">{t('app.footer')}</footer>
+      <footer className="app-footer">
+        {t('app.footer')} · <Link to="/privacy">{t('privacy.policy.title')}</Link>
+      </footer>
+      <ConsentDialog />
     </Layout>
   );
 }

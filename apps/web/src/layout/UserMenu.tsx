@@ -54,6 +54,7 @@ export function UserMenu() {
               </span>
             ),
           },
+          { key: 'privacy', label: t('user.privacy') },
           { type: 'divider' },
           { key: 'logout', label: t('user.logout') },
         ],
@@ -68,6 +69,7 @@ export function UserMenu() {
               },
             );
           }
+          if (key === 'privacy') navigate('/me/privacy');
           if (key === 'logout') {
             logout();
             void message.info(t('user.loggedOut'));

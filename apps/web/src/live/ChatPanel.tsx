@@ -3,6 +3,7 @@ import { DeleteOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Input, Popconfirm, Space, Typography } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shownName } from '../privacy/shownName';
 import { REALTIME_LIMITS, type ChatMessage } from '@ilr/shared';
 import type { User } from '../api/types';
 import { errorMessage } from '../errors/messages';
@@ -103,7 +104,7 @@ function ChatLine({ message, time, mine, moderation, onDelete }: LineProps) {
   const { t } = useTranslation();
   const { message: toast } = App.useApp();
   const { canModerate } = moderation;
-  const author = message.author.displayName;
+  const author = shownName(t, message.author.displayName);
   const fail = (error: unknown) => void toast.error(errorMessage(t, error));
   const isMuted = moderation.muted.has(message.author.id);
 

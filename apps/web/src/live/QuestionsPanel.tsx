@@ -3,6 +3,7 @@ import { CheckOutlined, LikeOutlined, PushpinOutlined } from '@ant-design/icons'
 import { App, Button, Space, Tag, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shownName } from '../privacy/shownName';
 import { REALTIME_LIMITS, type Question, type RoomMute } from '@ilr/shared';
 import { errorMessage } from '../errors/messages';
 import { Composer } from './ChatPanel';
@@ -76,7 +77,7 @@ function QuestionItem({ question, upvoted, canModerate, onUpvote, onAnswer, onPi
       <div className="question-body">
         <p className="prewrap question-text">{question.text}</p>
         <Space size={[8, 4]} wrap>
-          <Typography.Text type="secondary">{question.author.displayName}</Typography.Text>
+          <Typography.Text type="secondary">{shownName(t, question.author.displayName)}</Typography.Text>
           <span className="visually-hidden">{votes}</span>
           {question.pinned ? (
             <Tag color="gold" icon={<PushpinOutlined aria-hidden />}>

@@ -5,6 +5,7 @@ import { LoadingBlock } from '../common/LoadingBlock';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useFormatInstant } from '../time/useFormatInstant';
 import { useCompanyAudit } from './useMeetings';
+import { shownName } from '../privacy/shownName';
 
 const KNOWN = [
   'participation.set',
@@ -17,6 +18,15 @@ const KNOWN = [
   'meeting.cancel',
   'meeting.schedule',
   'meeting.feedback',
+  'deal.create',
+  'deal.stage',
+  'deal.take',
+  'signing.book',
+  'signing.cancel',
+  'agreement.create',
+  'agreement.remove',
+  'agreement.sign',
+  'agreement.unsign',
 ] as const;
 
 export function AuditPanel({ companyId }: { companyId: string }) {
@@ -37,7 +47,7 @@ export function AuditPanel({ companyId }: { companyId: string }) {
         dataSource={items}
         columns={[
           { title: t('matchmaking.audit.when'), key: 'at', render: (_, e) => format(e.at) },
-          { title: t('matchmaking.audit.who'), key: 'who', render: (_, e) => e.actor.displayName },
+          { title: t('matchmaking.audit.who'), key: 'who', render: (_, e) => shownName(t, e.actor.displayName) },
           {
             title: t('matchmaking.audit.what'),
             key: 'what',

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { FIELD_LIMITS, LOCALES, ROLES, type Locale, type Role } from '@ilr/shared';
 import { IsCodePointLength, IsTimeZone } from '../../common/dto-validators';
 import { PageQuery } from '../../common/pagination';
+import { ConsentInputDto } from '../../privacy/dto/privacy.dto';
 
 export class RegisterDto {
   @ApiProperty({ example: 'kim@hanyuan.example', format: 'email', maxLength: FIELD_LIMITS.email.max })
@@ -29,6 +31,16 @@ export class RegisterDto {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    type: ConsentInputDto,
+    description: 'acceptance of the privacy policy in force (without it the person is asked at first sign-in)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConsentInputDto)
+  consent?: ConsentInputDto;
 }
 
 export class LoginDto {

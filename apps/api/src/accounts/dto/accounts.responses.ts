@@ -2,6 +2,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LOCALES, ROLES, type Locale, type Role } from '@ilr/shared';
 import { localizedProperty, LocalizedDto, PageOf } from '../../common/openapi';
+import { ConsentStateDto } from '../../privacy/dto/privacy.dto';
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' })
@@ -27,6 +28,12 @@ export class UserDto {
 
   @ApiProperty({ description: 'firms whose booths this person visits may see who they are' })
   shareWithExhibitors: boolean;
+}
+
+/** `GET /api/me`: the account and the state of the person's consent to the privacy policy. */
+export class MeDto extends UserDto {
+  @ApiProperty({ type: () => ConsentStateDto })
+  consent: ConsentStateDto;
 }
 
 export class AuthResponseDto {

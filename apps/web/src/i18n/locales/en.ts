@@ -73,6 +73,8 @@ const errorCodes = {
   TERMS_CHANGED: 'The terms have changed since you read them. Please read them again.',
   AWAITING_CONFIRMATION: 'Both firms must confirm the terms before a cloud signing.',
   NOT_CLOUD_SIGNING: 'This signing takes place onsite; it has no video room.',
+  WRONG_PASSWORD: 'The password is not correct.',
+  CONSENT_VERSION_STALE: 'The privacy policy has changed. Please read the current version and accept it.',
 } satisfies Record<ErrorCode, string>;
 
 /** Why a field was refused (`details.fieldErrors[path].code`), with the API's parameters. */
@@ -195,6 +197,9 @@ const fieldNames = {
   agreementIds: 'Run-of-show order',
   agreementId: 'Agreement',
   reason: 'Reason',
+  consent: 'Consent to the privacy policy',
+  policyVersion: 'Privacy policy version',
+  crossBorder: 'Cross-border transfer',
 } satisfies Record<RequestField, string>;
 
 export const en = {
@@ -227,6 +232,7 @@ export const en = {
   user: {
     menu: 'Account menu for {{name}}',
     signedInAs: 'Signed in as {{email}}',
+    privacy: 'Privacy & my data',
     logout: 'Log out',
     loggedOut: 'You have been logged out.',
     shareWithExhibitors: 'Let exhibitors see my visits',
@@ -842,6 +848,15 @@ export const en = {
         'meeting.cancel': 'Cancelled a meeting',
         'meeting.schedule': 'Scheduled a meeting (scheduler)',
         'meeting.feedback': 'Gave feedback on a meeting',
+        'deal.create': 'Opened a deal',
+        'deal.stage': 'Moved a deal to another stage',
+        'deal.take': 'Took charge of a deal',
+        'signing.book': 'Booked a signing meeting',
+        'signing.cancel': 'Cancelled a signing meeting',
+        'agreement.create': 'Put an agreement on a signing ceremony',
+        'agreement.remove': 'Took an agreement off a signing ceremony',
+        'agreement.sign': 'Signed an agreement',
+        'agreement.unsign': 'Undid the signing of an agreement',
       },
     },
     title: 'Matchmaking',
@@ -1465,6 +1480,68 @@ export const en = {
       videoPartiesOnly: 'Only the two firms and the witness enter the video room.',
       mine: 'My signing meetings',
     },
+  },
+  // Personal data under the person's control (PIPL / PIPA)
+  privacy: {
+    consent: {
+      policyLabel: 'I have read and agree to the <link>privacy policy</link> (version {{version}}).',
+      crossBorderLabel:
+        'I agree that my data is transferred to and processed by the operator in the other country (Korea ↔ China), as the policy describes.',
+      policyRequired: 'Please accept the privacy policy to create an account.',
+      crossBorderRequired: 'The platform connects Korean and Chinese firms: please accept the cross-border transfer.',
+      dialogTitle: 'Our privacy policy',
+      dialogIntroNew: 'Before you continue, please read our privacy policy (version {{version}}) and accept it.',
+      dialogIntroChanged:
+        'Our privacy policy has changed (you accepted version {{old}}; the current version is {{version}}). Please read it and accept it to continue.',
+      readPolicy: 'Read the privacy policy',
+      accept: 'Accept and continue',
+      logout: 'Log out instead',
+      accepted: 'Thank you: your consent has been recorded.',
+    },
+    policy: {
+      title: 'Privacy policy',
+      version: 'Version {{version}}, in effect since {{date}}',
+      collectedTitle: 'What we collect',
+      collected:
+        'Your account (email, display name, password hash, language, time zone, firm), your consents to this policy (version, time, address and browser), your event registrations and badges, meeting requests, meetings and feedback you handle for your firm, chat messages and questions you write in live rooms, your notifications, the booths you visit and the leads firms scan from your badge, and the actions you take on firms’ behalf.',
+      whyTitle: 'Why',
+      why: 'To run the events you take part in: registration and check-in, matchmaking between Korean and Chinese firms, live roadshows, deals and signing ceremonies, and to let firms read what investment promoters did on their behalf.',
+      retentionTitle: 'How long',
+      retention:
+        'As long as your account exists. When you delete your account, your personal data is erased at once: your email and name are removed, your badges, booth visits, leads and notifications are deleted, and your chat messages and questions stay only under “Deleted user”. Meetings, deals and signed agreements belong to the firms and stay, without your name. The record of your consents (version and time only) is kept as proof that the processing was lawful.',
+      operatorTitle: 'Who is responsible',
+      operator:
+        'The operator of this International Living Room installation (the organiser who runs it on its own servers) is the personal information handler responsible for your data. No third-party service receives your data at run time.',
+      crossBorderTitle: 'Cross-border transfer',
+      crossBorder:
+        'The platform brings Korean and Chinese firms together, so your data leaves your own country: when the operator is in mainland China, the data of Korean participants is transferred from Korea to the operator in China; when the operator is in Korea, the data of Chinese participants is transferred from mainland China to the operator in Korea. Counterpart firms in the other country also see your name in meetings, chats and deals. We ask for your separate consent to this transfer.',
+      rightsTitle: 'Your rights',
+      rights:
+        'You can read and download all your data, correct your profile, withdraw your consent and delete your account at any time under “Privacy & my data” in your account menu.',
+    },
+    page: {
+      title: 'Privacy & my data',
+      consentTitle: 'Your consent',
+      consentState: 'You accepted version {{version}} of the privacy policy.',
+      consentCrossBorder: 'Including the cross-border transfer.',
+      consentNone: 'You have not accepted the privacy policy yet.',
+      readPolicy: 'Read the privacy policy',
+      sharingTitle: 'Booth visits',
+      sharing: 'Let exhibitors see who I am when I visit their booths',
+      exportTitle: 'Download my data',
+      exportBody: 'A JSON file with everything the platform holds about you.',
+      exportButton: 'Download my data (JSON)',
+      exported: 'Your data has been downloaded.',
+      deleteTitle: 'Delete my account',
+      deleteWarning:
+        'This cannot be undone. Your email, name, badges, booth visits, leads and notifications are erased; your chat messages and questions stay as “Deleted user”; your firm keeps its meetings, deals and agreements without your name. You will be logged out and cannot log in again.',
+      deletePassword: 'Your password, to confirm',
+      deleteButton: 'Delete my account',
+      deleteConfirmTitle: 'Delete your account for good?',
+      deleteConfirm: 'Delete for good',
+      deleted: 'Your account has been deleted.',
+    },
+    deletedUser: 'Deleted user',
   },
   notFound: {
     title: 'Page not found',

@@ -69,6 +69,8 @@ const errorCodes = {
   TERMS_CHANGED: '읽으신 뒤 조건이 바뀌었습니다. 다시 확인해 주세요.',
   AWAITING_CONFIRMATION: '온라인 서명 전에 두 기업 모두 조건을 확인해야 합니다.',
   NOT_CLOUD_SIGNING: '이 서명은 현장에서 진행되어 화상 회의실이 없습니다.',
+  WRONG_PASSWORD: '비밀번호가 올바르지 않습니다.',
+  CONSENT_VERSION_STALE: '개인정보 처리방침이 변경되었습니다. 최신 버전을 읽고 동의해 주세요.',
 } satisfies Record<ErrorCode, string>;
 
 const fieldErrors = {
@@ -137,6 +139,7 @@ export const koKR: Messages = {
   user: {
     menu: '{{name}} 님의 계정 메뉴',
     signedInAs: '로그인 계정: {{email}}',
+    privacy: '개인정보 및 내 데이터',
     logout: '로그아웃',
     loggedOut: '로그아웃되었습니다.',
     shareWithExhibitors: '전시 기업이 내 방문을 볼 수 있도록 허용',
@@ -752,6 +755,15 @@ export const koKR: Messages = {
         'meeting.cancel': '상담을 취소함',
         'meeting.schedule': '상담을 배정함 (자동 배정)',
         'meeting.feedback': '상담 평가를 남김',
+        'deal.create': '딜을 생성함',
+        'deal.stage': '딜 단계를 변경함',
+        'deal.take': '딜을 맡음',
+        'signing.book': '협약 체결 미팅을 예약함',
+        'signing.cancel': '협약 체결 미팅을 취소함',
+        'agreement.create': '협약을 체결식에 올림',
+        'agreement.remove': '협약을 체결식에서 내림',
+        'agreement.sign': '협약을 체결함',
+        'agreement.unsign': '협약 체결을 취소함',
       },
     },
     title: '비즈니스 매칭 상담',
@@ -1297,6 +1309,9 @@ export const koKR: Messages = {
       agreementIds: '체결 순서',
       agreementId: '협약',
       reason: '사유',
+      consent: '개인정보 처리방침 동의',
+      policyVersion: '개인정보 처리방침 버전',
+      crossBorder: '국외 이전',
     },
     fieldProblem: '{{field}}: {{message}}',
     fieldPath: { inLanguage: '{{field}}({{language}})', item: '{{field}} {{n}}번째 항목' },
@@ -1450,6 +1465,67 @@ export const koKR: Messages = {
       videoPartiesOnly: '두 기업과 입회인만 화상 회의실에 들어갈 수 있습니다.',
       mine: '내 서명 미팅',
     },
+  },
+  privacy: {
+    consent: {
+      policyLabel: '<link>개인정보 처리방침</link>(버전 {{version}})을 읽었으며 이에 동의합니다.',
+      crossBorderLabel:
+        '처리방침에 따라 내 데이터가 다른 국가(한국 ↔ 중국)의 운영자에게 이전되어 처리되는 것에 동의합니다.',
+      policyRequired: '계정을 만들려면 개인정보 처리방침에 동의해 주세요.',
+      crossBorderRequired: '이 플랫폼은 한국과 중국 기업을 연결합니다. 국외 이전에 동의해 주세요.',
+      dialogTitle: '개인정보 처리방침',
+      dialogIntroNew: '계속하기 전에 개인정보 처리방침(버전 {{version}})을 읽고 동의해 주세요.',
+      dialogIntroChanged:
+        '개인정보 처리방침이 변경되었습니다(동의하신 버전 {{old}}, 현재 버전 {{version}}). 계속하려면 읽고 동의해 주세요.',
+      readPolicy: '개인정보 처리방침 읽기',
+      accept: '동의하고 계속',
+      logout: '로그아웃',
+      accepted: '감사합니다. 동의가 기록되었습니다.',
+    },
+    policy: {
+      title: '개인정보 처리방침',
+      version: '버전 {{version}}, {{date}}부터 시행',
+      collectedTitle: '수집하는 정보',
+      collected:
+        '계정 정보(이메일, 표시 이름, 비밀번호 해시, 언어, 시간대, 소속 기업), 이 방침에 대한 동의 기록(버전, 시각, IP 주소, 브라우저), 행사 등록과 배지, 기업을 대신해 처리한 상담 요청·상담·피드백, 라이브 룸에서 작성한 채팅 메시지와 질문, 알림, 방문한 부스와 기업이 배지를 스캔해 얻은 리드, 기업을 대신해 수행한 작업.',
+      whyTitle: '이용 목적',
+      why: '참여하시는 행사 운영: 등록과 체크인, 한중 기업 비즈니스 매칭, 클라우드 로드쇼, 딜 관리와 협약 체결식, 그리고 투자 유치 담당자가 기업을 대신해 한 작업을 기업이 확인할 수 있도록 하기 위함입니다.',
+      retentionTitle: '보유 기간',
+      retention:
+        '계정이 존재하는 동안 보유합니다. 계정을 삭제하면 개인정보는 즉시 파기됩니다: 이메일과 이름이 삭제되고, 배지·부스 방문 기록·리드·알림이 삭제되며, 채팅 메시지와 질문은 “탈퇴한 사용자”로만 남습니다. 상담, 딜, 체결된 협약은 기업의 것이므로 이름 없이 유지됩니다. 동의 기록(버전과 시각만)은 처리의 적법성을 증명하기 위해 보관됩니다.',
+      operatorTitle: '책임자',
+      operator:
+        '이 국제 응접실 설치본의 운영자(자체 서버에서 플랫폼을 운영하는 주최 측)가 개인정보 처리자로서 책임을 집니다. 운영 중 어떤 제3자 서비스에도 데이터를 제공하지 않습니다.',
+      crossBorderTitle: '국외 이전',
+      crossBorder:
+        '이 플랫폼은 한국과 중국 기업을 연결하므로 데이터가 본국을 떠납니다: 운영자가 중국 본토에 있으면 한국 참가자의 데이터가 한국에서 중국의 운영자에게 이전되고, 운영자가 한국에 있으면 중국 참가자의 데이터가 중국 본토에서 한국의 운영자에게 이전됩니다. 상대국의 상대 기업도 상담, 채팅, 딜에서 이름을 보게 됩니다. 이 이전에 대해서는 별도로 동의를 받습니다.',
+      rightsTitle: '정보주체의 권리',
+      rights:
+        '계정 메뉴의 “개인정보 및 내 데이터”에서 언제든지 모든 데이터를 열람·다운로드하고, 프로필을 정정하고, 동의를 철회하거나 계정을 삭제할 수 있습니다.',
+    },
+    page: {
+      title: '개인정보 및 내 데이터',
+      consentTitle: '동의 현황',
+      consentState: '개인정보 처리방침 버전 {{version}}에 동의하셨습니다.',
+      consentCrossBorder: '국외 이전 동의 포함.',
+      consentNone: '아직 개인정보 처리방침에 동의하지 않으셨습니다.',
+      readPolicy: '개인정보 처리방침 읽기',
+      sharingTitle: '부스 방문',
+      sharing: '부스를 방문할 때 전시 기업이 내가 누구인지 볼 수 있도록 허용',
+      exportTitle: '내 데이터 다운로드',
+      exportBody: '플랫폼이 보유한 나에 관한 모든 데이터가 담긴 JSON 파일입니다.',
+      exportButton: '내 데이터 다운로드(JSON)',
+      exported: '데이터를 다운로드했습니다.',
+      deleteTitle: '계정 삭제',
+      deleteWarning:
+        '되돌릴 수 없습니다. 이메일, 이름, 배지, 부스 방문 기록, 리드, 알림이 삭제되고, 채팅 메시지와 질문은 “탈퇴한 사용자”로 남으며, 소속 기업은 상담·딜·협약을 이름 없이 유지합니다. 로그아웃되며 다시 로그인할 수 없습니다.',
+      deletePassword: '확인을 위해 비밀번호를 입력하세요',
+      deleteButton: '계정 삭제',
+      deleteConfirmTitle: '계정을 영구히 삭제하시겠습니까?',
+      deleteConfirm: '영구 삭제',
+      deleted: '계정이 삭제되었습니다.',
+    },
+    deletedUser: '탈퇴한 사용자',
   },
   notFound: {
     title: '페이지를 찾을 수 없습니다',

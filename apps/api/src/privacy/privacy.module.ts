@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ConsentsModule } from './consents.service';
+import { PrivacyController } from './privacy.controller';
+import { PrivacyService } from './privacy.service';
+
+/** Personal data under the person's control: the policy, consent, a copy of my data, deleting my account. */
+@Module({
+  imports: [ConsentsModule],
+  controllers: [PrivacyController],
+  providers: [PrivacyService],
+})
+export class PrivacyModule {}
