@@ -470,4 +470,58 @@ describe('deals', () => {
       expect(refused.body.error.code).toBe('NOT_CLOUD_SIGNING');
     });
   });
+
+  describe('the event dashboard', () => {
+    it('counts meetings held (both sides checked in), intents to sign and the event’s deals by stage', async () => {
+      const event = await signingEvent();
+      const [a, b, c, d, e] = await Promise.all([firm(t), firm(t), firm(t), firm(t), firm(t)]);
+      const past = await post(`/api/events/${event.id}/slots`, organiser, {
+        slots: [
+          { startsAt: '2025-01-06T01:00:00.000Z', endsAt: '2025-01-06T01:20:00.000Z' },
+          { startsAt: '2025-01-06T01:30:00.000Z', endsAt: '2025-01-06T01:50:00.000Z' },
+        ],
+      }).expect(201);
+      const slotIds: string[] = past.body.map((slot: { id: string }) => slot.id);
+      for (const f of [a, b, c, d]) await takePart(t, event, f, 'onsite', slotIds);
+      const meet = async (x: Firm, y: Firm, slotId: string): Promise<string> => {
+        const requestId = await acceptedRequest(t, event, x, y);
+        return (await post(`/api/events/${event.id}/meetings`, x.member, { requestId, slotId }).expect(201)).body.id;
+      };
+      const ab = await meet(a, b, slotIds[0]);
+      const cd = await meet(c, d, slotIds[0]);
+      await meet(a, c, slotIds[1]);
+      const checkIn = (meetingId: string, f: Firm) =>
+        post(`/api/meetings/${meetingId}/check-in`, f.member, { companyId: f.company.id }).expect(200);
+      await checkIn(ab, a);
+      await checkIn(ab, b);
+      await checkIn(cd, c); // D never came: not held
+      const feedback = (meetingId: string, f: Firm, outcome: string) =>
+        post(`/api/meetings/${meetingId}/feedback`, f.member, { rating: 4, outcome }).expect(201);
+      await feedback(ab, a, 'intent_to_sign');
+      await feedback(ab, b, 'intent_to_sign');
+      await feedback(cd, c, 'follow_up');
+
+      // follow_up: from A–B's meeting; lost: from C–D's; mou: booked to sign here; signed: signed here.
+      await post(`/api/meetings/${ab}/deal`, a.member).expect(201);
+      const cdDeal = await post('/api/deals', promoter, dealBody(c, d, { meetingId: cd })).expect(201);
+      await post(`/api/deals/${cdDeal.body.id}/stage`, promoter, { stage: 'mou' }).expect(200);
+      await post(`/api/deals/${cdDeal.body.id}/stage`, promoter, { stage: 'lost' }).expect(200);
+      const booked = await ownedDeal(b, e);
+      await book(event.id, booked.owner, signingBody(booked.id, '02:30', '03:00')).expect(201);
+      const toSign = await ownedDeal(d, e);
+      const signing = await book(event.id, toSign.owner, signingBody(toSign.id, '00:00', '00:30')).expect(201);
+      await post(`/api/signing-meetings/${signing.body.id}/sign`, toSign.owner).expect(200);
+      await ownedDeal(a, e); // at mou, but not at this event
+
+      const summary = await get(`/api/events/${event.id}/ceremony/summary`, organiser).expect(200);
+      expect(summary.body.matchmaking).toEqual({ meetingsScheduled: 3, meetingsHeld: 1, intentToSign: 2 });
+      expect(summary.body.dealsByStage).toEqual({ follow_up: 1, mou: 1, signed: 1, landed: 0, lost: 1 });
+      expect(summary.body.tally).toMatchObject({ signedCount: 1, plannedCount: 2 });
+
+      await post(`/api/deals/${toSign.id}/stage`, toSign.owner, { stage: 'landed' }).expect(200);
+      const later = await get(`/api/events/${event.id}/ceremony/summary`, promoter).expect(200);
+      expect(later.body.dealsByStage).toEqual({ follow_up: 1, mou: 1, signed: 0, landed: 1, lost: 1 });
+      await get(`/api/events/${event.id}/ceremony/summary`, a.member).expect(403);
+    });
+  });
 });

@@ -3043,6 +3043,13 @@ export interface components {
             /** @description feedback saying intent to sign */
             intentToSign: number;
         };
+        DealsByStageDto: {
+            follow_up: number;
+            mou: number;
+            signed: number;
+            landed: number;
+            lost: number;
+        };
         CeremonySummaryDto: {
             tally: components["schemas"]["TallyDto"];
             /** @example Asia/Shanghai */
@@ -3054,6 +3061,8 @@ export interface components {
             granularity: "hour" | "day";
             signedOverTime: components["schemas"]["SummaryPointDto"][];
             matchmaking: components["schemas"]["MatchmakingFiguresDto"];
+            /** @description the event's deals by stage: closed by an agreement on its run-of-show, booked for a signing meeting here, or from one of its matchmaking meetings */
+            dealsByStage: components["schemas"]["DealsByStageDto"];
         };
         UnsignDto: {
             /** @description kept in the audit trail of the parties */

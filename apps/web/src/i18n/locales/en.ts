@@ -1283,6 +1283,8 @@ export const en = {
       bySector: 'Signed investment by sector (US$)',
       byCountry: 'Signed investment by country or region (US$)',
       overTime: 'Signed investment over time (US$, cumulative)',
+      matchmaking: 'Matchmaking meetings and intents to sign',
+      dealsByStage: 'Deals of this event by stage',
       figures: {
         meetingsScheduled: 'Meetings scheduled',
         meetingsHeld: 'Meetings held',

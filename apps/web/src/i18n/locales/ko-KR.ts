@@ -1192,6 +1192,8 @@ export const koKR: Messages = {
       bySector: '업종별 체결 투자액(US$)',
       byCountry: '국가·지역별 체결 투자액(US$)',
       overTime: '체결 투자액 누적 추이(US$)',
+      matchmaking: '비즈니스 상담과 체결 의향',
+      dealsByStage: '이 행사의 투자 건 (단계별)',
       figures: {
         meetingsScheduled: '예정된 상담',
         meetingsHeld: '진행된 상담',

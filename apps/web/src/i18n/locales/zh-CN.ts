@@ -1187,6 +1187,8 @@ export const zhCN: Messages = {
       bySector: '按行业的签约投资额（美元）',
       byCountry: '按国家或地区的签约投资额（美元）',
       overTime: '签约投资额累计走势（美元）',
+      matchmaking: '洽谈会面与签约意向',
+      dealsByStage: '本活动的合作项目（按阶段）',
       figures: {
         meetingsScheduled: '已安排洽谈',
         meetingsHeld: '已举行洽谈',
