@@ -2226,6 +2226,11 @@ export interface components {
              * @description a cloud signing meeting (deals): its firms' members and its witness
              */
             signingMeetingId?: string;
+            /**
+             * Format: uuid
+             * @description the signing ceremony of this event: organisers and the firms of its cloud agreements publish; anyone signed in watches once it is published
+             */
+            ceremonyEventId?: string;
         };
         LiveTokenResponseDto: {
             /** @example wss://live.example */

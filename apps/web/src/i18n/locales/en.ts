@@ -148,6 +148,7 @@ const fieldNames = {
   eventId: 'Event',
   companyIds: 'Companies',
   signingMeetingId: 'Signing meeting',
+  ceremonyEventId: 'Ceremony',
   dealId: 'Deal',
   minutes: 'Length (minutes)',
   agreement: 'Agreement',
@@ -1240,6 +1241,10 @@ export const en = {
     },
     tally: { title: 'Live tally', signedOf: 'Signed (of {{planned}})' },
     room: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' },
+    video: {
+      title: 'Ceremony room (video)',
+      join: 'Join the ceremony room',
+    },
     bigScreen: {
       open: 'Big screen',
       headline: 'Projects signed',

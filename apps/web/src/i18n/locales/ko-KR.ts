@@ -1149,6 +1149,10 @@ export const koKR: Messages = {
     },
     tally: { title: '실시간 집계', signedOf: '체결({{planned}}건 중)' },
     room: { connecting: '연결 중…', live: '실시간', reconnecting: '다시 연결 중…' },
+    video: {
+      title: '체결식 화상 회의실',
+      join: '체결식 회의실 입장',
+    },
     bigScreen: {
       open: '대형 화면',
       headline: '체결 프로젝트',
@@ -1252,6 +1256,7 @@ export const koKR: Messages = {
       eventId: '행사',
       companyIds: '기업',
       signingMeetingId: '서명 일정',
+      ceremonyEventId: '체결식',
       dealId: '거래',
       minutes: '길이(분)',
       agreement: '협약',

@@ -1144,6 +1144,10 @@ export const zhCN: Messages = {
     },
     tally: { title: '实时统计', signedOf: '已签约（共 {{planned}} 项）' },
     room: { connecting: '正在连接…', live: '实时', reconnecting: '正在重新连接…' },
+    video: {
+      title: '签约仪式视频会议室',
+      join: '进入签约仪式会议室',
+    },
     bigScreen: {
       open: '大屏幕',
       headline: '签约项目',
@@ -1240,6 +1244,7 @@ export const zhCN: Messages = {
       eventId: '活动',
       companyIds: '企业',
       signingMeetingId: '签约会',
+      ceremonyEventId: '签约仪式',
       dealId: '项目',
       minutes: '时长（分钟）',
       agreement: '协议',
