@@ -471,6 +471,33 @@ describe('deals', () => {
     });
   });
 
+  describe('the matchmaking scheduler', () => {
+    it('leaves out the slots a firm’s signing meeting holds and places its meetings around it', async () => {
+      const event = await signingEvent();
+      const [a, b, c, d] = await Promise.all([firm(t), firm(t), firm(t), firm(t)]);
+      const [slot0, slot1, slot2, slot3] = event.slots.map((s) => s.id);
+      await takePart(t, event, a);
+      await takePart(t, event, b, 'onsite', [slot0]);
+      await takePart(t, event, d);
+      const withB = await acceptedRequest(t, event, a, b);
+      const withD = await acceptedRequest(t, event, a, d);
+      // A signs with C 01:00–01:45: A's places in the slots of 01:00 and 01:25 are held.
+      const deal = await ownedDeal(a, c);
+      await book(event.id, deal.owner, signingBody(deal.id, '01:00', '01:45')).expect(201);
+
+      for (const dryRun of [true, false]) {
+        const run = await post(`/api/events/${event.id}/schedule`, promoter, { dryRun }).expect(200);
+        expect(run.body.meetings.map((m: { requestId: string }) => m.requestId)).toEqual([withD]);
+        expect([slot2, slot3]).toContain(run.body.meetings[0].slotId);
+        expect(run.body.unscheduled.map((u: { requestId: string }) => u.requestId)).toEqual([withB]);
+        expect(run.body).toMatchObject({ scheduled: 1, total: 1 });
+      }
+      const meetings = await get(`/api/events/${event.id}/meetings`, a.member, { status: 'scheduled' }).expect(200);
+      expect(meetings.body.items.map((m: { slotId: string }) => m.slotId)).not.toContain(slot1);
+      expect(meetings.body.total).toBe(1);
+    });
+  });
+
   describe('the event dashboard', () => {
     it('counts meetings held (both sides checked in), intents to sign and the event’s deals by stage', async () => {
       const event = await signingEvent();
