@@ -53,3 +53,21 @@ test('a firm signing in the cloud joins the ceremony room from the event page (v
   await page.getByRole('button', { name: 'Join the ceremony room' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Video is off on this server.' })).toBeVisible();
 });
+
+test('a firm’s member sees the promoter who follows the deal by name, in the deal and its history', async ({
+  page,
+  request,
+}) => {
+  const kim = { email: 'kim@hanyuan.example', password: DEMO_PASSWORD };
+  const login = await request.post('/api/auth/login', { data: kim });
+  expect(login.status()).toBe(200);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const deals = await request.get('/api/deals?stage=landed', { headers: { Authorization: `Bearer ${accessToken}` } });
+  const [landed] = ((await deals.json()) as { items: { id: string }[] }).items;
+
+  await logIn(page, kim, '/');
+  await switchToEnglish(page);
+  await page.goto(`/deals/${landed.id}`);
+  await expect(page.getByText('王招商', { exact: true })).toBeVisible();
+  await expect(page.locator('.deal-history').getByText('by 王招商', { exact: true }).first()).toBeVisible();
+});

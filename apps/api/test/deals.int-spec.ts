@@ -81,6 +81,7 @@ describe('deals', () => {
         meetingId: null,
         investment: { amount: '1200000.50', currency: 'USD' },
         ownerUserId: promoter.user.id,
+        ownerDisplayName: 'Promoter Kim',
       });
       expect(created.body.companies.map((c: { name: unknown }) => c.name)).toEqual([a.company.name, b.company.name]);
       const id = created.body.id;
@@ -97,8 +98,14 @@ describe('deals', () => {
 
       const history = await get(`/api/deals/${id}/history`, b.member).expect(200);
       expect(history.body.map((h: { stage: string }) => h.stage)).toEqual(['follow_up', 'mou', 'lost', 'follow_up']);
-      expect(history.body[1]).toMatchObject({ byUserId: a.member.user.id, note: 'MOU drafted' });
-      expect(history.body[0]).toMatchObject({ byUserId: promoter.user.id, note: null });
+      expect(history.body[1]).toMatchObject({
+        byUserId: a.member.user.id,
+        byDisplayName: a.member.user.displayName,
+        note: 'MOU drafted',
+      });
+      expect(history.body[0]).toMatchObject({ byUserId: promoter.user.id, byDisplayName: 'Promoter Kim', note: null });
+      const listed = await get('/api/deals', promoter, { companyId: a.company.id }).expect(200);
+      expect(listed.body.items[0]).toMatchObject({ id, ownerDisplayName: 'Promoter Kim' });
     });
 
     it('refuses two of the same firm, unknown firms, bad money, and a meeting of other firms', async () => {
@@ -156,7 +163,7 @@ describe('deals', () => {
       const a = await firm(t);
       const b = await firm(t);
       const deal = await post('/api/deals', a.member, dealBody(a, b)).expect(201);
-      expect(deal.body.ownerUserId).toBeNull();
+      expect(deal.body).toMatchObject({ ownerUserId: null, ownerDisplayName: null });
       await post(`/api/deals/${deal.body.id}/take`, a.member).expect(403);
       const taken = await post(`/api/deals/${deal.body.id}/take`, promoter).expect(200);
       expect(taken.body.ownerUserId).toBe(promoter.user.id);
@@ -387,7 +394,12 @@ describe('deals', () => {
       await post(`${path}/confirm`, deal.owner, { termsSha256: hash }).expect(403);
       const confirmed = await post(`${path}/confirm`, a.member, { termsSha256: hash }).expect(200);
       expect(confirmed.body.confirmations).toEqual([
-        expect.objectContaining({ companyId: a.company.id, userId: a.member.user.id, termsSha256: hash }),
+        expect.objectContaining({
+          companyId: a.company.id,
+          userId: a.member.user.id,
+          userDisplayName: a.member.user.displayName,
+          termsSha256: hash,
+        }),
       ]);
       expect((await post(`${path}/sign`, deal.owner).expect(409)).body.error.code).toBe('AWAITING_CONFIRMATION');
       await post(`${path}/confirm`, b.member, { termsSha256: hash }).expect(200);

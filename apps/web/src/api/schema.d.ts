@@ -3112,6 +3112,8 @@ export interface components {
              * @description the promoter following it (the witness)
              */
             ownerUserId: string | null;
+            /** @description the owner's display name */
+            ownerDisplayName: string | null;
             /** Format: uuid */
             createdById: string;
             /** Format: date-time */
@@ -3135,6 +3137,8 @@ export interface components {
             at: string;
             /** Format: uuid */
             byUserId: string;
+            /** @description the display name of the user who made the change */
+            byDisplayName: string;
             note: string | null;
         };
         ChangeStageDto: {
@@ -3208,6 +3212,8 @@ export interface components {
             companyId: string;
             /** Format: uuid */
             userId: string;
+            /** @description the display name of the member who confirmed */
+            userDisplayName: string;
             /** @description the hash of the terms confirmed */
             termsSha256: string;
             /** Format: date-time */

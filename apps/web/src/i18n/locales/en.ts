@@ -1399,7 +1399,7 @@ export const en = {
       landed: 'Done: the investment has landed.',
       lost: 'Nothing more to do.',
     },
-    history: { title: 'History', byYou: 'by you', byOther: 'by another user' },
+    history: { title: 'History', byYou: 'by you', byOther: 'by another user', byName: 'by {{name}}' },
     mine: {
       title: 'My deals',
       intro: 'The deals your firm is party to.',

@@ -1384,7 +1384,7 @@ export const koKR: Messages = {
       landed: '완료: 투자가 실현되었습니다.',
       lost: '더 할 일이 없습니다.',
     },
-    history: { title: '이력', byYou: '처리자: 나', byOther: '처리자: 다른 사용자' },
+    history: { title: '이력', byYou: '처리자: 나', byOther: '처리자: 다른 사용자', byName: '처리자: {{name}}' },
     mine: {
       title: '내 딜',
       intro: '우리 기업이 당사자인 딜입니다.',

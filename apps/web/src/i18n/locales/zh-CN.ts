@@ -1371,7 +1371,7 @@ export const zhCN: Messages = {
       landed: '已完成：投资已落地。',
       lost: '无需进一步操作。',
     },
-    history: { title: '历史记录', byYou: '操作人：您', byOther: '操作人：其他用户' },
+    history: { title: '历史记录', byYou: '操作人：您', byOther: '操作人：其他用户', byName: '操作人：{{name}}' },
     mine: {
       title: '我的项目',
       intro: '贵企业参与的项目。',
