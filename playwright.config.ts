@@ -1,17 +1,41 @@
 /**
  * Browser tests against the real built app: the API process serves the built web app on one
  * port, on a fresh SQLite file per run. Build first (`npm run build`), then `npm run test:e2e`.
+ * The demo's tests (e2e/demo.spec.ts, project `demo`) run against a second server on a fresh file
+ * of its own with the demo data loaded, as `npm start` shows it; every other test keeps an empty
+ * database to itself.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? PORT + 1000);
+const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
+const RUN = Date.now();
 
 if (!existsSync('dist/apps/api/main.js') || !existsSync('apps/web/dist/index.html')) {
   throw new Error('The e2e tests run the built app: run `npm run build` first.');
 }
 mkdirSync('data', { recursive: true });
+
+const CHROMIUM = {
+  browserName: 'chromium' as const,
+  viewport: { width: 1280, height: 900 },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,39 +56,37 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    { name: 'chromium', testIgnore: /demo\.spec\.ts$/, use: CHROMIUM },
+    { name: 'demo', testMatch: /demo\.spec\.ts$/, use: { ...CHROMIUM, baseURL: DEMO_URL } },
+  ],
+  webServer: [
     {
-      name: 'chromium',
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 1280, height: 900 },
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+      command: 'node dist/apps/api/main.js',
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PORT),
+        DATABASE_URL: `sqlite:./data/e2e-${RUN}.sqlite`,
+        SEED_DEMO: 'false',
+        NODE_ENV: 'test',
+      },
+    },
+    {
+      command: 'node dist/apps/api/main.js',
+      url: `${DEMO_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(DEMO_PORT),
+        DATABASE_URL: `sqlite:./data/e2e-demo-${RUN}.sqlite`,
+        SEED_DEMO: 'true',
+        NODE_ENV: 'test',
       },
     },
   ],
-  webServer: {
-    command: 'node dist/apps/api/main.js',
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      DATABASE_URL: `sqlite:./data/e2e-${Date.now()}.sqlite`,
-      SEED_DEMO: 'false',
-      NODE_ENV: 'test',
-    },
-  },
 });

@@ -195,9 +195,11 @@ test('a promoter opens a deal on the board, drags it to MoU, books its cloud sig
 
   // --- The witness signs; the deal is signed and the event's tally counts it ---
   await page.reload();
-  await expect(
-    page.getByRole('region', { name: 'Confirmations' }).getByText('Confirmed by a member of the firm'),
-  ).toHaveCount(2);
+  // Each confirmation names the member who gave it (their display name is their firm's here).
+  const confirmations = page.getByRole('region', { name: 'Confirmations' });
+  for (const name of [`Hanyuan ${tag}`, `Zhongrui ${tag}`]) {
+    await expect(confirmations.getByText(`Confirmed by ${name}`, { exact: true })).toBeVisible();
+  }
   await expect(sign).toBeEnabled();
   await sign.click();
   await expect(page.getByRole('status').filter({ hasText: 'This agreement is signed.' })).toBeVisible();

@@ -999,6 +999,26 @@ const inEventRoom = (f: MatrixFixture, payload: Record<string, unknown> = {}): S
 });
 
 /** Namespace /live: typed over every client→server event of the contract, so a new event must join. */
+/**
+ * `POST /api/live/token` names its room in the body: the entry above checks a session's room;
+ * these check its other rooms the same way (the same actors, the same expectations).
+ */
+export const LIVE_TOKEN_ROOMS: Record<string, OperationRule> = {
+  // Anyone signed in watches a published ceremony; the organiser and its cloud parties publish.
+  'a published ceremony': {
+    allowed: SIGNED_IN,
+    validRequest: (f) => ({ path: '/api/live/token', body: { ceremonyEventId: f.ceremony.id } }),
+  },
+  'a draft ceremony': {
+    allowed: ORGANISER_ONLY,
+    hiddenFrom: ['memberA', 'memberB'],
+    validRequest: async (f) => {
+      const draft = await createEvent(f.t, { kind: 'ceremony', draft: true, as: f.callers.organiser });
+      return { path: '/api/live/token', body: { ceremonyEventId: draft.id } };
+    },
+  },
+};
+
 export const LIVE_SOCKET_MATRIX: { [E in keyof LiveRequests]: SocketRule } = {
   'room:join': {
     allowed: ['memberA', 'promoter', 'organiser'],

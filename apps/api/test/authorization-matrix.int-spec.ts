@@ -17,10 +17,12 @@ import {
   documentedOperations,
   HTTP_MATRIX,
   LIVE_SOCKET_MATRIX,
+  LIVE_TOKEN_ROOMS,
   PUBLIC_SOCKET_MATRIX,
   sendCall,
   type Actor,
   type MatrixFixture,
+  type OperationRule,
   type SocketRule,
 } from './access-matrix';
 import { startApp, type TestApp } from './harness';
@@ -71,30 +73,36 @@ describe('authorization matrix', () => {
     );
   });
 
+  async function checkOperation(method: string, rule: OperationRule): Promise<string[]> {
+    const wrong: string[] = [];
+    for (const actor of ACTORS) {
+      const call = await rule.validRequest(f, actor);
+      const res = await sendCall(t, method, call, caller(actor));
+      const code: unknown = res.body?.error?.code;
+      const got = `${res.status}${code ? ` ${String(code)}` : ''}`;
+      if (rule.allowed.includes(actor)) {
+        // Allowed: neither refused nor told the resource is not there, nor a crash.
+        if ([401, 403, 404].includes(res.status) || res.status === 500) wrong.push(`${actor}: allowed, got ${got}`);
+      } else {
+        const expected =
+          actor === 'anonymous'
+            ? '401 UNAUTHENTICATED'
+            : rule.hiddenFrom?.includes(actor)
+              ? '404 NOT_FOUND'
+              : '403 FORBIDDEN';
+        if (got !== expected) wrong.push(`${actor}: refused with ${expected}, got ${got}`);
+      }
+    }
+    return wrong;
+  }
+
   describe('HTTP', () => {
     it.each(Object.keys(HTTP_MATRIX))('%s', async (operation) => {
-      const rule = HTTP_MATRIX[operation];
-      const method = operation.split(' ')[0];
-      const wrong: string[] = [];
-      for (const actor of ACTORS) {
-        const call = await rule.validRequest(f, actor);
-        const res = await sendCall(t, method, call, caller(actor));
-        const code: unknown = res.body?.error?.code;
-        const got = `${res.status}${code ? ` ${String(code)}` : ''}`;
-        if (rule.allowed.includes(actor)) {
-          // Allowed: neither refused nor told the resource is not there, nor a crash.
-          if ([401, 403, 404].includes(res.status) || res.status === 500) wrong.push(`${actor}: allowed, got ${got}`);
-        } else {
-          const expected =
-            actor === 'anonymous'
-              ? '401 UNAUTHENTICATED'
-              : rule.hiddenFrom?.includes(actor)
-                ? '404 NOT_FOUND'
-                : '403 FORBIDDEN';
-          if (got !== expected) wrong.push(`${actor}: refused with ${expected}, got ${got}`);
-        }
-      }
-      expect(wrong).toEqual([]);
+      expect(await checkOperation(operation.split(' ')[0], HTTP_MATRIX[operation])).toEqual([]);
+    });
+
+    it.each(Object.keys(LIVE_TOKEN_ROOMS))('POST /api/live/token for %s', async (room) => {
+      expect(await checkOperation('POST', LIVE_TOKEN_ROOMS[room])).toEqual([]);
     });
   });
 

@@ -81,6 +81,7 @@ describe('deals', () => {
         meetingId: null,
         investment: { amount: '1200000.50', currency: 'USD' },
         ownerUserId: promoter.user.id,
+        ownerDisplayName: 'Promoter Kim',
       });
       expect(created.body.companies.map((c: { name: unknown }) => c.name)).toEqual([a.company.name, b.company.name]);
       const id = created.body.id;
@@ -97,8 +98,14 @@ describe('deals', () => {
 
       const history = await get(`/api/deals/${id}/history`, b.member).expect(200);
       expect(history.body.map((h: { stage: string }) => h.stage)).toEqual(['follow_up', 'mou', 'lost', 'follow_up']);
-      expect(history.body[1]).toMatchObject({ byUserId: a.member.user.id, note: 'MOU drafted' });
-      expect(history.body[0]).toMatchObject({ byUserId: promoter.user.id, note: null });
+      expect(history.body[1]).toMatchObject({
+        byUserId: a.member.user.id,
+        byDisplayName: a.member.user.displayName,
+        note: 'MOU drafted',
+      });
+      expect(history.body[0]).toMatchObject({ byUserId: promoter.user.id, byDisplayName: 'Promoter Kim', note: null });
+      const listed = await get('/api/deals', promoter, { companyId: a.company.id }).expect(200);
+      expect(listed.body.items[0]).toMatchObject({ id, ownerDisplayName: 'Promoter Kim' });
     });
 
     it('refuses two of the same firm, unknown firms, bad money, and a meeting of other firms', async () => {
@@ -156,7 +163,7 @@ describe('deals', () => {
       const a = await firm(t);
       const b = await firm(t);
       const deal = await post('/api/deals', a.member, dealBody(a, b)).expect(201);
-      expect(deal.body.ownerUserId).toBeNull();
+      expect(deal.body).toMatchObject({ ownerUserId: null, ownerDisplayName: null });
       await post(`/api/deals/${deal.body.id}/take`, a.member).expect(403);
       const taken = await post(`/api/deals/${deal.body.id}/take`, promoter).expect(200);
       expect(taken.body.ownerUserId).toBe(promoter.user.id);
@@ -387,7 +394,12 @@ describe('deals', () => {
       await post(`${path}/confirm`, deal.owner, { termsSha256: hash }).expect(403);
       const confirmed = await post(`${path}/confirm`, a.member, { termsSha256: hash }).expect(200);
       expect(confirmed.body.confirmations).toEqual([
-        expect.objectContaining({ companyId: a.company.id, userId: a.member.user.id, termsSha256: hash }),
+        expect.objectContaining({
+          companyId: a.company.id,
+          userId: a.member.user.id,
+          userDisplayName: a.member.user.displayName,
+          termsSha256: hash,
+        }),
       ]);
       expect((await post(`${path}/sign`, deal.owner).expect(409)).body.error.code).toBe('AWAITING_CONFIRMATION');
       await post(`${path}/confirm`, b.member, { termsSha256: hash }).expect(200);
@@ -468,6 +480,87 @@ describe('deals', () => {
       const onsite = await book(event.id, a.member, signingBody(onsiteDeal.id, '01:00', '01:30')).expect(201);
       const refused = await token(a.member, onsite.body.id).expect(409);
       expect(refused.body.error.code).toBe('NOT_CLOUD_SIGNING');
+    });
+  });
+
+  describe('the matchmaking scheduler', () => {
+    it('leaves out the slots a firm’s signing meeting holds and places its meetings around it', async () => {
+      const event = await signingEvent();
+      const [a, b, c, d] = await Promise.all([firm(t), firm(t), firm(t), firm(t)]);
+      const [slot0, slot1, slot2, slot3] = event.slots.map((s) => s.id);
+      await takePart(t, event, a);
+      await takePart(t, event, b, 'onsite', [slot0]);
+      await takePart(t, event, d);
+      const withB = await acceptedRequest(t, event, a, b);
+      const withD = await acceptedRequest(t, event, a, d);
+      // A signs with C 01:00–01:45: A's places in the slots of 01:00 and 01:25 are held.
+      const deal = await ownedDeal(a, c);
+      await book(event.id, deal.owner, signingBody(deal.id, '01:00', '01:45')).expect(201);
+
+      for (const dryRun of [true, false]) {
+        const run = await post(`/api/events/${event.id}/schedule`, promoter, { dryRun }).expect(200);
+        expect(run.body.meetings.map((m: { requestId: string }) => m.requestId)).toEqual([withD]);
+        expect([slot2, slot3]).toContain(run.body.meetings[0].slotId);
+        expect(run.body.unscheduled.map((u: { requestId: string }) => u.requestId)).toEqual([withB]);
+        expect(run.body).toMatchObject({ scheduled: 1, total: 1 });
+      }
+      const meetings = await get(`/api/events/${event.id}/meetings`, a.member, { status: 'scheduled' }).expect(200);
+      expect(meetings.body.items.map((m: { slotId: string }) => m.slotId)).not.toContain(slot1);
+      expect(meetings.body.total).toBe(1);
+    });
+  });
+
+  describe('the event dashboard', () => {
+    it('counts meetings held (both sides checked in), intents to sign and the event’s deals by stage', async () => {
+      const event = await signingEvent();
+      const [a, b, c, d, e] = await Promise.all([firm(t), firm(t), firm(t), firm(t), firm(t)]);
+      const past = await post(`/api/events/${event.id}/slots`, organiser, {
+        slots: [
+          { startsAt: '2025-01-06T01:00:00.000Z', endsAt: '2025-01-06T01:20:00.000Z' },
+          { startsAt: '2025-01-06T01:30:00.000Z', endsAt: '2025-01-06T01:50:00.000Z' },
+        ],
+      }).expect(201);
+      const slotIds: string[] = past.body.map((slot: { id: string }) => slot.id);
+      for (const f of [a, b, c, d]) await takePart(t, event, f, 'onsite', slotIds);
+      const meet = async (x: Firm, y: Firm, slotId: string): Promise<string> => {
+        const requestId = await acceptedRequest(t, event, x, y);
+        return (await post(`/api/events/${event.id}/meetings`, x.member, { requestId, slotId }).expect(201)).body.id;
+      };
+      const ab = await meet(a, b, slotIds[0]);
+      const cd = await meet(c, d, slotIds[0]);
+      await meet(a, c, slotIds[1]);
+      const checkIn = (meetingId: string, f: Firm) =>
+        post(`/api/meetings/${meetingId}/check-in`, f.member, { companyId: f.company.id }).expect(200);
+      await checkIn(ab, a);
+      await checkIn(ab, b);
+      await checkIn(cd, c); // D never came: not held
+      const feedback = (meetingId: string, f: Firm, outcome: string) =>
+        post(`/api/meetings/${meetingId}/feedback`, f.member, { rating: 4, outcome }).expect(201);
+      await feedback(ab, a, 'intent_to_sign');
+      await feedback(ab, b, 'intent_to_sign');
+      await feedback(cd, c, 'follow_up');
+
+      // follow_up: from A–B's meeting; lost: from C–D's; mou: booked to sign here; signed: signed here.
+      await post(`/api/meetings/${ab}/deal`, a.member).expect(201);
+      const cdDeal = await post('/api/deals', promoter, dealBody(c, d, { meetingId: cd })).expect(201);
+      await post(`/api/deals/${cdDeal.body.id}/stage`, promoter, { stage: 'mou' }).expect(200);
+      await post(`/api/deals/${cdDeal.body.id}/stage`, promoter, { stage: 'lost' }).expect(200);
+      const booked = await ownedDeal(b, e);
+      await book(event.id, booked.owner, signingBody(booked.id, '02:30', '03:00')).expect(201);
+      const toSign = await ownedDeal(d, e);
+      const signing = await book(event.id, toSign.owner, signingBody(toSign.id, '00:00', '00:30')).expect(201);
+      await post(`/api/signing-meetings/${signing.body.id}/sign`, toSign.owner).expect(200);
+      await ownedDeal(a, e); // at mou, but not at this event
+
+      const summary = await get(`/api/events/${event.id}/ceremony/summary`, organiser).expect(200);
+      expect(summary.body.matchmaking).toEqual({ meetingsScheduled: 3, meetingsHeld: 1, intentToSign: 2 });
+      expect(summary.body.dealsByStage).toEqual({ follow_up: 1, mou: 1, signed: 1, landed: 0, lost: 1 });
+      expect(summary.body.tally).toMatchObject({ signedCount: 1, plannedCount: 2 });
+
+      await post(`/api/deals/${toSign.id}/stage`, toSign.owner, { stage: 'landed' }).expect(200);
+      const later = await get(`/api/events/${event.id}/ceremony/summary`, promoter).expect(200);
+      expect(later.body.dealsByStage).toEqual({ follow_up: 1, mou: 1, signed: 0, landed: 1, lost: 1 });
+      await get(`/api/events/${event.id}/ceremony/summary`, a.member).expect(403);
     });
   });
 });

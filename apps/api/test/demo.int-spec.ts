@@ -126,10 +126,82 @@ describe('demo data', () => {
     expect(cosmetics.body.items[0].products[0].name.zh).toBe('保湿面霜');
   });
 
+  it('seeds deals in every stage with the promoter history, and a signing meeting booked in the coming week', async () => {
+    const promoter = await loginAs(t, 'promoter@living-room.local', DEMO_PASSWORD);
+    const deals = await t.http().get('/api/deals').query({ pageSize: 100 }).set(promoter.auth).expect(200);
+    const stages = deals.body.items.map((d: { stage: string }) => d.stage);
+    expect(new Set(stages)).toEqual(new Set(['follow_up', 'mou', 'signed', 'landed', 'lost']));
+    for (const deal of deals.body.items) expect(deal.ownerUserId).toBe(promoter.user.id);
+
+    // The signed and landed deals are the ceremony's signed agreements, signed through them.
+    const agreements = await t
+      .http()
+      .get(`/api/events/${DEMO_CEREMONY_EVENT}/agreements`)
+      .set(promoter.auth)
+      .expect(200);
+    for (const stage of ['signed', 'landed']) {
+      const deal = deals.body.items.find((d: { stage: string }) => d.stage === stage);
+      const agreement = agreements.body.find((a: { dealId: string | null }) => a.dealId === deal.id);
+      expect(agreement).toMatchObject({ status: 'signed', projectId: deal.projectId });
+      const history = await t.http().get(`/api/deals/${deal.id}/history`).set(promoter.auth).expect(200);
+      const path = history.body.map((h: { stage: string }) => h.stage);
+      expect(path).toEqual(
+        stage === 'signed' ? ['follow_up', 'mou', 'signed'] : ['follow_up', 'mou', 'signed', 'landed'],
+      );
+      expect(history.body[1].byUserId).toBe(promoter.user.id);
+    }
+    const lost = deals.body.items.find((d: { stage: string }) => d.stage === 'lost');
+    const lostHistory = await t.http().get(`/api/deals/${lost.id}/history`).set(promoter.auth).expect(200);
+    expect(lostHistory.body.map((h: { stage: string; byUserId: string }) => [h.stage, h.byUserId])).toEqual([
+      ['follow_up', promoter.user.id],
+      ['mou', promoter.user.id],
+      ['lost', promoter.user.id],
+    ]);
+
+    const mou = deals.body.items.find((d: { stage: string }) => d.stage === 'mou');
+    const signings = await t
+      .http()
+      .get(`/api/events/${DEMO_MATCHMAKING_EVENT}/signing-meetings`)
+      .set(promoter.auth)
+      .expect(200);
+    expect(signings.body).toHaveLength(1);
+    const [signing] = signings.body;
+    expect(signing).toMatchObject({ dealId: mou.id, status: 'scheduled', mode: 'onsite' });
+    const event = await t.http().get(`/api/events/${DEMO_MATCHMAKING_EVENT}`).expect(200);
+    const startsAt = Date.parse(signing.startsAt);
+    expect(startsAt).toBeGreaterThan(Date.now());
+    expect(startsAt).toBeLessThan(Date.now() + 7 * 24 * 3600_000);
+    expect(startsAt).toBeGreaterThanOrEqual(Date.parse(event.body.startsAt));
+    expect(Date.parse(signing.endsAt)).toBeLessThanOrEqual(Date.parse(event.body.endsAt));
+    const detail = await t.http().get(`/api/signing-meetings/${signing.id}`).set(promoter.auth).expect(200);
+    expect(detail.body.witness.id).toBe(promoter.user.id);
+    expect(detail.body.parties.map((p: { id: string }) => p.id).sort()).toEqual([...mou.companyIds].sort());
+    // Neither firm meets anyone else at the matchmaking event while they sign.
+    const meetings = await t
+      .http()
+      .get(`/api/events/${DEMO_MATCHMAKING_EVENT}/meetings?status=scheduled&pageSize=100`)
+      .set(promoter.auth)
+      .expect(200);
+    const clashes = meetings.body.items.filter(
+      (m: { companyIds: string[]; startsAt: string; endsAt: string }) =>
+        m.companyIds.some((id) => mou.companyIds.includes(id)) &&
+        Date.parse(m.startsAt) < Date.parse(signing.endsAt) &&
+        Date.parse(m.endsAt) > startsAt,
+    );
+    expect(clashes).toEqual([]);
+
+    // The ceremony's headline stands: the signed deals are two of its eight agreements.
+    const tally = await t.http().get(`/api/events/${DEMO_CEREMONY_EVENT}/tally`).expect(200);
+    expect(tally.body).toMatchObject({ signedCount: 8, plannedCount: 10, totalUsd: '270000000.00' });
+  });
+
   it('is idempotent', async () => {
+    const promoter = await loginAs(t, 'promoter@living-room.local', DEMO_PASSWORD);
     const before = (await t.http().get('/api/events').expect(200)).body.total;
+    const dealsBefore = (await t.http().get('/api/deals').set(promoter.auth).expect(200)).body.total;
     await t.app.get(DemoService).seed();
     expect((await t.http().get('/api/events').expect(200)).body.total).toBe(before);
+    expect((await t.http().get('/api/deals').set(promoter.auth).expect(200)).body.total).toBe(dealsBefore);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:net';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { loginOrganiser, registerFor, signUp, type Session } from './factories';
+import { createEvent, loginOrganiser, registerFor, signUp, userWithRole, type Session } from './factories';
 import { startApp, type TestApp } from './harness';
 import { createLiveSession, LIVEKIT_KEY, LIVEKIT_SECRET, signWebhook, webhookEvent } from './live-support';
 
@@ -95,6 +95,14 @@ describe('live rooms without LiveKit', () => {
       .send(body)
       .expect(503);
     expect(res.body.error.code).toBe('VIDEO_DISABLED');
+  });
+
+  it('answers the ceremony room as the session rooms: 403 first, then 503 VIDEO_DISABLED', async () => {
+    const event = await createEvent(t, { kind: 'ceremony', draft: true });
+    const promoter = await userWithRole(t, 'promoter');
+    const token = (as: Session) => t.http().post('/api/live/token').set(as.auth).send({ ceremonyEventId: event.id });
+    expect((await token(promoter).expect(403)).body.error.code).toBe('FORBIDDEN');
+    expect((await token(organiser).expect(503)).body.error.code).toBe('VIDEO_DISABLED');
   });
 });
 

@@ -7,7 +7,15 @@ import { DataSource } from 'typeorm';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { randomUUID } from 'node:crypto';
 import type { MyHand, RoomAccess, StageHands } from '@ilr/shared';
-import { loginOrganiser, registerFor, signUp, userWithRole, type Session } from './factories';
+import {
+  createCompany,
+  createEvent,
+  loginOrganiser,
+  registerFor,
+  signUp,
+  userWithRole,
+  type Session,
+} from './factories';
 import { startApp, type TestApp } from './harness';
 import { closeClients, connectLive, ok, record, refusal, sleep, waitFor } from './realtime-harness';
 import {
@@ -156,6 +164,82 @@ describe('live rooms (LiveKit configured)', () => {
         expect(res.status).toBe(400);
       }
       await t.http().post('/api/live/token').send({ sessionId: live.sessionId }).expect(401);
+    });
+  });
+
+  describe('the ceremony room', () => {
+    /** A ceremony with a cloud agreement of firms A and B and an onsite one of B and C; a member of each firm. */
+    async function ceremonyWithParties(draft: boolean) {
+      const [a, b, c] = [await signUp(t), await signUp(t), await signUp(t)];
+      const [firmA, firmB, firmC] = [
+        await createCompany(t, a, { country: 'KR' }),
+        await createCompany(t, b, { country: 'CN' }),
+        await createCompany(t, c, { country: 'CN' }),
+      ];
+      const event = await createEvent(t, { kind: 'ceremony', draft });
+      const agreement = (partyCompanyIds: string[], mode: string) =>
+        t
+          .http()
+          .post(`/api/events/${event.id}/agreements`)
+          .set(organiser.auth)
+          .send({
+            title: { en: 'Cold-chain hub' },
+            sector: 'logistics',
+            partyCompanyIds,
+            investment: { amount: '1000000.00', currency: 'USD' },
+            mode,
+          })
+          .expect(201);
+      await agreement([firmA.id, firmB.id], 'cloud');
+      await agreement([firmB.id, firmC.id], 'onsite');
+      return { eventId: event.id, a, b, c };
+    }
+    const ceremonyToken = (user: Session, ceremonyEventId: string) =>
+      t.http().post('/api/live/token').set(user.auth).send({ ceremonyEventId });
+
+    it('lets the organiser and the firms of cloud agreements publish, and anyone signed in watch', async () => {
+      const { eventId, a, b, c } = await ceremonyWithParties(false);
+      const room = `ceremony-${eventId}`;
+      for (const host of [organiser, a, b]) {
+        const res = await ceremonyToken(host, eventId).expect(200);
+        expect(res.body).toMatchObject({ identity: host.user.id, room, canPublish: true });
+        const claims = await verify(res.body.token);
+        expect(claims.sub).toBe(host.user.id);
+        expect(claims.video).toMatchObject({ room, roomJoin: true, canPublish: true, canSubscribe: true });
+        expect(JSON.parse(claims.metadata!).role).toBe('host');
+        expect(claims.exp! - claims.nbf!).toBeLessThanOrEqual(600);
+      }
+      // C signs on site: it watches like the promoter and any other signed-in user, unregistered.
+      for (const viewer of [c, await userWithRole(t, 'promoter'), await signUp(t)]) {
+        const res = await ceremonyToken(viewer, eventId).expect(200);
+        expect(res.body).toMatchObject({ room, canPublish: false });
+        const claims = await verify(res.body.token);
+        expect(claims.video).toMatchObject({ room, roomJoin: true, canSubscribe: true });
+        expect(claims.video).toHaveProperty('canPublish', false);
+        expect(claims.video).toHaveProperty('canPublishData', false);
+        expect(JSON.parse(claims.metadata!).role).toBe('audience');
+      }
+      const upper = await ceremonyToken(a, eventId.toUpperCase()).expect(200);
+      expect(upper.body.room).toBe(room);
+    });
+
+    it('keeps a draft ceremony to the organiser; refuses anonymous callers, unknown events and bad requests', async () => {
+      const { eventId, a } = await ceremonyWithParties(true);
+      expect((await ceremonyToken(organiser, eventId).expect(200)).body.canPublish).toBe(true);
+      const promoter = await userWithRole(t, 'promoter');
+      const denied = await ceremonyToken(promoter, eventId).expect(403);
+      expect(denied.body.error.code).toBe('FORBIDDEN');
+      await ceremonyToken(a, eventId).expect(404);
+      await ceremonyToken(a, '00000000-0000-4000-8000-000000000000').expect(404);
+      await t.http().post('/api/live/token').send({ ceremonyEventId: eventId }).expect(401);
+      const both = await t
+        .http()
+        .post('/api/live/token')
+        .set(organiser.auth)
+        .send({ ceremonyEventId: eventId, signingMeetingId: eventId })
+        .expect(400);
+      expect(both.body.error.details.fields).toHaveProperty('ceremonyEventId');
+      await t.http().post('/api/live/token').set(organiser.auth).send({ ceremonyEventId: 'nope' }).expect(400);
     });
   });
 

@@ -58,6 +58,12 @@ export interface SigningFacts {
   witnessUserId: string;
 }
 
+/** A ceremony's video room: its event and the firms that are parties of its cloud-mode agreements. */
+export interface CeremonyRoomFacts {
+  event: EventFacts;
+  cloudPartyCompanyIds: readonly string[];
+}
+
 type Signed = Actor | null | undefined;
 
 export const isStaff = (actor: Signed): boolean => actor?.role === 'organiser' || actor?.role === 'promoter';
@@ -131,6 +137,10 @@ export interface Resources {
   'agreement.plan': EventFacts;
   /** Run the ceremony: cue, sign, unsign, remove agreements: organisers. */
   'ceremony.manage': EventFacts;
+  /** Publish in the ceremony's video room: organisers, members of the firms of its cloud agreements. */
+  'ceremony.videoPublish': CeremonyRoomFacts;
+  /** Watch the ceremony's video room: anyone signed in, once the event is published. */
+  'ceremony.videoWatch': CeremonyRoomFacts;
   // Deals and signing meetings
   /** Open a deal between two firms: promoters, organisers, a member of one of the two. */
   'deal.create': { companyIds: readonly string[] };
@@ -196,6 +206,9 @@ export const POLICY: { [A in Action]: Rule<A> } = {
   'rates.manage': isOrganiser,
   'agreement.plan': (actor, event) => isStaff(actor) && canSeeEvent(actor, event),
   'ceremony.manage': (actor, event) => isOrganiser(actor) && canSeeEvent(actor, event),
+  'ceremony.videoPublish': (actor, room) =>
+    canSeeEvent(actor, room.event) && (isOrganiser(actor) || memberOfOne(actor, room.cloudPartyCompanyIds)),
+  'ceremony.videoWatch': (actor, room) => signedIn(actor) && room.event.status !== 'draft',
 
   'deal.create': (actor, deal) => isStaff(actor) || memberOfOne(actor, deal.companyIds),
   'deal.view': (actor, deal) => isStaff(actor) || memberOfOne(actor, deal.companyIds),

@@ -3,12 +3,14 @@
  * the web app, and the shapes the API answers with (the web app reads those from the contract).
  */
 
-/** `POST /api/live/token`: exactly one of the two. */
+/** `POST /api/live/token`: exactly one of these. */
 export interface LiveTokenRequest {
   sessionId?: string;
   meetingId?: string;
   /** A cloud signing meeting (deals). */
   signingMeetingId?: string;
+  /** The signing ceremony of this event (its remote parties and the online audience). */
+  ceremonyEventId?: string;
 }
 
 export interface LiveToken {

@@ -281,6 +281,15 @@ export class AgreementsService {
   }
 
   /** The event's agreements in run-of-show order. */
+  /** The firms that sign remotely at this event (LiveModule asks through CEREMONY_ROOMS). */
+  async cloudPartyCompanyIds(eventId: string): Promise<string[]> {
+    const cloud = await this.db.manager.find(AgreementEntity, {
+      where: { eventId, mode: 'cloud' },
+      select: { id: true, partyCompanyIds: true },
+    });
+    return [...new Set(cloud.flatMap((a) => a.partyCompanyIds))];
+  }
+
   ofEvent(eventId: string, em: EntityManager = this.db.manager): Promise<AgreementEntity[]> {
     return em.find(AgreementEntity, { where: { eventId }, order: { position: 'ASC', createdAt: 'ASC' } });
   }

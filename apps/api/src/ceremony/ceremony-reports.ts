@@ -6,21 +6,24 @@
  */
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { In } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import {
   computeTally,
+  DEAL_STAGES,
   inZone,
   pickLocalized,
   ratesInForce,
   usdValue,
   type Actor,
   type ContentLanguage,
+  type DealStage,
   type ExchangeRate,
   type TallyItem,
 } from '@ilr/shared';
 import { DateTime } from 'luxon';
 import { spreadsheetCsv } from '../common/csv';
 import { DatabaseService } from '../database/database.service';
+import { DealEntity } from '../deals/deals.entities';
 import type { EventEntity } from '../events/event.entities';
 import { MeetingEntity, MeetingSideEntity } from '../matchmaking/matchmaking.entities';
 import { AgreementsService } from './agreements.service';
@@ -91,6 +94,7 @@ export class CeremonyReports {
       granularity,
       signedOverTime,
       matchmaking: await this.matchmaking(eventId),
+      dealsByStage: await this.dealsByStage(eventId),
     };
   }
 
@@ -186,7 +190,7 @@ export class CeremonyReports {
     return { event, agreements, rates };
   }
 
-  /** Matchmaking at the same event: meetings scheduled and held, intent-to-sign feedback. */
+  /** Matchmaking at the same event: meetings scheduled, held (both sides checked in), intent-to-sign feedback. */
   private async matchmaking(eventId: string) {
     const meetings = await this.db.manager.find(MeetingEntity, {
       where: { eventId, status: 'scheduled' },
@@ -194,10 +198,38 @@ export class CeremonyReports {
     });
     const ids = meetings.map((m) => m.id);
     const sides = ids.length ? await this.db.manager.findBy(MeetingSideEntity, { meetingId: In(ids) }) : [];
+    const checkedIn = new Map<string, number>();
+    for (const side of sides) {
+      if (side.checkedInAt) checkedIn.set(side.meetingId, (checkedIn.get(side.meetingId) ?? 0) + 1);
+    }
     return {
       meetingsScheduled: ids.length,
-      meetingsHeld: new Set(sides.filter((s) => s.checkedInAt).map((s) => s.meetingId)).size,
+      meetingsHeld: [...checkedIn.values()].filter((n) => n >= 2).length,
       intentToSign: sides.filter((s) => s.outcome === 'intent_to_sign').length,
     };
+  }
+
+  /**
+   * The deals of this event by stage: those closed (or to be closed) by an agreement on its
+   * run-of-show, booked for a signing meeting here, or born of one of its matchmaking meetings.
+   */
+  private async dealsByStage(eventId: string): Promise<Record<DealStage, number>> {
+    const rows = await this.db.manager
+      .createQueryBuilder(DealEntity, 'd')
+      .select('d.stage', 'stage')
+      .addSelect('COUNT(*)', 'count')
+      .where(
+        new Brackets((w) =>
+          w
+            .where('d.id IN (SELECT a.deal_id FROM agreements a WHERE a.event_id = :eventId)', { eventId })
+            .orWhere('d.id IN (SELECT s.deal_id FROM signing_meetings s WHERE s.event_id = :eventId)')
+            .orWhere('d.meeting_id IN (SELECT m.id FROM meetings m WHERE m.event_id = :eventId)'),
+        ),
+      )
+      .groupBy('d.stage')
+      .getRawMany<{ stage: DealStage; count: number | string }>();
+    const byStage = Object.fromEntries(DEAL_STAGES.map((stage) => [stage, 0])) as Record<DealStage, number>;
+    for (const row of rows) byStage[row.stage] = Number(row.count);
+    return byStage;
   }
 }

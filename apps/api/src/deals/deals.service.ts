@@ -28,7 +28,7 @@ import { isUniqueViolation } from '../database/driver-errors';
 import { MeetingEntity, MeetingSideEntity } from '../matchmaking/matchmaking.entities';
 import type { ChangeStageDto, CreateDealDto, DealListQuery } from './dto/deals.dto';
 import type { DealDto, DealHistoryEntryDto } from './dto/deals.responses';
-import { dealView, dealViews, companyBriefs } from './deal-views';
+import { dealView, dealViews, companyBriefs, userNames } from './deal-views';
 import { DealEntity, DealHistoryEntity, SigningMeetingEntity } from './deals.entities';
 import { DealsErrors } from './deals.errors';
 
@@ -151,7 +151,17 @@ export class DealsService {
   async history(actor: Actor, dealId: string): Promise<DealHistoryEntryDto[]> {
     await this.visible(actor, dealId);
     const rows = await this.db.manager.find(DealHistoryEntity, { where: { dealId }, order: { position: 'ASC' } });
-    return rows.map((r) => ({ stage: r.stage, at: r.at.toISOString(), byUserId: r.byUserId, note: r.note }));
+    const names = await userNames(
+      this.db.manager,
+      rows.map((r) => r.byUserId),
+    );
+    return rows.map((r) => ({
+      stage: r.stage,
+      at: r.at.toISOString(),
+      byUserId: r.byUserId,
+      byDisplayName: names.get(r.byUserId) ?? '',
+      note: r.note,
+    }));
   }
 
   async changeStage(actor: Actor, dealId: string, dto: ChangeStageDto): Promise<DealDto> {
@@ -214,7 +224,11 @@ export class DealsService {
   }
 
   private async view(deal: DealEntity): Promise<DealDto> {
-    return dealView(deal, await companyBriefs(this.db.manager, [deal.companyAId, deal.companyBId]));
+    return dealView(
+      deal,
+      await companyBriefs(this.db.manager, [deal.companyAId, deal.companyBId]),
+      await userNames(this.db.manager, [deal.ownerUserId]),
+    );
   }
 
   /** Members see their own firm's deals (a `companyId` may only name it); staff see one firm's or all. */

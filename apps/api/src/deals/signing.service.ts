@@ -49,7 +49,7 @@ import type { SigningMeetingDetailDto, SigningMeetingDto, SigningTimeDto } from 
 import { dealFacts, DealsService } from './deals.service';
 import { DealEntity, PartyTimeEntity, SigningConfirmationEntity, SigningMeetingEntity } from './deals.entities';
 import { DealsErrors } from './deals.errors';
-import { companyBriefs } from './deal-views';
+import { companyBriefs, userNames } from './deal-views';
 import { cellsOf, freeStarts, type Interval } from './signing-time';
 
 const signingFacts = (m: SigningMeetingEntity) => ({
@@ -299,6 +299,10 @@ export class SigningService implements OnModuleInit {
       where: { signingMeetingId: meeting.id },
       order: { at: 'ASC' },
     });
+    const names = await userNames(
+      em,
+      confirmations.map((c) => c.userId),
+    );
     return {
       ...view(meeting),
       terms: { title: terms.title, investment: terms.investment },
@@ -307,6 +311,7 @@ export class SigningService implements OnModuleInit {
       confirmations: confirmations.map((c) => ({
         companyId: c.companyId,
         userId: c.userId,
+        userDisplayName: names.get(c.userId) ?? '',
         termsSha256: c.termsSha256,
         at: toInstant(c.at),
       })),

@@ -567,6 +567,11 @@ export interface DemoProject {
   investment: { amount: string; currency: string };
   /** Signed at the ceremony, planned on its run-of-show, or only in the catalogue. */
   agreement: { partyCompanyIds: [string, string]; mode: 'onsite' | 'cloud'; signed: boolean } | null;
+  /**
+   * The deal a promoter followed to this signed agreement: signed through the agreement (the
+   * deal pipeline's hook), then, for `landed`, moved on once the investment arrived.
+   */
+  deal?: 'signed' | 'landed';
 }
 
 /**
@@ -580,6 +585,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     location: 'Chengyang District, Qingdao',
     investment: { amount: '26000000.00', currency: 'USD' },
     agreement: { partyCompanyIds: [c(1), c(105)], mode: 'onsite', signed: true },
+    deal: 'landed',
   },
   {
     title: {
@@ -598,6 +604,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     location: 'Chengyang Hi-tech Zone',
     investment: { amount: '40000000.00', currency: 'USD' },
     agreement: { partyCompanyIds: [c(3), c(101)], mode: 'onsite', signed: true },
+    deal: 'signed',
   },
   {
     title: { zh: '韩星化妆品城阳工厂', ko: '한성코스메틱 청양 공장', en: 'Hansung Cosmetics Chengyang plant' },
@@ -676,5 +683,52 @@ export const DEMO_PROJECTS: DemoProject[] = [
     location: 'Chengyang District, Qingdao',
     investment: { amount: '15000000.00', currency: 'USD' },
     agreement: null,
+  },
+];
+
+/**
+ * The deals the promoter follows besides the ceremony's (whose signed and landed deals come with
+ * their agreements): one in each of the other stages. The `mou` deal has a signing meeting booked
+ * at the matchmaking event, in the first free half hour of both firms and the promoter.
+ */
+export const DEMO_DEALS: {
+  title: Required<Localized>;
+  companyIds: [string, string];
+  investment: { amount: string; currency: string };
+  stage: 'follow_up' | 'mou' | 'lost';
+  notes: string[];
+}[] = [
+  {
+    title: {
+      zh: '韩源新零售 × 众瑞仪器 智能货架',
+      ko: '한원 뉴리테일 × 중루이 스마트 진열대',
+      en: 'Hanyuan × Zhongrui smart shelving',
+    },
+    companyIds: [c(1), c(101)],
+    investment: { amount: '5000000.00', currency: 'USD' },
+    stage: 'follow_up',
+    notes: [],
+  },
+  {
+    title: {
+      zh: '韩星化妆品 × 众瑞仪器 检测实验室',
+      ko: '한성코스메틱 × 중루이 시험 연구소',
+      en: 'Hansung Cosmetics × Zhongrui testing laboratory',
+    },
+    companyIds: [c(2), c(101)],
+    investment: { amount: '60000000.00', currency: 'CNY' },
+    stage: 'mou',
+    notes: ['MoU initialled; signing at the matchmaking day'],
+  },
+  {
+    title: {
+      zh: '首尔未来出行 × 光子5G 充电网络',
+      ko: '서울퓨처모빌리티 × 광자 5G 충전 네트워크',
+      en: 'Seoul Future Mobility × Photon 5G charging network',
+    },
+    companyIds: [c(5), c(103)],
+    investment: { amount: '20000000.00', currency: 'USD' },
+    stage: 'lost',
+    notes: ['MoU drafted', 'the firm chose another city'],
   },
 ];

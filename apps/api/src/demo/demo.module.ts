@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CeremonyModule } from '../ceremony/ceremony.module';
+import { DealsModule } from '../deals/deals.module';
 import { ExhibitionModule } from '../exhibition/exhibition.module';
 import { FilesModule } from '../files/files.module';
 import { MatchmakingModule } from '../matchmaking/matchmaking.module';
 import { DemoBooths } from './demo-booths';
 import { DemoCeremony } from './demo-ceremony';
+import { DemoDeals } from './demo-deals';
 import { DemoMatchmaking } from './demo-matchmaking';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [AccountsModule, MatchmakingModule, FilesModule, ExhibitionModule, CeremonyModule],
-  providers: [DemoService, DemoMatchmaking, DemoBooths, DemoCeremony],
+  imports: [AccountsModule, MatchmakingModule, FilesModule, ExhibitionModule, CeremonyModule, DealsModule],
+  providers: [DemoService, DemoMatchmaking, DemoBooths, DemoCeremony, DemoDeals],
   exports: [DemoService],
 })
 export class DemoModule {}

@@ -11,6 +11,7 @@ import { EventEntity, RegistrationEntity, SessionEntity } from '../events/event.
 import { DEMO_COMPANIES, DEMO_EVENTS, DEMO_PASSWORD, DEMO_TAGS, DEMO_USERS, type DemoEvent } from './demo-data';
 import { DemoBooths } from './demo-booths';
 import { DemoCeremony } from './demo-ceremony';
+import { DemoDeals } from './demo-deals';
 import { DemoMatchmaking } from './demo-matchmaking';
 
 /** Seeds the demo firms and logins once; running it again changes nothing. */
@@ -24,6 +25,7 @@ export class DemoService {
     private readonly matchmaking: DemoMatchmaking,
     private readonly booths: DemoBooths,
     private readonly ceremony: DemoCeremony,
+    private readonly deals: DemoDeals,
   ) {}
 
   async seed(): Promise<void> {
@@ -57,6 +59,7 @@ export class DemoService {
     if (await this.matchmaking.seed()) created++;
     if (await this.booths.seed()) created++;
     if (await this.ceremony.seed()) created++;
+    if (await this.deals.seed()) created++;
     if (created) this.logger.log(`demo data: ${created} records created`);
   }
 

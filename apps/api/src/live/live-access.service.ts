@@ -2,13 +2,14 @@
  * Who is what in a session's video room. Builds on EventAccessService.sessionAccess (the rule
  * for who may join at all) and adds what the live feature stores: promotions and removals.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { can, type Actor, type LiveRole } from '@ilr/shared';
 import { UserEntity } from '../accounts/user.entity';
 import { DatabaseService } from '../database/database.service';
 import { EventAccessService, type SessionAccess } from '../events/event-access.service';
 import { LiveSpeakerEntity } from './live.entities';
 import { LiveErrors } from './live.errors';
+import { CEREMONY_ROOMS, type CeremonyRooms } from './meeting-rooms';
 
 export interface RoomMember {
   user: Actor;
@@ -21,7 +22,21 @@ export class LiveAccessService {
   constructor(
     private readonly db: DatabaseService,
     private readonly events: EventAccessService,
+    @Inject(CEREMONY_ROOMS) private readonly ceremonies: CeremonyRooms,
   ) {}
+
+  /**
+   * The caller's role in a ceremony's video room: hosts (organisers, members of the firms of its
+   * cloud-mode agreements) publish, anyone signed in watches once the event is published.
+   * 404 for an event the caller may not see, 403 when they may not enter.
+   */
+  async ceremony(user: Actor, eventId: string): Promise<LiveRole> {
+    const event = await this.events.visibleEvent(user, eventId);
+    const facts = { event, cloudPartyCompanyIds: await this.ceremonies.cloudPartyCompanyIds(event.id) };
+    if (can(user, 'ceremony.videoPublish', facts)) return 'host';
+    if (can(user, 'ceremony.videoWatch', facts)) return 'audience';
+    throw LiveErrors.notInCeremony();
+  }
 
   /** 404 unless the session exists and the user may see its event. */
   async session(user: Actor, sessionId: string): Promise<void> {

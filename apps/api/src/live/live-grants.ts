@@ -8,6 +8,7 @@ import { UUID_SOURCE, type LiveParticipantMetadata, type LiveRole } from '@ilr/s
 export const sessionRoom = (sessionId: string) => `session-${sessionId}`;
 export const meetingRoom = (meetingId: string) => `meeting-${meetingId}`;
 export const signingRoom = (signingMeetingId: string) => `signing-${signingMeetingId}`;
+export const ceremonyRoom = (eventId: string) => `ceremony-${eventId}`;
 
 const SESSION_ROOM = new RegExp(`^session-(${UUID_SOURCE})$`, 'i');
 /** The session a room belongs to, or null for any other room (meetings, rooms made by hand). */

@@ -1,8 +1,8 @@
-/** Client tokens for a session's or a meeting's video room. Access is decided before anything else. */
+/** Client tokens for a session's, a meeting's, a signing's or a ceremony's video room. Access is decided before anything else. */
 import { Inject, Injectable } from '@nestjs/common';
 import type { LiveRole, LiveToken, LiveTokenRequest, Actor } from '@ilr/shared';
 import { LiveAccessService } from './live-access.service';
-import { meetingRoom, participantMetadata, sessionRoom, signingRoom, videoGrant } from './live-grants';
+import { ceremonyRoom, meetingRoom, participantMetadata, sessionRoom, signingRoom, videoGrant } from './live-grants';
 import { LiveErrors } from './live.errors';
 import { LiveKitService } from './livekit.service';
 import { MEETING_ROOMS, SIGNING_ROOMS, type MeetingRooms, type SigningRooms } from './meeting-rooms';
@@ -25,7 +25,9 @@ export class LiveTokenService {
       ? await this.forSession(user, request.sessionId)
       : request.signingMeetingId
         ? await this.forSigning(user, request.signingMeetingId)
-        : await this.forMeeting(user, request.meetingId!);
+        : request.ceremonyEventId
+          ? await this.forCeremony(user, request.ceremonyEventId)
+          : await this.forMeeting(user, request.meetingId!);
     this.livekit.requireEnabled();
     const token = await this.livekit.mintClientToken({
       identity: user.id,
@@ -46,6 +48,10 @@ export class LiveTokenService {
     if (!access) throw LiveErrors.meetingNotFound();
     if (!access.canJoin) throw LiveErrors.notInMeeting();
     return { room: meetingRoom(meetingId), role: access.isHost ? 'host' : 'audience' };
+  }
+
+  private async forCeremony(user: Actor, eventId: string): Promise<{ room: string; role: LiveRole }> {
+    return { room: ceremonyRoom(eventId), role: await this.access.ceremony(user, eventId) };
   }
 
   private async forSigning(user: Actor, signingMeetingId: string): Promise<{ room: string; role: LiveRole }> {

@@ -12,6 +12,8 @@ export const LiveErrors = {
   meetingNotFound: () => new DomainError('NOT_FOUND', 'Meeting not found'),
   signingNotFound: () => new DomainError('NOT_FOUND', 'Signing meeting not found'),
   notInSigning: () => new DomainError('FORBIDDEN', "Only the signing's two firms and its witness may join it"),
+  notInCeremony: () =>
+    new DomainError('FORBIDDEN', "The ceremony's room opens to everyone once the event is published"),
   userNotFound: () => new DomainError('NOT_FOUND', 'User not found'),
   notAParticipant: () => new DomainError('NOT_A_PARTICIPANT', 'This user may not join the session (not registered)'),
   alreadyOnStage: () => new DomainError('ALREADY_ON_STAGE', 'You can already speak in this session'),

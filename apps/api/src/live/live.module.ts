@@ -11,7 +11,9 @@ import { LiveController } from './live.controller';
 import { LiveKitService } from './livekit.service';
 import { MatchmakingModule } from '../matchmaking/matchmaking.module';
 import { MeetingRoomsService } from '../matchmaking/meeting-rooms.service';
-import { MEETING_ROOMS, SIGNING_ROOMS } from './meeting-rooms';
+import { CEREMONY_ROOMS, MEETING_ROOMS, SIGNING_ROOMS } from './meeting-rooms';
+import { CeremonyModule } from '../ceremony/ceremony.module';
+import { AgreementsService } from '../ceremony/agreements.service';
 import { DealsModule } from '../deals/deals.module';
 import { SigningService } from '../deals/signing.service';
 import { RecordingService } from './recording.service';
@@ -21,7 +23,14 @@ import { WebhookService } from './webhook.service';
 
 /** LiveKit video: config, tokens, the stage (hands, speakers, removal), recording, webhooks and attendance. */
 @Module({
-  imports: [TypeOrmModule.forFeature(LIVE_ENTITIES), EventsModule, RealtimeModule, MatchmakingModule, DealsModule],
+  imports: [
+    TypeOrmModule.forFeature(LIVE_ENTITIES),
+    EventsModule,
+    RealtimeModule,
+    MatchmakingModule,
+    DealsModule,
+    CeremonyModule,
+  ],
   controllers: [LiveController, LiveWebhookController],
   providers: [
     LiveKitService,
@@ -33,6 +42,7 @@ import { WebhookService } from './webhook.service';
     WebhookService,
     { provide: MEETING_ROOMS, useExisting: MeetingRoomsService },
     { provide: SIGNING_ROOMS, useExisting: SigningService },
+    { provide: CEREMONY_ROOMS, useExisting: AgreementsService },
   ],
   exports: [LiveKitService, LiveAccessService],
 })

@@ -2,7 +2,7 @@
  * The seam between live video and matchmaking. A virtual-table meeting gets its own LiveKit
  * room; who may enter it is matchmaking's rule, so the live feature asks through this interface.
  * Matchmaking implements it (MeetingRoomsService) and LiveModule binds MEETING_ROOMS to it; deals
- * implements SIGNING_ROOMS (SigningService).
+ * implements SIGNING_ROOMS (SigningService); the ceremony CEREMONY_ROOMS (AgreementsService).
  */
 import type { Actor } from '@ilr/shared';
 
@@ -27,3 +27,11 @@ export interface SigningRooms {
 }
 
 export const SIGNING_ROOMS = Symbol('SIGNING_ROOMS');
+
+/** The same seam for a signing ceremony's room: which firms sign remotely (cloud-mode agreements). */
+export interface CeremonyRooms {
+  /** The party firms of the event's cloud-mode agreements, planned or signed. */
+  cloudPartyCompanyIds(eventId: string): Promise<string[]>;
+}
+
+export const CEREMONY_ROOMS = Symbol('CEREMONY_ROOMS');

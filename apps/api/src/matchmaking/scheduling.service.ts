@@ -24,6 +24,7 @@ import { MatchmakingAccess } from './matchmaking-access';
 import {
   MeetingEntity,
   MeetingRequestEntity,
+  OccupancyEntity,
   ParticipantEntity,
   SlotEntity,
   TableEntity,
@@ -188,6 +189,19 @@ export class SchedulingService {
       for (const c of [m.companyAId, m.companyBId]) keptSlotsOf.set(c, [...(keptSlotsOf.get(c) ?? []), m.slotId]);
     }
     const keptSlots = (companyId: string) => keptSlotsOf.get(companyId) ?? [];
+    // A firm's place in a slot its one-to-one signing meeting (deals) holds is not free: leave it
+    // out, so that the scheduler places the firm's meetings around the signing instead of
+    // proposing one there that the commit would refuse.
+    const signingHolds = await em
+      .createQueryBuilder(OccupancyEntity, 'o')
+      .innerJoin(SlotEntity, 's', 's.id = o.slot_id')
+      .where('s.event_id = :eventId', { eventId })
+      .andWhere('o.signing_meeting_id IS NOT NULL')
+      .select(['o.slotId', 'o.holderId'])
+      .getMany();
+    const signingSlots = new Set(signingHolds.map((o) => `${o.holderId} ${o.slotId}`));
+    const free = (companyId: string) => (slotId: string) =>
+      slotIds.has(slotId) && !signingSlots.has(`${companyId} ${slotId}`);
     return {
       input: {
         slots: slots.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
@@ -195,9 +209,7 @@ export class SchedulingService {
         companies: participants.map((p) => ({
           id: p.companyId,
           attendance: p.attendance,
-          availableSlotIds: [...new Set([...p.availableSlotIds, ...keptSlots(p.companyId)])].filter((id) =>
-            slotIds.has(id),
-          ),
+          availableSlotIds: [...new Set([...p.availableSlotIds, ...keptSlots(p.companyId)])].filter(free(p.companyId)),
         })),
         requests: inside.map((r) => ({ id: r.id, companyIds: [r.fromCompanyId, r.toCompanyId] })),
         fixed: kept.map((m) => ({ requestId: m.requestId, slotId: m.slotId, tableId: m.tableId })),

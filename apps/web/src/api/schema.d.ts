@@ -2320,6 +2320,11 @@ export interface components {
              * @description a cloud signing meeting (deals): its firms' members and its witness
              */
             signingMeetingId?: string;
+            /**
+             * Format: uuid
+             * @description the signing ceremony of this event: organisers and the firms of its cloud agreements publish; anyone signed in watches once it is published
+             */
+            ceremonyEventId?: string;
         };
         LiveTokenResponseDto: {
             /** @example wss://live.example */
@@ -3137,6 +3142,13 @@ export interface components {
             /** @description feedback saying intent to sign */
             intentToSign: number;
         };
+        DealsByStageDto: {
+            follow_up: number;
+            mou: number;
+            signed: number;
+            landed: number;
+            lost: number;
+        };
         CeremonySummaryDto: {
             tally: components["schemas"]["TallyDto"];
             /** @example Asia/Shanghai */
@@ -3148,6 +3160,8 @@ export interface components {
             granularity: "hour" | "day";
             signedOverTime: components["schemas"]["SummaryPointDto"][];
             matchmaking: components["schemas"]["MatchmakingFiguresDto"];
+            /** @description the event's deals by stage: closed by an agreement on its run-of-show, booked for a signing meeting here, or from one of its matchmaking meetings */
+            dealsByStage: components["schemas"]["DealsByStageDto"];
         };
         UnsignDto: {
             /** @description kept in the audit trail of the parties */
@@ -3192,6 +3206,8 @@ export interface components {
              * @description the promoter following it (the witness)
              */
             ownerUserId: string | null;
+            /** @description the owner's display name */
+            ownerDisplayName: string | null;
             /** Format: uuid */
             createdById: string;
             /** Format: date-time */
@@ -3215,6 +3231,8 @@ export interface components {
             at: string;
             /** Format: uuid */
             byUserId: string;
+            /** @description the display name of the user who made the change */
+            byDisplayName: string;
             note: string | null;
         };
         ChangeStageDto: {
@@ -3288,6 +3306,8 @@ export interface components {
             companyId: string;
             /** Format: uuid */
             userId: string;
+            /** @description the display name of the member who confirmed */
+            userDisplayName: string;
             /** @description the hash of the terms confirmed */
             termsSha256: string;
             /** Format: date-time */

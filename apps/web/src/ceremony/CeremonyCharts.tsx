@@ -1,6 +1,7 @@
 /**
- * The dashboard's charts with ECharts (core build: bars and a line): signed investment by sector,
- * by country and over time. Amounts arrive as decimal strings; the charts only plot them, every
+ * The dashboard's charts with ECharts (core build: bars and a line): the event's matchmaking
+ * meetings and intents to sign, its deals by stage, and signed investment by sector, by country
+ * and over time. Amounts arrive as decimal strings; the charts only plot them, every
  * label is the exact string. Loaded lazily with the dashboard.
  */
 import { BarChart, LineChart } from 'echarts/charts';
@@ -9,6 +10,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useTranslation } from 'react-i18next';
+import { STAGES } from '../deals/stages';
 import { formatUsd } from './money';
 import type { CeremonySummary, SummaryRow } from './types';
 
@@ -53,6 +55,22 @@ function BarsChart({ points, label }: { points: Point[]; label: string }) {
   );
 }
 
+/** Counts as vertical bars, each labelled with its number. */
+function CountsChart({ points, label }: { points: { label: string; value: number }[]; label: string }) {
+  const option = {
+    tooltip: { trigger: 'item' },
+    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: points.map((p) => p.label) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: points.map((p) => p.value), label: { show: true, position: 'top' } }],
+  };
+  return (
+    <div role="img" aria-label={label}>
+      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 220 }} />
+    </div>
+  );
+}
+
 function OverTimeChart({ summary, label }: { summary: CeremonySummary; label: string }) {
   const points = summary.signedOverTime;
   const option = {
@@ -86,8 +104,26 @@ interface Props {
 
 export default function CeremonyCharts({ summary, sectorLabel, countryLabel }: Props) {
   const { t } = useTranslation();
+  const { matchmaking, dealsByStage } = summary;
+  const meetings = (['meetingsScheduled', 'meetingsHeld', 'intentToSign'] as const).map((key) => ({
+    label: t(`ceremony.dashboard.figures.${key}`),
+    value: matchmaking[key],
+  }));
+  const stages = STAGES.map((stage) => ({ label: t(`deals.stages.${stage}`), value: dealsByStage[stage] }));
   return (
     <div className="ceremony-charts">
+      <section aria-labelledby="chart-matchmaking">
+        <h2 id="chart-matchmaking" className="section-title">
+          {t('ceremony.dashboard.matchmaking')}
+        </h2>
+        <CountsChart points={meetings} label={t('ceremony.dashboard.matchmaking')} />
+      </section>
+      <section aria-labelledby="chart-deals-by-stage">
+        <h2 id="chart-deals-by-stage" className="section-title">
+          {t('ceremony.dashboard.dealsByStage')}
+        </h2>
+        <CountsChart points={stages} label={t('ceremony.dashboard.dealsByStage')} />
+      </section>
       <section aria-labelledby="chart-by-sector">
         <h2 id="chart-by-sector" className="section-title">
           {t('ceremony.dashboard.bySector')}

@@ -1,7 +1,7 @@
 /**
  * `/console/events/:id/ceremony` — the organiser's run-of-show: the agreements in order with the
- * live tally beside them, the way to the big screen, the printable summary, the dashboard and the
- * report files.
+ * live tally beside them, the way to the big screen, the printable summary, the dashboard, the
+ * report files and the ceremony's video room.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Row, Space } from 'antd';
@@ -19,6 +19,7 @@ import { PageHeading } from '../common/PageHeading';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useEvent } from '../events/useEvents';
 import { AgreementFormModal } from './AgreementForm';
+import { CeremonyRoomEntry } from './CeremonyVideo';
 import { ReportDownloads } from './ReportDownloads';
 import { RoomStatusBadge } from './RoomStatusBadge';
 import { RunOfShowList } from './RunOfShowList';
@@ -107,6 +108,7 @@ function RunOfShow({ event }: { event: EventSummary }) {
           ) : (
             <ErrorAlert error={tally.error} />
           )}
+          <CeremonyRoomEntry event={event} />
         </Col>
       </Row>
       <AgreementFormModal eventId={event.id} open={adding} onClose={() => setAdding(false)} />

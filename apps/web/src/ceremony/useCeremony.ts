@@ -15,6 +15,7 @@ export const ceremonyKeys = {
   agreements: (eventId: string) => ['event', eventId, 'agreements'] as const,
   tally: (eventId: string) => ['event', eventId, 'tally'] as const,
   summary: (eventId: string) => ['event', eventId, 'ceremony-summary'] as const,
+  videoToken: (eventId: string) => ['event', eventId, 'ceremony-video-token'] as const,
 };
 
 // --- the catalogue (public) --------------------------------------------------------------------
@@ -99,6 +100,18 @@ export function useAgreements(eventId: string) {
     queryKey: ceremonyKeys.agreements(eventId),
     queryFn: async ({ signal }) =>
       unwrap(await http.GET('/api/events/{id}/agreements', { params: { path: { id: eventId } }, signal })),
+  });
+}
+
+/** A LiveKit token for the ceremony's room: the organiser and the firms signing in the cloud publish, others watch. */
+export function useCeremonyVideoToken(eventId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ceremonyKeys.videoToken(eventId),
+    enabled,
+    queryFn: async () => unwrap(await http.POST('/api/live/token', { body: { ceremonyEventId: eventId } })),
+    staleTime: 5 * 60_000,
+    gcTime: 0,
+    retry: false,
   });
 }
 

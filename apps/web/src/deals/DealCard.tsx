@@ -68,7 +68,7 @@ export function DealCard({ deal, user, onMove, onTake, taking }: Props) {
         ) : null}
         <dt>{t('deals.fields.owner')}</dt>
         <dd>
-          <OwnerText ownerUserId={deal.ownerUserId} userId={user.id} />
+          <OwnerText deal={deal} userId={user.id} />
         </dd>
         <dt>{t('deals.fields.lastChanged')}</dt>
         <dd>

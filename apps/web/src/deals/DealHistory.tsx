@@ -22,7 +22,11 @@ export function DealHistory({ dealId, userId }: { dealId: string; userId: string
           <div className="deal-history-entry">
             <Tag color={STAGE_COLORS[entry.stage]}>{t(`deals.stages.${entry.stage}`)}</Tag>
             <Typography.Text type="secondary">
-              {entry.byUserId === userId ? t('deals.history.byYou') : t('deals.history.byOther')}
+              {entry.byUserId === userId
+                ? t('deals.history.byYou')
+                : entry.byDisplayName
+                  ? t('deals.history.byName', { name: entry.byDisplayName })
+                  : t('deals.history.byOther')}
             </Typography.Text>
             <br />
             <BothClocks start={entry.at} />

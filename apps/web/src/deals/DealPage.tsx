@@ -76,7 +76,7 @@ function DealDetails({ deal, user }: { deal: Deal; user: User }) {
           {deal.investment ? <MoneyText money={deal.investment} /> : t('common.none')}
         </Descriptions.Item>
         <Descriptions.Item label={t('deals.fields.owner')}>
-          <OwnerText ownerUserId={deal.ownerUserId} userId={user.id} />
+          <OwnerText deal={deal} userId={user.id} />
         </Descriptions.Item>
         {deal.projectId ? (
           <Descriptions.Item label={t('deals.fields.project')}>

@@ -1,8 +1,10 @@
-/** Who follows the deal: "You", "Another promoter" or "No owner yet". */
+/** Who follows the deal: "You", the promoter's name (or "Another promoter"), or "No owner yet". */
 import { useTranslation } from 'react-i18next';
+import type { Deal } from './types';
 
-export function OwnerText({ ownerUserId, userId }: { ownerUserId: string | null; userId: string }) {
+export function OwnerText({ deal, userId }: { deal: Pick<Deal, 'ownerUserId' | 'ownerDisplayName'>; userId: string }) {
   const { t } = useTranslation();
-  if (!ownerUserId) return <>{t('deals.owner.none')}</>;
-  return <>{ownerUserId === userId ? t('deals.owner.you') : t('deals.owner.other')}</>;
+  if (!deal.ownerUserId) return <>{t('deals.owner.none')}</>;
+  if (deal.ownerUserId === userId) return <>{t('deals.owner.you')}</>;
+  return <>{deal.ownerDisplayName || t('deals.owner.other')}</>;
 }

@@ -1,4 +1,4 @@
-/** `/events/:id` — what, when (both clocks), where; the agenda; registration and my badge; the way into its matchmaking and its exhibition hall. */
+/** `/events/:id` — what, when (both clocks), where; the agenda; registration and my badge; the way into its matchmaking and its exhibition hall; a ceremony's video room. */
 import { CalendarOutlined, ShopOutlined } from '@ant-design/icons';
 import { Button, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useId } from 'react';
@@ -12,6 +12,7 @@ import { HeadedSection } from '../common/HeadedSection';
 import { LoadingBlock } from '../common/LoadingBlock';
 import { LocalizedText } from '../common/LocalizedText';
 import { PageHeading } from '../common/PageHeading';
+import { CeremonyRoomEntry } from '../ceremony/CeremonyVideo';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useLocale } from '../i18n/useLocale';
 import { DualTime } from '../time/DualTime';
@@ -98,6 +99,7 @@ function EventDetails({ event }: { event: EventSummary }) {
         </Col>
         <Col xs={24} lg={8}>
           <RegistrationPanel event={event} />
+          {event.kind === 'ceremony' ? <CeremonyRoomEntry event={event} /> : null}
         </Col>
       </Row>
     </>

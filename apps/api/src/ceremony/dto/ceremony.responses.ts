@@ -234,6 +234,23 @@ export class MatchmakingFiguresDto {
   intentToSign: number;
 }
 
+export class DealsByStageDto {
+  @ApiProperty({ name: 'follow_up' })
+  follow_up: number;
+
+  @ApiProperty()
+  mou: number;
+
+  @ApiProperty()
+  signed: number;
+
+  @ApiProperty()
+  landed: number;
+
+  @ApiProperty()
+  lost: number;
+}
+
 export class CeremonySummaryDto {
   @ApiProperty({ type: TallyDto })
   tally: TallyDto;
@@ -255,4 +272,11 @@ export class CeremonySummaryDto {
 
   @ApiProperty({ type: MatchmakingFiguresDto })
   matchmaking: MatchmakingFiguresDto;
+
+  @ApiProperty({
+    type: DealsByStageDto,
+    description:
+      "the event's deals by stage: closed by an agreement on its run-of-show, booked for a signing meeting here, or from one of its matchmaking meetings",
+  })
+  dealsByStage: DealsByStageDto;
 }

@@ -47,6 +47,9 @@ export class DealDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the promoter following it (the witness)' })
   ownerUserId: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: "the owner's display name" })
+  ownerDisplayName: string | null;
+
   @ApiProperty({ format: 'uuid' })
   createdById: string;
 
@@ -68,6 +71,9 @@ export class DealHistoryEntryDto {
 
   @ApiProperty({ format: 'uuid' })
   byUserId: string;
+
+  @ApiProperty({ description: 'the display name of the user who made the change' })
+  byDisplayName: string;
 
   @ApiProperty({ type: String, nullable: true })
   note: string | null;
@@ -129,6 +135,9 @@ export class SigningConfirmationDto {
 
   @ApiProperty({ format: 'uuid' })
   userId: string;
+
+  @ApiProperty({ description: 'the display name of the member who confirmed' })
+  userDisplayName: string;
 
   @ApiProperty({ description: 'the hash of the terms confirmed' })
   termsSha256: string;

@@ -20,10 +20,14 @@ function IsAbsentWith(other: string, options?: ValidationOptions): PropertyDecor
 export class LiveTokenDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an agenda session (exactly one of sessionId and meetingId)' })
   @ValidateIf(
-    (o: LiveTokenDto) => o.sessionId !== undefined || (o.meetingId === undefined && o.signingMeetingId === undefined),
+    (o: LiveTokenDto) =>
+      o.sessionId !== undefined ||
+      (o.meetingId === undefined && o.signingMeetingId === undefined && o.ceremonyEventId === undefined),
   )
   @LowerCaseIds()
-  @IsUUID('all', { message: 'must be a session id (give sessionId, meetingId or signingMeetingId)' })
+  @IsUUID('all', {
+    message: 'must be a session id (give sessionId, meetingId, signingMeetingId or ceremonyEventId)',
+  })
   sessionId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'a matchmaking meeting at a virtual table' })
@@ -43,6 +47,19 @@ export class LiveTokenDto {
   @IsAbsentWith('sessionId')
   @IsAbsentWith('meetingId')
   signingMeetingId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'the signing ceremony of this event: organisers and the firms of its cloud agreements publish; anyone signed in watches once it is published',
+  })
+  @ValidateIf((o: LiveTokenDto) => o.ceremonyEventId !== undefined)
+  @LowerCaseIds()
+  @IsUUID('all', { message: 'must be an event id' })
+  @IsAbsentWith('sessionId')
+  @IsAbsentWith('meetingId')
+  @IsAbsentWith('signingMeetingId')
+  ceremonyEventId?: string;
 }
 
 export class StageUserDto {

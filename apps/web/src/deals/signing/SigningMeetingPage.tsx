@@ -111,7 +111,7 @@ function SigningDetails({ meeting, user }: { meeting: SigningMeetingDetail; user
               <Space wrap>
                 <Tag color="green">{partyName(c.companyId)}</Tag>
                 {t('deals.meeting.confirmedBy', {
-                  who: c.userId === user.id ? t('deals.meeting.you') : t('deals.meeting.someone'),
+                  who: c.userId === user.id ? t('deals.meeting.you') : c.userDisplayName || t('deals.meeting.someone'),
                 })}
                 <BothClocks start={c.at} />
               </Space>

@@ -150,6 +150,7 @@ const fieldNames = {
   eventId: 'Event',
   companyIds: 'Companies',
   signingMeetingId: 'Signing meeting',
+  ceremonyEventId: 'Ceremony',
   dealId: 'Deal',
   minutes: 'Length (minutes)',
   agreement: 'Agreement',
@@ -1255,6 +1256,10 @@ export const en = {
     },
     tally: { title: 'Live tally', signedOf: 'Signed (of {{planned}})' },
     room: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' },
+    video: {
+      title: 'Ceremony room (video)',
+      join: 'Join the ceremony room',
+    },
     bigScreen: {
       open: 'Big screen',
       headline: 'Projects signed',
@@ -1298,6 +1303,8 @@ export const en = {
       bySector: 'Signed investment by sector (US$)',
       byCountry: 'Signed investment by country or region (US$)',
       overTime: 'Signed investment over time (US$, cumulative)',
+      matchmaking: 'Matchmaking meetings and intents to sign',
+      dealsByStage: 'Deals of this event by stage',
       figures: {
         meetingsScheduled: 'Meetings scheduled',
         meetingsHeld: 'Meetings held',
@@ -1407,7 +1414,7 @@ export const en = {
       landed: 'Done: the investment has landed.',
       lost: 'Nothing more to do.',
     },
-    history: { title: 'History', byYou: 'by you', byOther: 'by another user' },
+    history: { title: 'History', byYou: 'by you', byOther: 'by another user', byName: 'by {{name}}' },
     mine: {
       title: 'My deals',
       intro: 'The deals your firm is party to.',

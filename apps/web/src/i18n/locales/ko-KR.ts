@@ -1161,6 +1161,10 @@ export const koKR: Messages = {
     },
     tally: { title: '실시간 집계', signedOf: '체결({{planned}}건 중)' },
     room: { connecting: '연결 중…', live: '실시간', reconnecting: '다시 연결 중…' },
+    video: {
+      title: '체결식 화상 회의실',
+      join: '체결식 회의실 입장',
+    },
     bigScreen: {
       open: '대형 화면',
       headline: '체결 프로젝트',
@@ -1204,6 +1208,8 @@ export const koKR: Messages = {
       bySector: '업종별 체결 투자액(US$)',
       byCountry: '국가·지역별 체결 투자액(US$)',
       overTime: '체결 투자액 누적 추이(US$)',
+      matchmaking: '비즈니스 상담과 체결 의향',
+      dealsByStage: '이 행사의 투자 건 (단계별)',
       figures: {
         meetingsScheduled: '예정된 상담',
         meetingsHeld: '진행된 상담',
@@ -1262,6 +1268,7 @@ export const koKR: Messages = {
       eventId: '행사',
       companyIds: '기업',
       signingMeetingId: '서명 일정',
+      ceremonyEventId: '체결식',
       dealId: '거래',
       minutes: '길이(분)',
       agreement: '협약',
@@ -1392,7 +1399,7 @@ export const koKR: Messages = {
       landed: '완료: 투자가 실현되었습니다.',
       lost: '더 할 일이 없습니다.',
     },
-    history: { title: '이력', byYou: '처리자: 나', byOther: '처리자: 다른 사용자' },
+    history: { title: '이력', byYou: '처리자: 나', byOther: '처리자: 다른 사용자', byName: '처리자: {{name}}' },
     mine: {
       title: '내 딜',
       intro: '우리 기업이 당사자인 딜입니다.',

@@ -1156,6 +1156,10 @@ export const zhCN: Messages = {
     },
     tally: { title: '实时统计', signedOf: '已签约（共 {{planned}} 项）' },
     room: { connecting: '正在连接…', live: '实时', reconnecting: '正在重新连接…' },
+    video: {
+      title: '签约仪式视频会议室',
+      join: '进入签约仪式会议室',
+    },
     bigScreen: {
       open: '大屏幕',
       headline: '签约项目',
@@ -1199,6 +1203,8 @@ export const zhCN: Messages = {
       bySector: '按行业的签约投资额（美元）',
       byCountry: '按国家或地区的签约投资额（美元）',
       overTime: '签约投资额累计走势（美元）',
+      matchmaking: '洽谈会面与签约意向',
+      dealsByStage: '本活动的合作项目（按阶段）',
       figures: {
         meetingsScheduled: '已安排洽谈',
         meetingsHeld: '已举行洽谈',
@@ -1250,6 +1256,7 @@ export const zhCN: Messages = {
       eventId: '活动',
       companyIds: '企业',
       signingMeetingId: '签约会',
+      ceremonyEventId: '签约仪式',
       dealId: '项目',
       minutes: '时长（分钟）',
       agreement: '协议',
@@ -1379,7 +1386,7 @@ export const zhCN: Messages = {
       landed: '已完成：投资已落地。',
       lost: '无需进一步操作。',
     },
-    history: { title: '历史记录', byYou: '操作人：您', byOther: '操作人：其他用户' },
+    history: { title: '历史记录', byYou: '操作人：您', byOther: '操作人：其他用户', byName: '操作人：{{name}}' },
     mine: {
       title: '我的项目',
       intro: '贵企业参与的项目。',
