@@ -5,7 +5,7 @@
  * firm sees its deal's promoter by name, and a firm books a signing meeting the promoter signs.
  * The tests run in order on one database; only the last changes what the others read.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './fixtures';
 import { chooseOption, logIn, ORGANISER, switchToEnglish } from './helpers';
 
 /** The demo's opening ceremony (apps/api/src/demo/demo-data.ts DEMO_CEREMONY_EVENT). */
