@@ -15,10 +15,14 @@ import { LoginBackoff } from './login-backoff';
 import { RateLimitStorage } from '../cluster/rate-limit-storage';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionCookie } from './session-cookie';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -35,14 +39,16 @@ import { UserEntity } from './user.entity';
       useFactory: (config: AppConfig, storage: RateLimitStorage) => ({ ...loginThrottlers(config), storage }),
     }),
   ],
-  controllers: [AccountsController],
+  controllers: [AccountsController, SessionsController],
   providers: [
     AccountsService,
     LoginBackoff,
     TokenService,
+    SessionsService,
+    { provide: SessionCookie, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SessionCookie(config) },
     CompanyMembershipService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccountsService, TokenService, CompanyMembershipService],
+  exports: [AccountsService, TokenService, SessionsService, CompanyMembershipService],
 })
 export class AccountsModule {}

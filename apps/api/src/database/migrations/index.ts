@@ -7,6 +7,7 @@ import { Files1764100005000 } from './1764100005000-files';
 import { Exhibition1764100006000 } from './1764100006000-exhibition';
 import { Ceremony1764100007000 } from './1764100007000-ceremony';
 import { Deals1764100008000 } from './1764100008000-deals';
+import { Sessions1764100009000 } from './1764100009000-sessions';
 
 /** Every migration in order, listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Exhibition1764100006000,
   Ceremony1764100007000,
   Deals1764100008000,
+  Sessions1764100009000,
 ];
