@@ -12,7 +12,7 @@ import { RefreshTokenEntity } from '../src/accounts/refresh-token.entity';
 import { UserEntity } from '../src/accounts/user.entity';
 import { DatabaseService } from '../src/database/database.service';
 import { jwtDecode } from './jwt';
-import { setRole, signUp, uniqueEmail } from './factories';
+import { setRole, uniqueEmail } from './factories';
 import { startApp, type TestApp } from './harness';
 import { ensureBuilt, startProcess } from './process-harness';
 import { closeClients, connectLive } from './realtime-harness';

@@ -69,9 +69,10 @@ export function UserMenu() {
             );
           }
           if (key === 'logout') {
-            logout();
-            void message.info(t('user.loggedOut'));
-            navigate('/');
+            void logout().then(() => {
+              void message.info(t('user.loggedOut'));
+              navigate('/');
+            });
           }
         },
       }}
