@@ -443,6 +443,16 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
   'POST /api/auth/refresh': { allowed: ALL, validRequest: (f) => sessionCall(f, '/api/auth/refresh') },
   'POST /api/auth/logout': { allowed: ALL, validRequest: (f) => sessionCall(f, '/api/auth/logout') },
   'POST /api/auth/logout-all': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/auth/logout-all' }) },
+  'GET /api/me/sessions': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me/sessions' }) },
+  'DELETE /api/me/sessions/{id}': {
+    allowed: SIGNED_IN,
+    // A session of the caller's own (anonymous: of a new user); another's would be 404.
+    validRequest: async (f, actor) => {
+      const owner = actor === 'anonymous' ? (await quickUser(f.t)).user.id : f.callers[actor].user.id;
+      const { familyId } = await f.t.app.get(SessionsService).start(owner);
+      return { path: `/api/me/sessions/${familyId}` };
+    },
+  },
   'GET /api/me': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me' }) },
   'PATCH /api/me': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me', body: { displayName: 'Renamed' } }) },
   'GET /api/users': { allowed: ORGANISER_ONLY, validRequest: () => ({ path: '/api/users' }) },

@@ -194,6 +194,36 @@ describe('sessions', () => {
     await refresh(b.token).expect(200);
   });
 
+  it('lists my open sessions and ends one of them; nobody else can', async () => {
+    const a = await member();
+    const phone = await t
+      .http()
+      .post('/api/auth/login')
+      .set('User-Agent', 'Phone Browser/1.0')
+      .send({ email: a.email, password: PASSWORD })
+      .expect(200);
+    const phoneToken = sessionCookie(phone)!.value;
+    const next = sessionCookie(await refresh(a.token).expect(200))!.value; // refreshing keeps it one session
+    const auth = { Authorization: `Bearer ${a.accessToken}` };
+    const list = await t.http().get('/api/me/sessions').set(auth).expect(200);
+    expect(list.body).toHaveLength(2);
+    const phoneSession = list.body.find((x: { userAgent: string | null }) => x.userAgent === 'Phone Browser/1.0');
+    expect(phoneSession).toMatchObject({ id: expect.any(String), ip: expect.any(String) });
+    expect(JSON.stringify(list.body)).not.toContain(phoneToken);
+    const other = list.body.find((x: { id: string }) => x.id !== phoneSession.id);
+    expect(Date.parse(other.lastActiveAt)).toBeGreaterThanOrEqual(Date.parse(other.signedInAt));
+
+    const b = await member();
+    const bAuth = { Authorization: `Bearer ${b.accessToken}` };
+    await t.http().delete(`/api/me/sessions/${phoneSession.id}`).set(bAuth).expect(404);
+    await t.http().delete(`/api/me/sessions/${phoneSession.id}`).set(auth).expect(204);
+    await t.http().delete(`/api/me/sessions/${phoneSession.id}`).set(auth).expect(404);
+    await refresh(phoneToken).expect(401);
+    await refresh(next).expect(200);
+    const after = await t.http().get('/api/me/sessions').set(auth).expect(200);
+    expect(after.body.map((x: { id: string }) => x.id)).toEqual([other.id]);
+  });
+
   it('gives a refresh the rights of the moment: a new role shows, a deleted account gets 401', async () => {
     const a = await member();
     await setRole(t, a.userId, 'promoter');

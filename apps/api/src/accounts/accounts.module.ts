@@ -17,7 +17,7 @@ import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionCookie } from './session-cookie';
-import { SessionsController } from './sessions.controller';
+import { MySessionsController, SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
@@ -39,7 +39,7 @@ import { SessionsService } from './sessions.service';
       useFactory: (config: AppConfig, storage: RateLimitStorage) => ({ ...loginThrottlers(config), storage }),
     }),
   ],
-  controllers: [AccountsController, SessionsController],
+  controllers: [AccountsController, SessionsController, MySessionsController],
   providers: [
     AccountsService,
     LoginBackoff,

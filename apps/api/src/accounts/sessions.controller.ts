@@ -1,10 +1,12 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '@ilr/shared';
 import { ApiErrors } from '../common/openapi';
 import { CurrentUser, SessionCookieAuth } from './auth.decorators';
-import { AuthResponseDto } from './dto/accounts.responses';
+import { AuthResponseDto, SessionDto } from './dto/accounts.responses';
+import { UuidParam } from '../common/validation';
+import { notFound } from '../common/domain-error';
 import { clientOf } from './client-info';
 import { CSRF_HEADER, SessionCookie } from './session-cookie';
 import { SessionsService } from './sessions.service';
@@ -82,5 +84,41 @@ export class SessionsController {
   ): Promise<void> {
     await this.sessions.endAll(user.id);
     this.cookie.clear(req, res);
+  }
+}
+
+/** My sessions on every device: which are open, and ending one of them. */
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller('me/sessions')
+export class MySessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get()
+  @ApiOperation({
+    operationId: 'listMySessions',
+    summary: 'My open sessions (signed-in browsers and apps), latest first',
+  })
+  @ApiOkResponse({ type: SessionDto, isArray: true })
+  @ApiErrors(401)
+  async list(@CurrentUser() user: Actor): Promise<SessionDto[]> {
+    return (await this.sessions.list(user.id)).map((session) => ({
+      ...session,
+      signedInAt: session.signedInAt.toISOString(),
+      lastActiveAt: session.lastActiveAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+    }));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'endMySession',
+    summary: 'End one of my sessions (e.g. a lost phone); its access token runs out within minutes',
+  })
+  @ApiNoContentResponse({ description: 'the session is ended' })
+  @ApiErrors(400, 401, 404)
+  async end(@CurrentUser() user: Actor, @UuidParam() id: string): Promise<void> {
+    if (!(await this.sessions.endOne(user.id, id))) throw notFound('Session');
   }
 }

@@ -35,6 +35,19 @@ export interface IssuedRefreshToken {
   expiresAt: Date;
 }
 
+export interface SessionView {
+  id: string;
+  signedInAt: Date;
+  lastActiveAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** A raw MIN() over a datetime: a Date on MySQL, UTC text on SQLite. */
+const asDate = (value: string | Date): Date =>
+  value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** base64url of 32 random bytes: 43 characters. */
@@ -130,6 +143,49 @@ export class SessionsService {
     await this.db.transaction(async (em) => {
       const row = await em.findOneBy(RefreshTokenEntity, { tokenHash });
       if (row) await this.revokeFamilies(em, { familyId: row.familyId }, new Date());
+    });
+  }
+
+  /** The user's open sessions (each family's current token), latest activity first. */
+  async list(userId: string): Promise<SessionView[]> {
+    const now = new Date();
+    const current = await this.db.manager
+      .createQueryBuilder(RefreshTokenEntity, 't')
+      .where('t.userId = :userId AND t.usedAt IS NULL AND t.revokedAt IS NULL AND t.expiresAt > :now', {
+        userId,
+        now,
+      })
+      .orderBy('t.createdAt', 'DESC')
+      .getMany();
+    if (current.length === 0) return [];
+    const starts = await this.db.manager
+      .createQueryBuilder(RefreshTokenEntity, 't')
+      .select('t.family_id', 'familyId')
+      .addSelect('MIN(t.created_at)', 'signedInAt')
+      .where('t.family_id IN (:...families)', { families: current.map((row) => row.familyId) })
+      .groupBy('t.family_id')
+      .getRawMany<{ familyId: string; signedInAt: string | Date }>();
+    const signedIn = new Map(starts.map((row) => [row.familyId, row.signedInAt]));
+    return current.map((row) => ({
+      id: row.familyId,
+      signedInAt: asDate(signedIn.get(row.familyId) ?? row.createdAt),
+      lastActiveAt: row.createdAt,
+      expiresAt: row.expiresAt,
+      userAgent: row.userAgent,
+      ip: row.ip,
+    }));
+  }
+
+  /** Ends one of the user's sessions by its id; false when the user has no such open session. */
+  async endOne(userId: string, familyId: string): Promise<boolean> {
+    return this.db.transaction(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(RefreshTokenEntity)
+        .set({ revokedAt: new Date() })
+        .where('family_id = :familyId AND user_id = :userId AND revoked_at IS NULL', { familyId, userId })
+        .execute();
+      return (result.affected ?? 0) > 0;
     });
   }
 

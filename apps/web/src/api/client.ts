@@ -177,7 +177,8 @@ whenOtherTabSignsIn(() => {
 
 /** Requests that may be sent again after a refresh, keyed by the request sent. */
 const resendable = new WeakMap<Request, Request>();
-const isSessionCall = (request: Request) => new URL(request.url).pathname.startsWith('/api/auth/');
+/** Signing in needs no token, and a 401 there means wrong credentials, not an expired token. */
+const isSignIn = (request: Request) => /^\/api\/auth\/(login|register)$/.test(new URL(request.url).pathname);
 
 /**
  * Sends the signed-in user's (fresh) token; after a 401 refreshes once and sends the request
@@ -185,10 +186,11 @@ const isSessionCall = (request: Request) => new URL(request.url).pathname.starts
  */
 const bearerToken: Middleware = {
   async onRequest({ request }) {
+    if (isSignIn(request)) return undefined;
     const token = await freshAccessToken();
     if (!token) return undefined;
     request.headers.set('Authorization', `Bearer ${token}`);
-    if (!isSessionCall(request)) resendable.set(request, request.clone());
+    resendable.set(request, request.clone());
     return request;
   },
   async onResponse({ request, response }) {
