@@ -208,6 +208,8 @@ export async function startServer(options: ServerOptions): Promise<ApiNode> {
     ORGANISER_EMAIL: options.organiser.email,
     ORGANISER_PASSWORD: options.organiser.password,
     LOG_LEVEL: 'warn',
+    // A bench holds the tokens it got at the start for its whole run, which may outlast 15 minutes.
+    ACCESS_TOKEN_TTL: '2h',
     ...options.env,
   });
   const base = `http://127.0.0.1:${port}`;

@@ -15,6 +15,7 @@ import { errorBody, ErrorFilter, toDomainError } from './common/error.filter';
 import { DomainError } from './common/domain-error';
 import { requestId } from './common/request-id';
 import { securityHeaders } from './common/security-headers';
+import { corsOptions } from './common/cors';
 import { completeDocument, ErrorResponseDto } from './common/openapi';
 import { ApiValidationPipe, jsonTooDeep, tooDeep } from './common/validation';
 import { DemoService } from './demo/demo.service';
@@ -49,6 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     next();
   });
   app.use(securityHeaders(config));
+  app.enableCors(corsOptions(config));
   installOperability(app, config);
   // A body of a type no operation takes would reach the handlers as "no body": 415 instead.
   app.use((req: Request, _res: Response, next: NextFunction) => {

@@ -34,6 +34,7 @@ import {
   type MatchmakingEvent,
 } from './factories';
 import type { TestApp } from './harness';
+import { SessionsService } from '../src/accounts/sessions.service';
 import { signWebhook, webhookEvent, type FakeLiveKit } from './live-support';
 import { connectLive, ok, type LiveClient } from './realtime-harness';
 import { multipartBody, samplePng, upload, type FormPart } from './uploads';
@@ -417,6 +418,13 @@ async function signingBooking(f: MatrixFixture, mode: 'onsite' | 'cloud' = 'onsi
   return { eventId: event.id, body };
 }
 
+/** A refresh or logout: a fresh session of a new user, in its cookie, with the CSRF header. */
+async function sessionCall(f: MatrixFixture, path: string): Promise<HttpCall> {
+  const user = await quickUser(f.t);
+  const { token } = await f.t.app.get(SessionsService).start(user.user.id);
+  return { path, headers: { Cookie: `ilr_session=${token}`, 'X-Requested-With': 'ilr' } };
+}
+
 const live = (f: MatrixFixture, rest = '') => `/api/live/sessions/${f.session.id}${rest}`;
 
 export const HTTP_MATRIX: Record<string, OperationRule> = {
@@ -432,6 +440,20 @@ export const HTTP_MATRIX: Record<string, OperationRule> = {
     }),
   },
   'POST /api/auth/login': { allowed: ALL, validRequest: (f) => ({ path: '/api/auth/login', body: { ...f.login } }) },
+  // The session cookie is the credential here, whoever else the caller is.
+  'POST /api/auth/refresh': { allowed: ALL, validRequest: (f) => sessionCall(f, '/api/auth/refresh') },
+  'POST /api/auth/logout': { allowed: ALL, validRequest: (f) => sessionCall(f, '/api/auth/logout') },
+  'POST /api/auth/logout-all': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/auth/logout-all' }) },
+  'GET /api/me/sessions': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me/sessions' }) },
+  'DELETE /api/me/sessions/{id}': {
+    allowed: SIGNED_IN,
+    // A session of the caller's own (anonymous: of a new user); another's would be 404.
+    validRequest: async (f, actor) => {
+      const owner = actor === 'anonymous' ? (await quickUser(f.t)).user.id : f.callers[actor].user.id;
+      const { familyId } = await f.t.app.get(SessionsService).start(owner);
+      return { path: `/api/me/sessions/${familyId}` };
+    },
+  },
   'GET /api/me': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me' }) },
   'PATCH /api/me': { allowed: SIGNED_IN, validRequest: () => ({ path: '/api/me', body: { displayName: 'Renamed' } }) },
   // ---- personal data (privacy): each caller acts on their own account only

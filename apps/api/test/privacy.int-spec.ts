@@ -218,6 +218,11 @@ describe('personal data (privacy)', () => {
       })
       .expect(201);
     const { email } = leaver.session.user;
+    // A session on another device: its refresh cookie must die with the account.
+    const otherDevice = await t.http().post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
+    const cookie = (otherDevice.headers['set-cookie'] as unknown as string[])
+      .find((line) => line.startsWith('ilr_session='))!
+      .split(';')[0];
 
     await t.http().delete('/api/me').set(leaver.session.auth).send({ password: PASSWORD }).expect(204);
 
@@ -258,6 +263,16 @@ describe('personal data (privacy)', () => {
     const me = await t.http().get('/api/me').set(leaver.session.auth).expect(401);
     expect(me.body.error.code).toBe('UNAUTHENTICATED');
     await t.http().post('/api/auth/login').send({ email, password: PASSWORD }).expect(401);
+    const refresh = await t
+      .http()
+      .post('/api/auth/refresh')
+      .set('Cookie', cookie)
+      .set('X-Requested-With', 'ilr')
+      .expect(401);
+    expect(refresh.body.error.code).toBe('UNAUTHENTICATED');
+    expect(
+      await query('SELECT id FROM refresh_tokens WHERE user_id = ? AND revoked_at IS NULL', [leaver.session.user.id]),
+    ).toEqual([]);
     // The address can be used again by a new account.
     await signUp(t, { email, displayName: 'Someone new' });
   });

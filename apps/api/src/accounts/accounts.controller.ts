@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
 import { RateLimited } from '../cluster/rate-limits';
 import type { Actor } from '@ilr/shared';
 import { ApiErrors } from '../common/openapi';
@@ -9,11 +10,25 @@ import { AccountsService } from './accounts.service';
 import { Can, CurrentUser, Public } from './auth.decorators';
 import { LoginDto, PeopleQuery, RegisterDto, SetRoleDto, UpdateMeDto, UserListQuery } from './dto/accounts.dto';
 import { AuthResponseDto, MeDto, PageOfPeopleDto, PageOfUsersDto, UserDto } from './dto/accounts.responses';
+import { clientOf } from './client-info';
+import { SessionCookie } from './session-cookie';
+import { SessionsService } from './sessions.service';
 
 @ApiTags('accounts')
 @Controller()
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly cookie: SessionCookie,
+  ) {}
+
+  /** The body stays `{ accessToken, user }`; the session's refresh token goes into its cookie. */
+  private async startSession(req: Request, res: Response, auth: AuthResponseDto): Promise<AuthResponseDto> {
+    const session = await this.sessions.start(auth.user.id, clientOf(req));
+    this.cookie.set(req, res, session.token, session.expiresAt);
+    return auth;
+  }
 
   @Public()
   @Post('auth/register')
@@ -21,27 +36,37 @@ export class AccountsController {
   @ApiOperation({
     operationId: 'register',
     summary:
-      'Create a member account (rate-limited per address); with `consent`, records the acceptance of the privacy policy',
+      'Create a member account (rate-limited per address); with `consent`, records the acceptance of the privacy policy; also sets the session cookie',
   })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiErrors(400, 409, 413, 429)
-  register(
+  async register(
     @Body() dto: RegisterDto,
-    @Ip() ip: string,
-    @Headers('user-agent') userAgent: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<AuthResponseDto> {
-    return this.accounts.register(dto, { ip, userAgent });
+    const client = clientOf(req);
+    const auth = await this.accounts.register(dto, client);
+    return this.startSession(req, res, auth);
   }
 
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'login', summary: 'Exchange email and password for an access token (rate-limited)' })
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Exchange email and password for an access token (rate-limited); also sets the session cookie',
+  })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiErrors(400, 401, 413, 429)
-  login(@Body() dto: LoginDto, @Ip() address: string): Promise<AuthResponseDto> {
-    return this.accounts.login(dto.email, dto.password, address);
+  async login(
+    @Body() dto: LoginDto,
+    @Ip() address: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthResponseDto> {
+    return this.startSession(req, res, await this.accounts.login(dto.email, dto.password, address));
   }
 
   @ApiBearerAuth()

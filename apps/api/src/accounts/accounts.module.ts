@@ -16,10 +16,14 @@ import { RateLimitStorage } from '../cluster/rate-limit-storage';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 import { ConsentsModule } from '../privacy/consents.service';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionCookie } from './session-cookie';
+import { MySessionsController, SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
     ConsentsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -37,14 +41,16 @@ import { ConsentsModule } from '../privacy/consents.service';
       useFactory: (config: AppConfig, storage: RateLimitStorage) => ({ ...loginThrottlers(config), storage }),
     }),
   ],
-  controllers: [AccountsController],
+  controllers: [AccountsController, SessionsController, MySessionsController],
   providers: [
     AccountsService,
     LoginBackoff,
     TokenService,
+    SessionsService,
+    { provide: SessionCookie, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SessionCookie(config) },
     CompanyMembershipService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccountsService, TokenService, CompanyMembershipService],
+  exports: [AccountsService, TokenService, SessionsService, CompanyMembershipService],
 })
 export class AccountsModule {}

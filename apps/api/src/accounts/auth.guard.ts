@@ -7,7 +7,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can, type ActorAction } from '@ilr/shared';
 import { forbidden, unauthenticated } from '../common/domain-error';
-import { ACTION, IS_PUBLIC, type RequestWithUser } from './auth.decorators';
+import { ACTION, IS_PUBLIC, SESSION_COOKIE_AUTH, type RequestWithUser } from './auth.decorators';
 import { TokenService } from './token.service';
 
 @Injectable()
@@ -20,6 +20,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(SESSION_COOKIE_AUTH, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
     const action = this.reflector.getAllAndOverride<ActorAction | undefined>(ACTION, targets);
     const req = context.switchToHttp().getRequest<RequestWithUser & { headers: Record<string, string | undefined> }>();

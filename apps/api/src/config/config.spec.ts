@@ -62,6 +62,26 @@ describe('loadConfig', () => {
     expect(config.jwt.ttlSeconds).toBe(900);
   });
 
+  it('keeps access tokens short and sessions long, reading JWT_TTL as the old name of ACCESS_TOKEN_TTL', () => {
+    const defaults = loadConfig({});
+    expect(defaults.jwt.ttlSeconds).toBe(15 * 60);
+    expect(defaults.sessions).toEqual({ refreshTtlSeconds: 30 * 86400, cookieSecure: 'auto' });
+    expect(loadConfig({ JWT_TTL: '12h' }).jwt.ttlSeconds).toBe(12 * 3600);
+    expect(loadConfig({ ACCESS_TOKEN_TTL: '5m', JWT_TTL: '12h' }).jwt.ttlSeconds).toBe(300);
+    expect(loadConfig({ REFRESH_TOKEN_TTL: '7d', COOKIE_SECURE: 'false' }).sessions).toEqual({
+      refreshTtlSeconds: 7 * 86400,
+      cookieSecure: false,
+    });
+  });
+
+  it('allows cross-origin calls only from the origins CORS_ORIGINS lists', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://admin.example.com, http://localhost:5173/' }).corsOrigins).toEqual([
+      'https://admin.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
   it('defaults the recording path and takes a custom .mp4 template', () => {
     expect(loadConfig({}).egressFilepath).toBe(DEFAULT_EGRESS_FILEPATH);
     expect(loadConfig({ LIVEKIT_EGRESS_FILEPATH: '  ' }).egressFilepath).toBe(DEFAULT_EGRESS_FILEPATH);
@@ -122,6 +142,12 @@ describe('loadConfig', () => {
     ['LIVEKIT_URL', { LIVEKIT_URL: 'media.example.org', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' }],
     ['REDIS_URL', { REDIS_URL: 'localhost:6379' }],
     ['JWT_TTL', { JWT_TTL: 'forever' }],
+    ['ACCESS_TOKEN_TTL', { ACCESS_TOKEN_TTL: '0' }],
+    ['REFRESH_TOKEN_TTL', { REFRESH_TOKEN_TTL: 'a month' }],
+    ['COOKIE_SECURE', { COOKIE_SECURE: 'sometimes' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: '*' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'https://app.example.com/path' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'ftp://files.example.com' }],
   ])('refuses a bad %s and names it', (variable, env) => {
     const error = errorFor(env as Record<string, string>);
     expect(error.variable).toBe(variable);

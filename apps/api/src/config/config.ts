@@ -28,7 +28,15 @@ export interface AppConfig {
   database: { kind: 'sqlite'; path: string } | { kind: 'mysql'; url: string };
   migrateOnStart: boolean;
   seedDemo: boolean;
+  /** Access tokens: HS256 JWTs, short-lived (ACCESS_TOKEN_TTL, formerly JWT_TTL). */
   jwt: { secret: string; ttlSeconds: number };
+  /**
+   * Sessions: the rotating refresh token in an httpOnly cookie (accounts/sessions.service.ts);
+   * `cookieSecure` 'auto' marks the cookie Secure on https requests and always in production.
+   */
+  sessions: { refreshTtlSeconds: number; cookieSecure: boolean | 'auto' };
+  /** Origins (scheme://host[:port]) whose pages may call the API with credentials; empty: same origin only. */
+  corsOrigins: string[];
   organiser: { email: string; password: string };
   loginRateLimit: { limit: number; windowSeconds: number };
   rateLimits: Record<RateLimitName, { points: number; seconds: number }>;
@@ -187,6 +195,36 @@ function duration(env: Env, name: string, fallbackSeconds: number): number {
   return Number(match[1]) * unit;
 }
 
+/**
+ * CORS_ORIGINS: a comma-separated allow-list of origins such as `https://admin.example.com`;
+ * each is kept as its normalised origin. `*` is refused: credentials are never shared with any page.
+ */
+function parseCorsOrigins(env: Env): string[] {
+  const raw = str(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  const origins = raw.split(',').map((part) => part.trim());
+  return origins.map((origin) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = null;
+    }
+    const bare = url !== null && ['http:', 'https:'].includes(url.protocol) && url.origin === origin.replace(/\/$/, '');
+    if (!bare)
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `must be origins like https://app.example.com, comma-separated (got "${origin}")`,
+      );
+    return url!.origin;
+  });
+}
+
+function parseCookieSecure(env: Env): boolean | 'auto' {
+  const raw = str(env, 'COOKIE_SECURE')?.toLowerCase();
+  return raw === undefined || raw === 'auto' ? 'auto' : bool(env, 'COOKIE_SECURE', true);
+}
+
 const S3_VARIABLES = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'];
 
 /** Local disk unless S3_BUCKET names a bucket; S3_* without S3_BUCKET is a mistake, not a fallback. */
@@ -329,7 +367,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database,
     migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
     seedDemo: bool(env, 'SEED_DEMO', database.kind === 'sqlite' && !production),
-    jwt: { secret: jwtSecret, ttlSeconds: duration(env, 'JWT_TTL', 12 * 3600) },
+    jwt: {
+      secret: jwtSecret,
+      // JWT_TTL is the old name, still read so that existing configurations keep working.
+      ttlSeconds: duration(env, str(env, 'ACCESS_TOKEN_TTL') === undefined ? 'JWT_TTL' : 'ACCESS_TOKEN_TTL', 15 * 60),
+    },
+    sessions: {
+      refreshTtlSeconds: duration(env, 'REFRESH_TOKEN_TTL', 30 * 86400),
+      cookieSecure: parseCookieSecure(env),
+    },
+    corsOrigins: parseCorsOrigins(env),
     organiser: { email: organiserEmail.toLowerCase(), password: organiserPassword },
     loginRateLimit: { limit: int(env, 'LOGIN_RATE_LIMIT', 10, 1, 100000), windowSeconds: 60 },
     rateLimits: Object.fromEntries(

@@ -13,6 +13,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '@ilr/shared';
 import { eraseAccountInTransaction } from '../accounts/account-erasure';
 import { PasswordHasher } from '../accounts/passwords';
+import { SessionsService } from '../accounts/sessions.service';
 import { toUser } from '../accounts/accounts.service';
 import { UserEntity } from '../accounts/user.entity';
 import { AuditEntryEntity } from '../audit/audit.entity';
@@ -44,6 +45,7 @@ export class PrivacyService {
   constructor(
     private readonly db: DatabaseService,
     private readonly consents: ConsentsService,
+    private readonly sessions: SessionsService,
     private readonly changes: AccessChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -186,6 +188,7 @@ export class PrivacyService {
       throw PrivacyErrors.wrongPassword();
     await this.db.transaction(async (em) => {
       await eraseAccountInTransaction(em, actor.id);
+      await this.sessions.revokeAll(em, actor.id);
       await anonymiseAuthorInTransaction(em, actor.id);
       await anonymiseActorInTransaction(em, actor.id);
       await eraseRegistrationsInTransaction(em, actor.id);

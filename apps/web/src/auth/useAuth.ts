@@ -1,22 +1,22 @@
 /** Session hooks: who am I, log in, register, log out, update my profile. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { http, isApiError, unwrap } from '../api/client';
+import { http, isApiError, logout, unwrap } from '../api/client';
 import { queryKeys } from '../api/keys';
-import { clearToken, setToken, useAccessToken } from '../api/token';
+import { endSession, getSessionKey, startSession, useSessionKey, useSessionStatus } from '../api/token';
 import type { AuthResponse, LoginInput, MeUpdate, RegisterInput, User } from '../api/types';
 
 export function useMe() {
-  const token = useAccessToken();
+  const session = useSessionKey();
   return useQuery({
-    queryKey: [...queryKeys.me, token],
-    enabled: Boolean(token),
+    queryKey: [...queryKeys.me, session],
+    enabled: Boolean(session),
     queryFn: async ({ signal }) => {
       try {
         return unwrap(await http.GET('/api/me', { signal }));
       } catch (error) {
-        // A stale or revoked token: drop it so the app shows the logged-out state.
+        // Still 401 after the client's refresh: the session is gone; show the logged-out state.
         if (isApiError(error) && error.status === 401) {
-          clearToken();
+          endSession();
           return null;
         }
         throw error;
@@ -25,19 +25,27 @@ export function useMe() {
   });
 }
 
-/** The signed-in user, or null (also while logged out); `error` when reading it failed. */
+/**
+ * The signed-in user, or null (also while logged out); loading while a session is being restored
+ * from its cookie (a page load) or the user is being read; `error` when reading it failed.
+ */
 export function useCurrentUser(): { user: User | null; isLoading: boolean; error: Error | null } {
-  const token = useAccessToken();
+  const session = useSessionKey();
+  const status = useSessionStatus();
   const me = useMe();
-  return { user: token ? (me.data ?? null) : null, isLoading: Boolean(token) && me.isLoading, error: me.error };
+  return {
+    user: session ? (me.data ?? null) : null,
+    isLoading: status === 'restoring' || (Boolean(session) && me.isLoading),
+    error: me.error,
+  };
 }
 
 function useStartSession() {
   const queryClient = useQueryClient();
   return (response: AuthResponse) => {
     queryClient.removeQueries({ queryKey: queryKeys.me });
-    setToken(response.accessToken);
-    queryClient.setQueryData([...queryKeys.me, response.accessToken], response.user);
+    startSession(response.accessToken);
+    queryClient.setQueryData([...queryKeys.me, getSessionKey()], response.user);
   };
 }
 
@@ -57,10 +65,11 @@ export function useRegister() {
   });
 }
 
+/** Ends the session on the server and here (the cookie's refresh tokens are revoked). */
 export function useLogout() {
   const queryClient = useQueryClient();
-  return () => {
-    clearToken();
+  return async () => {
+    await logout();
     queryClient.clear();
   };
 }

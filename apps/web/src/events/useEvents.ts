@@ -2,25 +2,25 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { anonymousHttp, http, isApiError, unwrap } from '../api/client';
 import { queryKeys } from '../api/keys';
-import { useAccessToken } from '../api/token';
+import { useSessionKey } from '../api/token';
 import type { EventFilters, EventInput, EventUpdate, SessionInput } from '../api/types';
 import { isStaff } from '../auth/roles';
 import { useCurrentUser } from '../auth/useAuth';
 
 export function useEventList(filters: EventFilters) {
-  // Staff see drafts: the token is part of the key so that logging in refreshes the list.
-  const token = useAccessToken();
+  // Staff see drafts: being signed in is part of the key so that logging in refreshes the list.
+  const session = useSessionKey();
   return useQuery({
-    queryKey: [...queryKeys.events(filters), Boolean(token)],
+    queryKey: [...queryKeys.events(filters), Boolean(session)],
     queryFn: async ({ signal }) => unwrap(await http.GET('/api/events', { params: { query: filters }, signal })),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useEvent(id: string) {
-  const token = useAccessToken();
+  const session = useSessionKey();
   return useQuery({
-    queryKey: [...queryKeys.event(id), 'summary', Boolean(token)],
+    queryKey: [...queryKeys.event(id), 'summary', Boolean(session)],
     enabled: Boolean(id),
     queryFn: async ({ signal }) => unwrap(await http.GET('/api/events/{id}', { params: { path: { id } }, signal })),
   });

@@ -3,8 +3,7 @@
  * fetch, reports upload progress. Failures become the app's `ApiError`, like every other call.
  */
 import { codeForStatus } from '@ilr/shared';
-import { ApiError } from '../api/client';
-import { getToken } from '../api/token';
+import { ApiError, freshAccessToken } from '../api/client';
 import type { UploadedFile } from './types';
 
 export function uploadFile(
@@ -12,11 +11,20 @@ export function uploadFile(
   onProgress: (percent: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadedFile> {
+  // Refreshed first when it is about to expire (XMLHttpRequest is not the API client).
+  return freshAccessToken().then((token) => send(file, token, onProgress, signal));
+}
+
+function send(
+  file: File,
+  token: string | null,
+  onProgress: (percent: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/files');
     xhr.responseType = 'json';
-    const token = getToken();
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));

@@ -1,7 +1,7 @@
 /** Booths, leads and booth stats: TanStack Query hooks over the one API client. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { anonymousHttp, http, unwrap } from '../api/client';
-import { useAccessToken } from '../api/token';
+import { useSessionKey } from '../api/token';
 import type { BoothFilters, BoothInput } from './types';
 
 const keys = {
@@ -30,9 +30,9 @@ export function useBooths(eventId: string, filters: BoothFilters) {
 
 /** One booth; read signed in when possible, which records the visit. */
 export function useBooth(eventId: string, companyId: string) {
-  const token = useAccessToken();
+  const session = useSessionKey();
   return useQuery({
-    queryKey: [...keys.booth(eventId, companyId), Boolean(token)],
+    queryKey: [...keys.booth(eventId, companyId), Boolean(session)],
     queryFn: async ({ signal }) =>
       unwrap(
         await http.GET('/api/events/{id}/booths/{companyId}', { params: { path: { id: eventId, companyId } }, signal }),

@@ -71,9 +71,10 @@ export function UserMenu() {
           }
           if (key === 'privacy') navigate('/me/privacy');
           if (key === 'logout') {
-            logout();
-            void message.info(t('user.loggedOut'));
-            navigate('/');
+            void logout().then(() => {
+              void message.info(t('user.loggedOut'));
+              navigate('/');
+            });
           }
         },
       }}

@@ -5,6 +5,7 @@
  * caller knows the request may be retried with the same client id).
  */
 import { io, type Socket } from 'socket.io-client';
+import { freshAccessToken } from '../api/client';
 import {
   LIVE_NAMESPACE,
   REALTIME_PATH,
@@ -29,10 +30,17 @@ export class LiveAckError extends Error {
 /** Not answered (disconnected or timed out): the request may or may not have been applied. */
 export const isUnanswered = (error: unknown) => error instanceof LiveAckError && error.code === 'NETWORK';
 
-export function createLiveSocket(token: string): LiveSocket {
+/**
+ * A socket of the signed-in session. It asks for the access token at every (re)connection, fresh
+ * from the session cookie when the one in memory is about to expire, so a socket that reconnects
+ * after a while never presents an expired token.
+ */
+export function createLiveSocket(): LiveSocket {
   return io(LIVE_NAMESPACE, {
     path: REALTIME_PATH,
-    auth: { token },
+    auth: (callback) => {
+      void freshAccessToken().then((token) => callback({ token: token ?? '' }));
+    },
     transports: ['websocket'],
     autoConnect: false,
     // Requests made while offline are not buffered: they would reach the server before the room

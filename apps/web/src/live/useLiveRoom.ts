@@ -1,5 +1,5 @@
 /**
- * A live room over the one socket: connects with the access token, joins the room on every
+ * A live room over the one socket: connects with the session's access token, joins the room on every
  * (re)connection and publishes the join's snapshot. Each concern (chat, questions, polls,
  * presence) is its own hook that reads this through `LiveRoomContext`.
  *
@@ -8,7 +8,8 @@
  */
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { LiveServerEvents, RoomSnapshot } from '@ilr/shared';
-import { useAccessToken } from '../api/token';
+import { refreshSession } from '../api/client';
+import { useSessionKey } from '../api/token';
 import { ask, createLiveSocket, LiveAckError, type LiveSocket } from './socket';
 
 export type LiveRoomStatus = 'connecting' | 'joined' | 'reconnecting' | 'failed';
@@ -30,7 +31,7 @@ export interface LiveRoomState {
 const ROOM_ERRORS_THAT_STICK = new Set(['FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'UNAUTHENTICATED']);
 
 export function useLiveRoomConnection(room: string): LiveRoomState {
-  const token = useAccessToken();
+  const session = useSessionKey();
   const [socket, setSocket] = useState<LiveSocket | null>(null);
   const [status, setStatus] = useState<LiveRoomStatus>('connecting');
   const [error, setError] = useState<LiveAckError | null>(null);
@@ -39,9 +40,10 @@ export function useLiveRoomConnection(room: string): LiveRoomState {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!token) return;
-    const s = createLiveSocket(token);
+    if (!session) return;
+    const s = createLiveSocket();
     let disposed = false;
+    let refreshed = false;
     setSocket(s);
     setStatus('connecting');
     setError(null);
@@ -68,7 +70,10 @@ export function useLiveRoomConnection(room: string): LiveRoomState {
       }
     };
 
-    s.on('connect', () => void join());
+    s.on('connect', () => {
+      refreshed = false;
+      void join();
+    });
     s.on('disconnect', (reason) => {
       if (disposed) return;
       setStatus((current) => (current === 'failed' ? current : 'reconnecting'));
@@ -77,7 +82,11 @@ export function useLiveRoomConnection(room: string): LiveRoomState {
     });
     s.on('connect_error', (err) => {
       if (disposed) return;
-      if (err.message === 'UNAUTHENTICATED') {
+      if (err.message === 'UNAUTHENTICATED' && !refreshed) {
+        // The token ran out between asking for it and the server reading it: once more with a new one.
+        refreshed = true;
+        void refreshSession().then((token) => !disposed && token && s.connect());
+      } else if (err.message === 'UNAUTHENTICATED') {
         setStatus('failed');
         setError(new LiveAckError('UNAUTHENTICATED', err.message));
       } else {
@@ -103,7 +112,7 @@ export function useLiveRoomConnection(room: string): LiveRoomState {
       s.disconnect();
       setSocket(null);
     };
-  }, [token, room, attempt]);
+  }, [session, room, attempt]);
 
   const retry = useMemo(() => () => setAttempt((a) => a + 1), []);
   return { room, socket, status, error, snapshot, generation, retry };

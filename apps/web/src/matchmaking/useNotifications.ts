@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { http, unwrap } from '../api/client';
-import { useAccessToken } from '../api/token';
+import { useSessionKey } from '../api/token';
 import { matchmakingKeys } from './keys';
 import { useInvalidateMatchmaking } from './useMatchmakingSetup';
 import { useUserEvent } from './useUserSocket';
@@ -14,10 +14,10 @@ import type { NotificationPage } from './types';
 const LATEST = 30;
 
 export function useNotifications() {
-  const token = useAccessToken();
+  const session = useSessionKey();
   const queryClient = useQueryClient();
   const invalidateMatchmaking = useInvalidateMatchmaking();
-  const key = [...matchmakingKeys.notifications, token] as const;
+  const key = [...matchmakingKeys.notifications, session] as const;
 
   useUserEvent('notification:new', ({ unread, ...notification }) => {
     queryClient.setQueryData<NotificationPage>(key, (page) =>
@@ -41,7 +41,7 @@ export function useNotifications() {
 
   return useQuery({
     queryKey: key,
-    enabled: Boolean(token),
+    enabled: Boolean(session),
     queryFn: async ({ signal }) =>
       unwrap(await http.GET('/api/notifications', { params: { query: { pageSize: LATEST } }, signal })),
   });

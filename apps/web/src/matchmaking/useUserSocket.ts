@@ -1,12 +1,12 @@
 /**
  * What the server pushes to one user rather than to a room (namespace `/live`): new inbox
  * notifications and the progress of a scheduler run they started. The server puts every
- * connection in its user's own room, so no join is needed. One connection per access token is
- * shared by every listener and closed when the last one goes.
+ * connection in its user's own room, so no join is needed. One connection per session is shared
+ * by every listener and closed when the last one goes (it presents a fresh token at each reconnection).
  */
 import { useEffect, useRef } from 'react';
 import type { LiveServerEvents } from '@ilr/shared';
-import { useAccessToken } from '../api/token';
+import { useSessionKey } from '../api/token';
 import { createLiveSocket, type LiveSocket } from '../live/socket';
 
 export type UserEvents = Pick<LiveServerEvents, 'notification:new' | 'schedule:progress'> & {
@@ -15,7 +15,7 @@ export type UserEvents = Pick<LiveServerEvents, 'notification:new' | 'schedule:p
 };
 
 interface Shared {
-  token: string;
+  session: string;
   socket: LiveSocket;
   listeners: number;
 }
@@ -40,11 +40,11 @@ function offlineAgain(): void {
   }
 }
 
-function open(token: string): Shared {
-  const socket = createLiveSocket(token);
+function open(session: string): Shared {
+  const socket = createLiveSocket();
   window.addEventListener('offline', offlineAgain);
   socket.connect();
-  return { token, socket, listeners: 0 };
+  return { session, socket, listeners: 0 };
 }
 
 function close(): void {
@@ -53,10 +53,10 @@ function close(): void {
   shared = null;
 }
 
-function acquire(token: string): LiveSocket {
-  if (shared?.token !== token) {
+function acquire(session: string): LiveSocket {
+  if (shared?.session !== session) {
     close();
-    shared = open(token);
+    shared = open(session);
   }
   shared.listeners += 1;
   return shared.socket;
@@ -70,12 +70,12 @@ function release(socket: LiveSocket): void {
 
 /** Calls `handler` on every `event` pushed to the signed-in user while the component lives. */
 export function useUserEvent<E extends keyof UserEvents>(event: E, handler: UserEvents[E]): void {
-  const token = useAccessToken();
+  const session = useSessionKey();
   const ref = useRef(handler);
   ref.current = handler;
   useEffect(() => {
-    if (!token) return;
-    const socket = acquire(token);
+    if (!session) return;
+    const socket = acquire(session);
     const listener = (...args: unknown[]) => (ref.current as (...a: unknown[]) => void)(...args);
     // socket.io's typed `on` does not follow a generic event name.
     const s = socket as unknown as { on(e: string, l: unknown): void; off(e: string, l: unknown): void };
@@ -84,5 +84,5 @@ export function useUserEvent<E extends keyof UserEvents>(event: E, handler: User
       s.off(event, listener);
       release(socket);
     };
-  }, [token, event]);
+  }, [session, event]);
 }

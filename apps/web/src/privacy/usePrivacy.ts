@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http, unwrap } from '../api/client';
 import { queryKeys } from '../api/keys';
-import { clearToken, useAccessToken } from '../api/token';
+import { endSession, useSessionKey } from '../api/token';
 import type { ConsentInput } from '../api/types';
 
 export function usePrivacyPolicy() {
@@ -15,10 +15,10 @@ export function usePrivacyPolicy() {
 
 /** My consent state (from `GET /api/me`), while signed in. */
 export function useConsentState() {
-  const token = useAccessToken();
+  const session = useSessionKey();
   return useQuery({
-    queryKey: queryKeys.consent(token),
-    enabled: Boolean(token),
+    queryKey: queryKeys.consent(session),
+    enabled: Boolean(session),
     queryFn: async ({ signal }) => unwrap(await http.GET('/api/me', { signal })).consent,
   });
 }
@@ -61,7 +61,8 @@ export function useDeleteMe() {
   return useMutation({
     mutationFn: async (password: string) => unwrap(await http.DELETE('/api/me', { body: { password } })),
     onSuccess: () => {
-      clearToken();
+      // The server revoked every session of the account: end this one here too (and in other tabs).
+      endSession();
       queryClient.clear();
     },
   });

@@ -67,3 +67,24 @@ export class PersonDto {
 export class PageOfUsersDto extends PageOf(UserDto) {}
 
 export class PageOfPeopleDto extends PageOf(PersonDto) {}
+
+/** One signed-in session of mine (a refresh token family), without its token. */
+export class SessionDto {
+  @ApiProperty({ format: 'uuid', description: 'the session; `DELETE /api/me/sessions/{id}` ends it' })
+  id: string;
+
+  @ApiProperty({ format: 'date-time', description: 'when this session signed in' })
+  signedInAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'its latest refresh (the sign-in when none yet)' })
+  lastActiveAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'it ends then unless refreshed before' })
+  expiresAt: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the browser or app, as it named itself' })
+  userAgent: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the address of its latest refresh' })
+  ip: string | null;
+}

@@ -8,6 +8,7 @@ import { Exhibition1764100006000 } from './1764100006000-exhibition';
 import { Ceremony1764100007000 } from './1764100007000-ceremony';
 import { Deals1764100008000 } from './1764100008000-deals';
 import { Privacy1764100009000 } from './1764100009000-privacy';
+import { Sessions1764100010000 } from './1764100010000-sessions';
 
 /** Every migration in order, listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Ceremony1764100007000,
   Deals1764100008000,
   Privacy1764100009000,
+  Sessions1764100010000,
 ];
