@@ -25,5 +25,5 @@ export const test = base.extend<{ cspRefusals: string[] }>({
   ],
 });
 
-export { chromium, expect } from '@playwright/test';
+export { chromium, expect, request } from '@playwright/test';
 export type { APIRequestContext, Browser, BrowserContext, Locator, Page } from '@playwright/test';

@@ -3,7 +3,7 @@
  * httpOnly SameSite=Strict cookie and survives a reload, a 401 is answered by one refresh and the
  * request sent again, and logging out ends the session on the server.
  */
-import { expect, request as apiRequest, test } from '@playwright/test';
+import { expect, request as apiRequest, test } from './fixtures';
 import { createMember, logIn } from './helpers';
 
 test('keeps the access token out of storage, restores the session from its cookie, refreshes after a 401, logs out', async ({
