@@ -44,6 +44,7 @@ const RESTART_GRACE_MS = 2000;
 const HTTP_WORKERS = 8;
 const CHAT_CLIENTS = 20;
 const PASSWORD = 'soak-member-password-2026';
+const METRICS_TOKEN = randomBytes(16).toString('hex');
 
 interface Outcome {
   kind: string;
@@ -60,6 +61,17 @@ const rssMb = (pid: number): number | null => {
     return null;
   }
 };
+
+/** The V8 heap in use, from the node's Prometheus metrics (null when it cannot be read). */
+async function heapUsedMb(node: ApiNode): Promise<number | null> {
+  try {
+    const res = await fetch(`${node.base}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+    const bytes = /^\w*heap_size_used_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(await res.text())?.[1];
+    return bytes ? Math.round(Number(bytes) / 104857.6) / 10 : null;
+  } catch {
+    return null;
+  }
+}
 
 /** nginx in front of both nodes: round robin, and the other node when one refuses connections. */
 async function startNginx(ports: number[]): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -191,6 +203,7 @@ async function main(): Promise<void> {
     WEB_DIST_DIR: join(tmpdir(), 'ilr-bench-no-web'),
     FILES_DIR: join(tmpdir(), `${prefix}-files`),
     TRUST_PROXY: 'loopback',
+    METRICS_TOKEN,
     LOGIN_RATE_LIMIT: '100000',
     RATE_LIMIT_MEETING_REQUESTS: '100000/1s',
     RATE_LIMIT_CHAT: '100000/1s',
@@ -385,7 +398,16 @@ async function main(): Promise<void> {
   };
 
   // Chat: clients through nginx that reconnect (as browsers do) and rejoin the room.
-  const chat = { sent: 0, acked: 0, refused: 0, timedOut: 0, timedOutOutsideRestart: 0, reconnects: 0 };
+  const chat = {
+    sent: 0,
+    acked: 0,
+    refused: 0,
+    refusals: {} as Record<string, number>,
+    timedOut: 0,
+    timedOutOutsideRestart: 0,
+    reconnects: 0,
+  };
+  const joined = new Map<Socket, boolean>();
   const sockets: Socket[] = chatters.map((token) => {
     const socket = io(`${base}${LIVE_NAMESPACE}`, {
       path: REALTIME_PATH,
@@ -394,16 +416,18 @@ async function main(): Promise<void> {
       reconnectionDelay: 200,
       reconnectionDelayMax: 1000,
     });
+    // A client talks once it is back in the room (as the web app does after a reconnect).
     socket.on('connect', () => {
-      socket.emit('room:join', { room }, () => undefined);
+      socket.emit('room:join', { room }, (reply: { ok: boolean }) => joined.set(socket, reply.ok));
     });
+    socket.on('disconnect', () => joined.set(socket, false));
     socket.io.on('reconnect', () => chat.reconnects++);
     return socket;
   });
   const chatWorker = async (socket: Socket) => {
     while (running()) {
       await sleep(500 + Math.random() * 1500);
-      if (!socket.connected) continue;
+      if (!socket.connected || !joined.get(socket)) continue;
       const started = Date.now();
       chat.sent++;
       try {
@@ -411,9 +435,14 @@ async function main(): Promise<void> {
           .timeout(10_000)
           .emitWithAck('chat:send', { room, text: `soak ${chat.sent}`, clientMsgId: randomUUID() })) as {
           ok: boolean;
+          error?: { code: string };
         };
         if (reply.ok) chat.acked++;
-        else chat.refused++;
+        else {
+          chat.refused++;
+          const code = reply.error?.code ?? '?';
+          chat.refusals[code] = (chat.refusals[code] ?? 0) + 1;
+        }
         outcomes.push({ kind: 'chat', status: reply.ok ? 200 : 400, at: started, ms: Date.now() - started });
       } catch {
         chat.timedOut++;
@@ -425,11 +454,20 @@ async function main(): Promise<void> {
   };
 
   // RSS every minute (and at the start), per node.
-  const memory: { minute: number; a: number | null; b: number | null }[] = [];
-  const sampleMemory = () =>
-    memory.push({ minute: Math.round((Date.now() - t0) / 60_000), a: rssMb(nodes.a.pid), b: rssMb(nodes.b.pid) });
-  sampleMemory();
-  const sampler = setInterval(sampleMemory, 60_000);
+  const memory: { minute: number; a: number | null; b: number | null; heapA: number | null; heapB: number | null }[] =
+    [];
+  const sampleMemory = async () => {
+    const [heapA, heapB] = await Promise.all([heapUsedMb(nodes.a), heapUsedMb(nodes.b)]);
+    memory.push({
+      minute: Math.round((Date.now() - t0) / 60_000),
+      a: rssMb(nodes.a.pid),
+      b: rssMb(nodes.b.pid),
+      heapA,
+      heapB,
+    });
+  };
+  await sampleMemory();
+  const sampler = setInterval(() => void sampleMemory(), 60_000);
   const progress = setInterval(() => {
     const elapsed = Math.round((Date.now() - t0) / 1000);
     const failed: Record<string, number> = {};
@@ -459,7 +497,7 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     clearInterval(progress);
   }
-  sampleMemory();
+  await sampleMemory();
   for (const socket of sockets) socket.close();
 
   // ---- invariants -----------------------------------------------------------------------------
