@@ -5,14 +5,23 @@
  * the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. A request that arrives while the
  * first one with its key is still running waits for it. Server errors (5xx) are not kept, so the
  * client may retry them. Keys are kept for 48 hours.
+ *
+ * A first request whose process died (SIGKILL, a crash, a power cut) leaves its key pending. Its
+ * row names the node and the process start that took it, so that at start-up a node frees the
+ * pending keys of its own earlier runs (on SQLite, where one process serves, every pending key):
+ * a client's retry after the restart then runs the request again instead of waiting for the key
+ * to be abandoned (after a minute, which still frees the keys of a node that never comes back).
  */
 import {
   CallHandler,
   ExecutionContext,
   Global,
+  Inject,
   Injectable,
+  Logger,
   Module,
   NestInterceptor,
+  OnApplicationBootstrap,
   SetMetadata,
   UseInterceptors,
   applyDecorators,
@@ -21,11 +30,13 @@ import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
-import { Column, Entity, Index, IsNull, LessThan, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, IsNull, LessThan, Like, PrimaryColumn } from 'typeorm';
 import type { Actor } from '@ilr/shared';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
 import { DomainError, ReplayedResponse } from './domain-error';
@@ -77,14 +88,34 @@ function canonical(value: unknown): string {
 
 const IDEMPOTENT = 'ilr:idempotent';
 
+/** What a pending key's `response` holds: the node and this process's start, as a JSON prefix the start-up sweep can match. */
+const pendingPrefix = (nodeId: string) => `{"pendingOn":${JSON.stringify(nodeId)},"run":`;
+export const pendingOwner = (nodeId: string, run: string) => `${pendingPrefix(nodeId)}${JSON.stringify(run)}}`;
+
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBootstrap {
+  private readonly logger = new Logger('Idempotency');
   private lastPurge = 0;
+  /** This process's start: tells the keys it took from those of an earlier run of the same node. */
+  private readonly run = randomUUID();
 
   constructor(
     private readonly db: DatabaseService,
     private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Frees the keys left pending by an earlier run of this node (killed in the middle of a request):
+   * on SQLite all of them (one process serves the file), elsewhere those this node id took.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const pending = this.db.isSqlite
+      ? { statusCode: IsNull() }
+      : { statusCode: IsNull(), response: Like(`${pendingPrefix(this.config.nodeId).replace(/[\\%_]/g, '\\$&')}%`) };
+    const { affected } = await this.db.transaction((em) => em.delete(IdempotencyKeyEntity, pending));
+    if (affected) this.logger.log(`freed ${affected} idempotency keys an earlier run left pending`);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { user?: Actor }>();
@@ -123,7 +154,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const now = new Date();
       try {
         await this.db.transaction((em) =>
-          em.insert(IdempotencyKeyEntity, { ...id, bodyHash, statusCode: null, response: null, createdAt: now }),
+          em.insert(IdempotencyKeyEntity, {
+            ...id,
+            bodyHash,
+            statusCode: null,
+            response: pendingOwner(this.config.nodeId, this.run),
+            createdAt: now,
+          }),
         );
         return;
       } catch (error) {

@@ -1,7 +1,9 @@
 /**
  * Who watched a session and for how long, from LiveKit's participant webhooks. One row per
  * connection (participant sid); webhooks may arrive late, twice or out of order, so each
- * handler only ever fills in what it knows.
+ * handler only ever fills in what it knows, by the times LiveKit stamped on the events: the
+ * earliest join and the earliest leave win, and a join that arrives after its room finished is
+ * closed at the finish.
  */
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -50,7 +52,17 @@ export class AttendanceService {
       );
   }
 
-  async joined(em: EntityManager, sessionId: string, participant: ParticipantInfo, at: Date): Promise<void> {
+  /**
+   * `roomFinishedAt`: when the room this connection was in has already finished (its room_finished
+   * came first), the connection ended then at the latest; null while the room runs.
+   */
+  async joined(
+    em: EntityManager,
+    sessionId: string,
+    participant: ParticipantInfo,
+    at: Date,
+    roomFinishedAt: Date | null = null,
+  ): Promise<void> {
     if (!(await this.isUser(em, participant))) return;
     const row = await em.findOneBy(LiveAttendanceEntity, { sessionId, participantSid: participant.sid });
     if (!row) {
@@ -60,7 +72,7 @@ export class AttendanceService {
         userId: participant.identity,
         participantSid: participant.sid,
         joinedAt: at,
-        leftAt: null,
+        leftAt: roomFinishedAt && roomFinishedAt >= at ? roomFinishedAt : null,
       });
     } else if (at < row.joinedAt) {
       // The leave came first and guessed the start; the join's own time is better.
@@ -83,8 +95,10 @@ export class AttendanceService {
         joinedAt: from,
         leftAt: at,
       });
-    } else if (row.leftAt === null) {
-      await em.update(LiveAttendanceEntity, { id: row.id }, { leftAt: at < row.joinedAt ? row.joinedAt : at });
+    } else {
+      // The earliest leave wins: a room_finished that came first only knew the connection had ended by then.
+      const leftAt = at < row.joinedAt ? row.joinedAt : at;
+      if (row.leftAt === null || leftAt < row.leftAt) await em.update(LiveAttendanceEntity, { id: row.id }, { leftAt });
     }
   }
 

@@ -143,7 +143,10 @@ export class LiveAttendanceEntity {
   leftAt: Date | null;
 }
 
-/** Webhook events already applied, keyed by LiveKit's event id so a redelivery changes nothing. */
+/**
+ * Webhook events already applied, keyed by LiveKit's event id so a redelivery changes nothing;
+ * and the room instances that finished (`room_finished:<room sid>`, receivedAt = when it finished).
+ */
 @Entity('live_webhook_events')
 @Index(['receivedAt'])
 export class LiveWebhookEventEntity {

@@ -42,6 +42,8 @@ function fileOf(info: EgressInfo): RecordingFile | null {
 /** Folds an egress report into the row. Returns whether anything changed. */
 export function applyEgressInfo(row: LiveRecordingEntity, info: EgressInfo, now: Date): boolean {
   const before = JSON.stringify(row);
+  // A report that arrives after the recording was over (late or out of order) adds only what was missing.
+  const wasFinal = isFinal(row.status);
   const status = STATUS[info.status] ?? row.status;
   if (!row.egressId && info.egressId) row.egressId = info.egressId;
   if (STAGE[status] > STAGE[row.status]) row.status = status;
@@ -50,7 +52,7 @@ export function applyEgressInfo(row: LiveRecordingEntity, info: EgressInfo, now:
     row.endedAt ??= fromNanos(info.endedAt) ?? now;
   }
   row.file ??= fileOf(info);
-  if (info.error && !row.error) row.error = info.error.slice(0, 2000);
+  if (info.error && !row.error && !wasFinal) row.error = info.error.slice(0, 2000);
   const changed = JSON.stringify(row) !== before;
   if (changed) row.updatedAt = now;
   return changed;

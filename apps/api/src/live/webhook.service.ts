@@ -20,6 +20,9 @@ export interface WebhookResult {
   duplicate: boolean;
 }
 
+/** The key of a finished room's marker row (LiveKit's event ids start with `EV_`). */
+const FINISHED = 'room_finished:';
+
 /** Concurrent webhooks about one connection can race on its unique key (MySQL); the loser retries. */
 const MAX_ATTEMPTS = 3;
 
@@ -48,6 +51,26 @@ export class WebhookService {
     }
   }
 
+  /**
+   * A room instance (LiveKit's room sid) that finished, kept as a row of its own beside the events
+   * (`room_finished:<sid>`, at the finish), so that a join webhook delivered after it is closed then.
+   */
+  private async markFinished(em: EntityManager, event: WebhookEvent, at: Date): Promise<void> {
+    const sid = event.room?.sid;
+    if (!sid) return;
+    const eventId = `${FINISHED}${sid}`.slice(0, 128);
+    const marker = await em.findOneBy(LiveWebhookEventEntity, { eventId });
+    if (!marker) await em.insert(LiveWebhookEventEntity, { eventId, event: 'room_finished', receivedAt: at });
+    else if (at < marker.receivedAt) await em.update(LiveWebhookEventEntity, { eventId }, { receivedAt: at });
+  }
+
+  private async finishedAt(em: EntityManager, event: WebhookEvent): Promise<Date | null> {
+    const sid = event.room?.sid;
+    if (!sid) return null;
+    const marker = await em.findOneBy(LiveWebhookEventEntity, { eventId: `${FINISHED}${sid}`.slice(0, 128) });
+    return marker?.receivedAt ?? null;
+  }
+
   private seen(key: string): Promise<boolean> {
     return this.db.manager.existsBy(LiveWebhookEventEntity, { eventId: key });
   }
@@ -62,13 +85,15 @@ export class WebhookService {
 
     switch (event.event) {
       case 'participant_joined':
-        if (event.participant) await this.attendance.joined(em, sessionId, event.participant, at);
+        if (event.participant)
+          await this.attendance.joined(em, sessionId, event.participant, at, await this.finishedAt(em, event));
         return;
       case 'participant_left':
       case 'participant_connection_aborted':
         if (event.participant) await this.attendance.left(em, sessionId, event.participant, at);
         return;
       case 'room_finished':
+        await this.markFinished(em, event, at);
         await this.attendance.roomFinished(em, sessionId, at);
         return;
       case 'egress_started':
