@@ -23,6 +23,9 @@ describe('demo data', () => {
     expect(hanyuan.body.items[0].name).toEqual({ zh: '韩源新零售', ko: '한원 뉴리테일', en: 'Hanyuan New Retail' });
     const member = await loginAs(t, 'kim@hanyuan.example', DEMO_PASSWORD);
     expect(member.user.companyId).toBe(hanyuan.body.items[0].id);
+    // The demo people accepted the policy in force (both scopes), so the demo opens without the consent dialog.
+    const me = await t.http().get('/api/me').set(member.auth).expect(200);
+    expect(me.body.consent).toMatchObject({ required: false, crossBorder: true });
   });
 
   it('seeds the opening of the living room, a live roadshow and an upcoming one', async () => {

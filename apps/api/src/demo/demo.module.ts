@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsentsModule } from '../privacy/consents.service';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CeremonyModule } from '../ceremony/ceremony.module';
 import { DealsModule } from '../deals/deals.module';
@@ -12,7 +13,15 @@ import { DemoMatchmaking } from './demo-matchmaking';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [AccountsModule, MatchmakingModule, FilesModule, ExhibitionModule, CeremonyModule, DealsModule],
+  imports: [
+    AccountsModule,
+    ConsentsModule,
+    MatchmakingModule,
+    FilesModule,
+    ExhibitionModule,
+    CeremonyModule,
+    DealsModule,
+  ],
   providers: [DemoService, DemoMatchmaking, DemoBooths, DemoCeremony, DemoDeals],
   exports: [DemoService],
 })

@@ -8,6 +8,7 @@ import { DatabaseService } from '../database/database.service';
 import { DateTime } from 'luxon';
 import { newBadgeCode } from '../events/badge-code';
 import { EventEntity, RegistrationEntity, SessionEntity } from '../events/event.entities';
+import { ConsentsService } from '../privacy/consents.service';
 import { DEMO_COMPANIES, DEMO_EVENTS, DEMO_PASSWORD, DEMO_TAGS, DEMO_USERS, type DemoEvent } from './demo-data';
 import { DemoBooths } from './demo-booths';
 import { DemoCeremony } from './demo-ceremony';
@@ -22,6 +23,7 @@ export class DemoService {
   constructor(
     private readonly db: DatabaseService,
     private readonly accounts: AccountsService,
+    private readonly consents: ConsentsService,
     private readonly matchmaking: DemoMatchmaking,
     private readonly booths: DemoBooths,
     private readonly ceremony: DemoCeremony,
@@ -48,7 +50,12 @@ export class DemoService {
     }
     for (const demo of DEMO_USERS) {
       if (await this.db.manager.existsBy(UserEntity, { email: demo.email })) continue;
-      await this.accounts.createUser({ ...demo, password: DEMO_PASSWORD });
+      // The demo people stand for firms that accepted the policy in force when they registered
+      // (both scopes); a later policy version asks them again, as it asks everyone.
+      const policy = { policyVersion: this.consents.currentVersion, crossBorder: true };
+      await this.accounts.createUser({ ...demo, password: DEMO_PASSWORD }, async (em, user) => {
+        await this.consents.recordInTransaction(em, user.id, policy, { userAgent: 'demo data' });
+      });
       created++;
     }
     for (const demo of DEMO_EVENTS) {
