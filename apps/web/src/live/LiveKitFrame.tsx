@@ -24,10 +24,21 @@ export function LiveKitFrame({ token, publish, children }: Props) {
   const [failure, setFailure] = useState<Error | null>(null);
 
   if (!connected) {
+    // A connection that failed also ends in "disconnected": say why, rather than "you left".
     return (
       <div className="video-left">
-        <Typography.Paragraph>{t('live.video.left')}</Typography.Paragraph>
-        <Button type="primary" onClick={() => setConnected(true)}>
+        {failure ? (
+          <Alert type="error" showIcon role="alert" message={t('live.video.failed')} />
+        ) : (
+          <Typography.Paragraph>{t('live.video.left')}</Typography.Paragraph>
+        )}
+        <Button
+          type="primary"
+          onClick={() => {
+            setFailure(null);
+            setConnected(true);
+          }}
+        >
           {t('live.video.rejoin')}
         </Button>
       </div>
