@@ -47,6 +47,8 @@ describe('database layer', () => {
     const inserted = gate();
     const finish = gate();
     const rollback = new Error('rolled back on purpose');
+    // Signing in writes too (the session's refresh token), so it happens before the transaction opens.
+    const organiser = await loginOrganiser(t);
     const open = db.transaction(async (em) => {
       await em.insert(UserEntity, pending);
       inserted.open();
@@ -60,7 +62,6 @@ describe('database layer', () => {
     expect(await db.manager.countBy(UserEntity, { email: pending.email })).toBe(0);
     const token = t.app.get(TokenService).issue(pending);
     await t.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
-    const organiser = await loginOrganiser(t);
     const listed = await t.http().get('/api/users').query({ q: pending.email }).set(organiser.auth).expect(200);
     expect(listed.body.total).toBe(0);
 
