@@ -22,16 +22,7 @@ import { createConnection } from 'mysql2/promise';
 import { io, type Socket } from 'socket.io-client';
 import { LIVE_NAMESPACE, REALTIME_PATH } from '@ilr/shared';
 import { api } from './common/api';
-import {
-  ensureBuild,
-  freePort,
-  MAIN,
-  onCleanUp,
-  runMain,
-  spawnNode,
-  startServer,
-  type ApiNode,
-} from './common/processes';
+import { ensureBuild, freePort, onCleanUp, runMain, startServer, type ApiNode } from './common/processes';
 import { machine, printVerdicts, withVerdicts, writeResults, type Verdict } from './common/report';
 import { scratchMysql } from './fanout/processes';
 
@@ -146,44 +137,6 @@ async function stopGracefully(node: ApiNode): Promise<void> {
   const exited = new Promise((r) => node.process.once('exit', r));
   node.process.kill('SIGTERM');
   await exited;
-}
-
-/** Like startServer, but on a given port: node B comes back where nginx expects it. */
-async function startOn(
-  port: number,
-  options: { databaseUrl: string; jwtSecret: string; organiser: { email: string; password: string } },
-  env: Record<string, string>,
-): Promise<ApiNode> {
-  const child = spawnNode([MAIN], {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: options.databaseUrl,
-    SEED_DEMO: 'false',
-    JWT_SECRET: options.jwtSecret,
-    ORGANISER_EMAIL: options.organiser.email,
-    ORGANISER_PASSWORD: options.organiser.password,
-    LOG_LEVEL: 'warn',
-    ...env,
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (
-    !(await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (child.exitCode !== null) throw new Error(`node B exited (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) throw new Error(`node B did not become healthy within 90 s:\n${output}`);
-    await sleep(100);
-  }
-  return { base, pid: child.pid!, process: child };
 }
 
 const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)];
@@ -485,7 +438,7 @@ async function main(): Promise<void> {
     restart = { from, to: Infinity };
     console.log('restarting node B (SIGTERM)…');
     await stopGracefully(nodes.b);
-    nodes.b = await startOn(portB, { databaseUrl, jwtSecret, organiser }, nodeEnv('soak-b', false));
+    nodes.b = await startServer({ port: portB, databaseUrl, jwtSecret, organiser, env: nodeEnv('soak-b', false) });
     restart.to = Date.now() + RESTART_GRACE_MS;
     console.log(`node B is back after ${Math.round((Date.now() - from) / 100) / 10} s`);
   };

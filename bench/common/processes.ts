@@ -181,6 +181,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** What node runs; plain dist/apps/api/main.js unless given (e.g. with a CPU profiler). */
   nodeArgs?: string[];
+  /** A given port (a restarted node where its proxy expects it); a free one otherwise. */
+  port?: number;
 }
 
 /** A fresh JWT secret and organiser account for one run of the server. */
@@ -196,7 +198,7 @@ export function newCredentials(): Pick<ServerOptions, 'jwtSecret' | 'organiser'>
  * unless asked for, nothing inherited from the caller's shell. Resolves once /api/health answers.
  */
 export async function startServer(options: ServerOptions): Promise<ApiNode> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawnNode(options.nodeArgs ?? [MAIN], {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
