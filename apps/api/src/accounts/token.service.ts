@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { unauthenticated } from '../common/domain-error';
 import { DatabaseService } from '../database/database.service';
 import type { Actor } from '@ilr/shared';
-import { hydrate, selectList, tableOf } from '../database/raw-sql';
+import { findById } from '../database/raw-sql';
 import { UserEntity } from './user.entity';
 
 const ACTOR_COLUMNS = ['id', 'role', 'companyId', 'displayName', 'deletedAt'] as const;
@@ -36,12 +36,7 @@ export class TokenService {
   /** The user as the access policy sees them now; null when the account no longer exists (or was deleted). */
   async actorById(id: string): Promise<Actor | null> {
     // One raw read on every authenticated request: only what the actor needs, TypeORM's column mapping.
-    const em = this.db.manager;
-    const rows: Record<string, unknown>[] = await em.query(
-      `SELECT ${selectList(em, UserEntity, 'u', ACTOR_COLUMNS)} FROM ${tableOf(em, UserEntity)} u WHERE u.${em.connection.driver.escape('id')} = ?`,
-      [id],
-    );
-    const user = rows.length ? hydrate(em, UserEntity, rows[0], 'u', ACTOR_COLUMNS) : null;
+    const user = await findById(this.db.manager, UserEntity, id, ACTOR_COLUMNS);
     return user && !user.deletedAt ? toActor(user) : null;
   }
 }

@@ -13,6 +13,9 @@ function columnsOf<T extends ObjectLiteral>(
   props?: readonly (keyof T & string)[],
 ): ColumnMetadata[] {
   const metadata = em.connection.getMetadata(target);
+  if (metadata.embeddeds.length || metadata.relations.some((r) => r.isEager)) {
+    throw new Error(`${metadata.name}: embedded columns and eager relations are not mapped here`);
+  }
   if (!props) return metadata.columns;
   return props.map((prop) => {
     const column = metadata.findColumnWithPropertyName(prop);
@@ -41,7 +44,7 @@ export function selectList<T extends ObjectLiteral>(
 
 /**
  * The entity (or the given properties of it) from a raw row selected with `selectList(…, alias)`;
- * null when the row has no such entity (a LEFT JOIN that found nothing: its first column is null).
+ * null when the row has no such entity (a LEFT JOIN that found nothing: its key, or first column, is null).
  */
 export function hydrate<T extends ObjectLiteral>(
   em: EntityManager,
@@ -52,7 +55,8 @@ export function hydrate<T extends ObjectLiteral>(
 ): T | null {
   const driver = em.connection.driver;
   const columns = columnsOf(em, target, props);
-  if (row[`${alias}_${columns[0].databaseName}`] == null) return null;
+  const key = columns.find((c) => c.isPrimary) ?? columns[0];
+  if (row[`${alias}_${key.databaseName}`] == null) return null;
   const entity = em.connection.getMetadata(target).create() as T;
   for (const column of columns) {
     const raw = row[`${alias}_${column.databaseName}`];
@@ -85,6 +89,26 @@ export async function insertRows<T extends ObjectLiteral>(
   }
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
   await em.query(`INSERT INTO ${tableOf(em, target)} (${names}) VALUES ${rows.map(() => tuple).join(', ')}`, params);
+}
+
+/**
+ * The row with this primary key (single-column keys), as the entity or the given properties of it;
+ * null when there is none. One raw SELECT instead of `findOneBy`.
+ */
+export async function findById<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  id: string,
+  props?: readonly (keyof T & string)[],
+): Promise<T | null> {
+  const metadata = em.connection.getMetadata(target);
+  if (metadata.primaryColumns.length !== 1) throw new Error(`${metadata.name} has a composite key`);
+  const key = em.connection.driver.escape(metadata.primaryColumns[0].databaseName);
+  const rows: Record<string, unknown>[] = await em.query(
+    `SELECT ${selectList(em, target, 'x', props)} FROM ${tableOf(em, target)} x WHERE x.${key} = ?`,
+    [id],
+  );
+  return rows.length ? hydrate(em, target, rows[0], 'x', props) : null;
 }
 
 /** `?, ?, …` for an IN list of n values. */
