@@ -3,6 +3,7 @@
  * participation, requests and their states, the inbox, the audit trail, bookings and every 409,
  * idempotent replays, cancel and move, feedback and check-in, and bookings that race.
  */
+import { randomUUID } from 'node:crypto';
 import {
   acceptedRequest,
   firm,
@@ -278,6 +279,76 @@ describe('matchmaking', () => {
       // A stranger cannot book someone else's request.
       const stranger = await firm(t);
       await book(stranger.member, { requestId: de, slotId: s1.id }).expect(404);
+    });
+
+    it('books at a named table with the same checks in the same order, answering the meeting as GET shows it', async () => {
+      const other = await matchmakingEvent(t, {
+        slots: 3,
+        tables: [
+          { label: 'N1', kind: 'physical' },
+          { label: 'N2', kind: 'physical' },
+          { label: 'NV', kind: 'virtual' },
+        ],
+      });
+      const [s0, s1, s2] = other.slots;
+      const [n1, n2, nv] = other.tables;
+      const [g, h, k, m] = await Promise.all([firm(t), firm(t), firm(t), firm(t)]);
+      await takePart(t, other, g);
+      await takePart(t, other, h, 'onsite', [s1.id, s2.id]);
+      await takePart(t, other, k);
+      await takePart(t, other, m);
+      const gh = await acceptedRequest(t, other, g, h);
+      const named = (as: Firm, requestId: string, slotId: string, tableId: string) =>
+        t.http().post(`/api/events/${other.id}/meetings`).set(as.member.auth).send({ requestId, slotId, tableId });
+      const refused = async (res: Promise<{ status: number; body: { error: { code: string } } }>) => {
+        const r = await res;
+        return `${r.status} ${r.body.error.code}`;
+      };
+
+      const gk = await post(`/api/events/${other.id}/meeting-requests`, g.member, {
+        fromCompanyId: g.company.id,
+        toCompanyId: k.company.id,
+      }).expect(201);
+      expect(await refused(named(g, gk.body.id, s1.id, n1.id))).toBe('409 REQUEST_NOT_ACCEPTED');
+      await post(`/api/meeting-requests/${gk.body.id}/accept`, k.member).expect(200);
+      await named(k, gh, s1.id, n1.id).expect(404);
+      expect(await refused(named(g, gh, randomUUID(), n1.id))).toBe('404 NOT_FOUND');
+      expect(await refused(named(g, gh, event.slots[1].id, n1.id))).toBe('404 NOT_FOUND');
+      const unavailable = await named(g, gh, s0.id, randomUUID()).expect(409);
+      expect(unavailable.body.error).toMatchObject({ code: 'NOT_AVAILABLE', details: { companyId: h.company.id } });
+      expect(await refused(named(g, gh, s1.id, randomUUID()))).toBe('404 NOT_FOUND');
+      expect(await refused(named(g, gh, s1.id, event.tables[0].id))).toBe('404 NOT_FOUND');
+      expect(await refused(named(g, gh, s1.id, nv.id))).toBe('409 WRONG_TABLE_KIND');
+
+      const booked = await named(h, gh, s1.id, n1.id).expect(201);
+      expect(booked.body).toMatchObject({
+        requestId: gh,
+        slotId: s1.id,
+        tableId: n1.id,
+        table: { id: n1.id, label: 'N1', kind: 'physical' },
+        companyIds: [g.company.id, h.company.id],
+        status: 'scheduled',
+        source: 'hand',
+      });
+      const shown = await t.http().get(`/api/meetings/${booked.body.id}`).set(g.member.auth).expect(200);
+      expect(booked.body).toEqual(shown.body);
+
+      expect(await refused(named(g, gh, s2.id, n2.id))).toBe('409 REQUEST_ALREADY_BOOKED');
+      // g is busy in s1: that comes before the table's errors (taken, or of the wrong kind).
+      for (const table of [n1, n2, nv]) {
+        const busy = await named(k, gk.body.id, s1.id, table.id).expect(409);
+        expect(busy.body.error).toMatchObject({ code: 'COMPANY_BUSY', details: { companyId: g.company.id } });
+      }
+      const km = await acceptedRequest(t, other, k, m);
+      expect(await refused(named(k, km, s1.id, n1.id))).toBe('409 TABLE_TAKEN');
+      await named(m, km, s1.id, n2.id).expect(201);
+      const inbox = await t.http().get('/api/notifications').set(g.member.auth).expect(200);
+      expect(inbox.body.items.filter((n: { kind: string }) => n.kind === 'meeting.scheduled')).toHaveLength(1);
+      expect(inbox.body.items[0].params).toMatchObject({
+        meetingId: booked.body.id,
+        tableLabel: 'N1',
+        companyName: h.company.name,
+      });
     });
 
     it('gives a meeting with an online party a video room', async () => {

@@ -6,6 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { forUpdate } from '../database/database.service';
+import { hydrate, placeholders, selectList, tableOf } from '../database/raw-sql';
 import type { Locale } from '@ilr/shared';
 import { UserEntity } from './user.entity';
 
@@ -48,18 +49,24 @@ export class CompanyMembershipService {
   /** The members of these companies, with what a notification needs (language, clock, address). */
   async members(em: EntityManager, companyIds: readonly string[]): Promise<Member[]> {
     if (companyIds.length === 0) return [];
-    const users = await em.find(UserEntity, {
-      where: { companyId: In([...companyIds]) },
-      select: ['id', 'email', 'displayName', 'locale', 'timeZone', 'companyId'],
+    // One raw read (on the booking path for every notification): TypeORM's column mapping, no query builder.
+    const columns = ['id', 'email', 'displayName', 'locale', 'timeZone', 'companyId'] as const;
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT ${selectList(em, UserEntity, 'u', columns)} FROM ${tableOf(em, UserEntity)} u
+       WHERE u.${em.connection.driver.escape('company_id')} IN (${placeholders(companyIds.length)})`,
+      [...companyIds],
+    );
+    return rows.map((row) => {
+      const u = hydrate(em, UserEntity, row, 'u', columns)!;
+      return {
+        id: u.id,
+        email: u.email,
+        displayName: u.displayName,
+        locale: u.locale,
+        timeZone: u.timeZone,
+        companyId: u.companyId!,
+      };
     });
-    return users.map((u) => ({
-      id: u.id,
-      email: u.email,
-      displayName: u.displayName,
-      locale: u.locale,
-      timeZone: u.timeZone,
-      companyId: u.companyId!,
-    }));
   }
 }
 

@@ -3,7 +3,10 @@ import { JwtService } from '@nestjs/jwt';
 import { unauthenticated } from '../common/domain-error';
 import { DatabaseService } from '../database/database.service';
 import type { Actor } from '@ilr/shared';
+import { findById } from '../database/raw-sql';
 import { UserEntity } from './user.entity';
+
+const ACTOR_COLUMNS = ['id', 'role', 'companyId', 'displayName', 'deletedAt'] as const;
 
 /** Access tokens: short-lived HS256 JWTs whose subject is the user id (keys and TTL: AccountsModule). */
 @Injectable()
@@ -32,7 +35,8 @@ export class TokenService {
 
   /** The user as the access policy sees them now; null when the account no longer exists (or was deleted). */
   async actorById(id: string): Promise<Actor | null> {
-    const user = await this.db.manager.findOneBy(UserEntity, { id });
+    // One raw read on every authenticated request: only what the actor needs, TypeORM's column mapping.
+    const user = await findById(this.db.manager, UserEntity, id, ACTOR_COLUMNS);
     return user && !user.deletedAt ? toActor(user) : null;
   }
 }

@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { can, type Actor, type SessionFacts } from '@ilr/shared';
 import type { EntityManager } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
+import { findById } from '../database/raw-sql';
 import { LiveRemovalEntity } from '../live/live.entities';
 import { normalizeBadgeCode } from './badge-code';
 import { EventEntity, RegistrationEntity, SessionEntity } from './event.entities';
@@ -28,7 +29,8 @@ export class EventAccessService {
 
   /** Drafts exist only for those who may see them; everyone else gets a 404. */
   async visibleEvent(actor: Actor | undefined, eventId: string): Promise<EventEntity> {
-    const event = await this.db.manager.findOneBy(EventEntity, { id: eventId });
+    // One raw read (every event-scoped request asks): TypeORM's column mapping, no query builder.
+    const event = await findById(this.db.manager, EventEntity, eventId);
     if (!event || !can(actor, 'event.view', event)) throw EventsErrors.notFound();
     return event;
   }

@@ -12,6 +12,7 @@ import { CompanyEntity } from '../companies/company.entity';
 import { DomainError } from '../common/domain-error';
 import { pageWindow } from '../common/pagination';
 import { DatabaseService, forUpdate } from '../database/database.service';
+import { hydrate, selectList, tableOf } from '../database/raw-sql';
 import { EventAccessService } from '../events/event-access.service';
 import { EventEntity } from '../events/event.entities';
 import { CompanyMembershipService } from '../accounts/company-membership.service';
@@ -19,10 +20,22 @@ import { NotificationsService, type PendingNotification } from '../notifications
 import type { BookMeetingDto, GiveFeedbackDto, MeetingListQuery, MoveMeetingDto } from './dto/matchmaking.dto';
 import type { MeetingDto, MeetingSideDto } from './dto/matchmaking.responses';
 import { MatchmakingAccess } from './matchmaking-access';
-import { MeetingEntity, MeetingRequestEntity, MeetingSideEntity, SlotEntity } from './matchmaking.entities';
+import {
+  MeetingEntity,
+  MeetingRequestEntity,
+  MeetingSideEntity,
+  OccupancyEntity,
+  ParticipantEntity,
+  SlotEntity,
+  TableEntity,
+} from './matchmaking.entities';
 import { MatchmakingErrors } from './matchmaking.errors';
 import { MeetingViews, noticeFrom, type MeetingParts } from './meeting-views';
-import { freeMeeting, moveMeeting, placeMeetingAt } from './occupancy';
+import { freeMeeting, insertMeeting, moveMeeting, neededKind, placeMeetingAt } from './occupancy';
+
+/** What a booking reads of each party's participation, and of each firm for the answer and the notices. */
+const PARTY = ['companyId', 'attendance', 'availableSlotIds'] as const;
+const BRIEF = ['id', 'name', 'country', 'sector'] as const;
 
 /** A server-picked table can be taken by a concurrent booking between the pick and the insert: pick again. */
 const PICK_ATTEMPTS = 5;
@@ -44,6 +57,7 @@ export class MeetingsService {
     for (let attempt = 1; ; attempt++) {
       try {
         const { meeting, pending } = await this.db.transaction(async (em) => {
+          if (dto.tableId) return this.bookAtTable(em, actor, event, dto, dto.tableId);
           const request = await this.lockRequest(em, actor, dto.requestId, eventId);
           if (request.status !== 'accepted') throw MatchmakingErrors.notAccepted();
           if (await em.existsBy(MeetingEntity, { bookedRequest: request.id })) throw MatchmakingErrors.alreadyBooked();
@@ -74,6 +88,97 @@ export class MeetingsService {
         if (!racedForTable || attempt >= PICK_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /**
+   * A booking at a named table (the usual case from the web and the desk), with the same checks,
+   * in the same order, as the general path: the request locked by one raw read, then one raw read
+   * of everything the checks and the answer need (is the request booked, the slot, both
+   * participations, whether either firm or the table is taken in the slot, the table, both firms),
+   * then the raw INSERTs. The unique keys still decide under concurrency.
+   */
+  private async bookAtTable(
+    em: EntityManager,
+    actor: Actor,
+    event: EventEntity,
+    dto: BookMeetingDto,
+    tableId: string,
+  ): Promise<{ meeting: MeetingDto; pending: PendingNotification[] }> {
+    const request = await this.lockRequestRaw(em, actor, dto.requestId, event.id);
+    if (request.status !== 'accepted') throw MatchmakingErrors.notAccepted();
+    const { fromCompanyId: aId, toCompanyId: bId } = request;
+    const q = (name: string) => em.connection.driver.escape(name);
+    const held = `(SELECT COUNT(*) FROM ${tableOf(em, OccupancyEntity)} WHERE ${q('slot_id')} = ? AND ${q('holder_id')} = ?)`;
+    const party = (alias: string) =>
+      `LEFT JOIN ${tableOf(em, ParticipantEntity)} ${alias} ON ${alias}.${q('event_id')} = ? AND ${alias}.${q('company_id')} = ?`;
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT (SELECT COUNT(*) FROM ${tableOf(em, MeetingEntity)} WHERE ${q('booked_request')} = ?) AS ${q('booked')},
+        ${held} AS ${q('held_a')}, ${held} AS ${q('held_b')}, ${held} AS ${q('held_t')},
+        ${selectList(em, SlotEntity, 's')}, ${selectList(em, ParticipantEntity, 'pa', PARTY)},
+        ${selectList(em, ParticipantEntity, 'pb', PARTY)}, ${selectList(em, TableEntity, 't')},
+        ${selectList(em, CompanyEntity, 'ca', BRIEF)}, ${selectList(em, CompanyEntity, 'cb', BRIEF)}
+      FROM (SELECT 1 AS ${q('one')}) x
+      LEFT JOIN ${tableOf(em, SlotEntity)} s ON s.${q('id')} = ? AND s.${q('event_id')} = ?
+      ${party('pa')} ${party('pb')}
+      LEFT JOIN ${tableOf(em, TableEntity)} t ON t.${q('id')} = ? AND t.${q('event_id')} = ?
+      LEFT JOIN ${tableOf(em, CompanyEntity)} ca ON ca.${q('id')} = ?
+      LEFT JOIN ${tableOf(em, CompanyEntity)} cb ON cb.${q('id')} = ?`,
+      [
+        request.id,
+        dto.slotId,
+        aId,
+        dto.slotId,
+        bId,
+        dto.slotId,
+        tableId,
+        dto.slotId,
+        event.id,
+        event.id,
+        aId,
+        event.id,
+        bId,
+        tableId,
+        event.id,
+        aId,
+        bId,
+      ],
+    );
+    const row = rows[0];
+    if (Number(row.booked) > 0) throw MatchmakingErrors.alreadyBooked();
+    const slot = hydrate(em, SlotEntity, row, 's');
+    if (!slot) throw MatchmakingErrors.slotNotFound();
+    const a = hydrate(em, ParticipantEntity, row, 'pa', PARTY);
+    const b = hydrate(em, ParticipantEntity, row, 'pb', PARTY);
+    if (!a) throw MatchmakingErrors.notParticipating(aId);
+    if (!b) throw MatchmakingErrors.notParticipating(bId);
+    for (const p of [a, b])
+      if (!p.availableSlotIds.includes(slot.id)) throw MatchmakingErrors.notAvailable(p.companyId);
+    if (Number(row.held_a) > 0) throw MatchmakingErrors.companyBusy(aId);
+    if (Number(row.held_b) > 0) throw MatchmakingErrors.companyBusy(bId);
+    const table = hydrate(em, TableEntity, row, 't');
+    if (!table) throw MatchmakingErrors.tableNotFound();
+    const kind = neededKind(a, b);
+    if (table.kind !== kind) throw MatchmakingErrors.wrongTableKind(kind);
+    if (Number(row.held_t) > 0) throw MatchmakingErrors.tableTaken();
+    const meeting = await insertMeeting(
+      em,
+      { request, slot, tableId, createdById: actor.id, source: 'hand' },
+      a,
+      b,
+      table.id,
+    );
+    await this.audit.record(em, actor, [aId, bId], {
+      action: 'meeting.book',
+      eventId: event.id,
+      subjectId: meeting.id,
+    });
+    const companies = new Map<string, CompanyEntity>();
+    for (const c of [hydrate(em, CompanyEntity, row, 'ca', BRIEF), hydrate(em, CompanyEntity, row, 'cb', BRIEF)]) {
+      if (c) companies.set(c.id, c);
+    }
+    const parts = { companies, table };
+    const pending = await this.notifyBoth(em, actor, event, meeting, 'meeting.scheduled', parts);
+    return { meeting: this.views.placed(meeting, parts), pending };
   }
 
   async move(actor: Actor, meetingId: string, dto: MoveMeetingDto): Promise<MeetingDto> {
@@ -233,6 +338,26 @@ export class MeetingsService {
     const request = await forUpdate(
       em.createQueryBuilder(MeetingRequestEntity, 'r').where('r.id = :requestId', { requestId }),
     ).getOne();
+    if (!request || request.eventId !== eventId) throw MatchmakingErrors.requestNotFound();
+    if (!this.access.mayActFor(actor, request.fromCompanyId) && !this.access.mayActFor(actor, request.toCompanyId)) {
+      throw MatchmakingErrors.requestNotFound();
+    }
+    return request;
+  }
+
+  /** lockRequest by one raw `SELECT … FOR UPDATE` (no lock on SQLite, whose writers run one after another). */
+  private async lockRequestRaw(
+    em: EntityManager,
+    actor: Actor,
+    requestId: string,
+    eventId: string,
+  ): Promise<MeetingRequestEntity> {
+    const lock = this.db.isSqlite ? '' : ' FOR UPDATE';
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT ${selectList(em, MeetingRequestEntity, 'r')} FROM ${tableOf(em, MeetingRequestEntity)} r WHERE r.${em.connection.driver.escape('id')} = ?${lock}`,
+      [requestId],
+    );
+    const request = rows.length ? hydrate(em, MeetingRequestEntity, rows[0], 'r') : null;
     if (!request || request.eventId !== eventId) throw MatchmakingErrors.requestNotFound();
     if (!this.access.mayActFor(actor, request.fromCompanyId) && !this.access.mayActFor(actor, request.toCompanyId)) {
       throw MatchmakingErrors.requestNotFound();

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../database/driver-errors';
+import { insertRows } from '../database/raw-sql';
 import {
   MeetingEntity,
   MeetingSideEntity,
@@ -116,13 +117,29 @@ export async function placeMeetingAt(
   const kind = neededKind(a, b);
   const { table, picked } = await chooseTable(em, request.eventId, slot.id, kind, p.tableId, holders);
   if (!picked && holders.has(table.id)) throw MatchmakingErrors.tableTaken();
+  return { meeting: await insertMeeting(em, p, a, b, table.id), table };
+}
+
+/**
+ * Writes a meeting whose checks have passed: its row, its occupancy rows and its two sides, each
+ * in one raw INSERT. The unique keys still decide: a request booked meanwhile is ALREADY_BOOKED,
+ * a place taken meanwhile COMPANY_BUSY or TABLE_TAKEN (see `occupy`).
+ */
+export async function insertMeeting(
+  em: EntityManager,
+  p: Placement,
+  a: ParticipantEntity,
+  b: ParticipantEntity,
+  tableId: string,
+): Promise<MeetingEntity> {
+  const { request, slot } = p;
   const now = new Date();
   const meeting = Object.assign(new MeetingEntity(), {
     id: randomUUID(),
     eventId: request.eventId,
     requestId: request.id,
     slotId: slot.id,
-    tableId: table.id,
+    tableId,
     companyAId: request.fromCompanyId,
     companyBId: request.toCompanyId,
     startsAt: slot.startsAt,
@@ -138,17 +155,18 @@ export async function placeMeetingAt(
     remindedAt: null,
   });
   try {
-    await em.insert(MeetingEntity, meeting);
+    await insertRows(em, MeetingEntity, [meeting]);
   } catch (error) {
     if (isUniqueViolation(error)) throw MatchmakingErrors.alreadyBooked();
     throw error;
   }
   await occupy(em, meeting);
-  await em.insert(
+  await insertRows(
+    em,
     MeetingSideEntity,
     [a, b].map((party) => ({ meetingId: meeting.id, companyId: party.companyId, noShow: false })),
   );
-  return { meeting, table };
+  return meeting;
 }
 
 /**
@@ -167,7 +185,8 @@ async function occupy(em: EntityManager, meeting: MeetingEntity): Promise<void> 
   ];
   if (meeting.tableId) places.push(place(meeting.tableId, () => MatchmakingErrors.tableTaken()));
   try {
-    await em.insert(
+    await insertRows(
+      em,
       OccupancyEntity,
       places.map((p) => p.row),
     );

@@ -17,6 +17,7 @@ import {
 import { CompanyMembershipService, type Member } from '../accounts/company-membership.service';
 import { pageWindow, type PageQuery } from '../common/pagination';
 import { DatabaseService, yieldToEventLoop } from '../database/database.service';
+import { insertRows, placeholders, tableOf } from '../database/raw-sql';
 import { RealtimeBroadcaster } from '../realtime/broadcaster';
 import { Mailer } from './mailer';
 import { NotificationEntity } from './notification.entity';
@@ -84,7 +85,8 @@ export class NotificationsService {
       })),
     );
     for (let i = 0; i < pending.length; i += 200) {
-      await em.insert(
+      await insertRows(
+        em,
         NotificationEntity,
         pending.slice(i, i + 200).map((p) => p.entity),
       );
@@ -141,13 +143,15 @@ export class NotificationsService {
 
   private async unreadCounts(userIds: readonly string[]): Promise<Map<string, number>> {
     if (userIds.length === 0) return new Map();
-    const rows = await this.db.manager
-      .createQueryBuilder(NotificationEntity, 'n')
-      .select('n.user_id', 'userId')
-      .addSelect('COUNT(*)', 'n')
-      .where({ userId: In([...new Set(userIds)]), readAt: IsNull() })
-      .groupBy('n.user_id')
-      .getRawMany<{ userId: string; n: string | number }>();
+    // Raw (after every booking's commit): one grouped count, no query builder.
+    const em = this.db.manager;
+    const ids = [...new Set(userIds)];
+    const q = (name: string) => em.connection.driver.escape(name);
+    const rows: { userId: string; n: string | number }[] = await em.query(
+      `SELECT ${q('user_id')} AS ${q('userId')}, COUNT(*) AS ${q('n')} FROM ${tableOf(em, NotificationEntity)}
+       WHERE ${q('user_id')} IN (${placeholders(ids.length)}) AND ${q('read_at')} IS NULL GROUP BY ${q('user_id')}`,
+      ids,
+    );
     return new Map(rows.map((r) => [r.userId, Number(r.n)]));
   }
 }
