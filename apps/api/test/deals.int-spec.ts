@@ -254,6 +254,24 @@ describe('deals', () => {
       expect(noWitness.status).toBe(409);
       expect(noWitness.body.error.code).toBe('NO_WITNESS');
     });
+
+    it('offers only times a booking can take: a slot a firm’s other signing meeting overlaps is busy whole', async () => {
+      const event = await signingEvent();
+      const [a, b, d] = await Promise.all([firm(t), firm(t), firm(t)]);
+      // A signs with D 02:00–02:30: A's places in slots 01:50–02:10 and 02:15–02:35 are taken.
+      const other = await ownedDeal(a, d);
+      await book(event.id, other.owner, signingBody(other.id, '02:00', '02:30')).expect(201);
+
+      const deal = await ownedDeal(a, b);
+      const times = await get(`/api/events/${event.id}/signing-times`, a.member, { dealId: deal.id }).expect(200);
+      const starts = times.body.map((x: { startsAt: string }) => x.startsAt.slice(11, 16));
+      expect(starts).toEqual(['00:00', '00:15', '00:30', '00:45', '01:00', '01:15', '02:45', '03:00']);
+      // 01:30–02:00 misses D's quarter hours but not A's place in the 01:50 slot: not offered, and refused.
+      const refused = await book(event.id, deal.owner, signingBody(deal.id, '01:30', '02:00')).expect(409);
+      expect(refused.body.error.code).toBe('PARTY_BUSY');
+      // The last offered time before it books.
+      await book(event.id, deal.owner, signingBody(deal.id, '01:15', '01:45')).expect(201);
+    });
   });
 
   describe('booking', () => {

@@ -41,7 +41,7 @@ import { isUniqueViolation } from '../database/driver-errors';
 import { EventAccessService } from '../events/event-access.service';
 import { EventEntity } from '../events/event.entities';
 import { NotificationsService, type PendingNotification } from '../notifications/notifications.service';
-import { MeetingEntity } from '../matchmaking/matchmaking.entities';
+import { MeetingEntity, OccupancyEntity, SlotEntity } from '../matchmaking/matchmaking.entities';
 import { holdSlotsForSigning, releaseSigning } from '../matchmaking/occupancy';
 import { lockEvent } from '../matchmaking/setup.service';
 import type { BookSigningDto, SigningListQuery, SigningTimesQuery } from './dto/deals.dto';
@@ -97,8 +97,13 @@ export class SigningService implements OnModuleInit {
       select: ['cellStart'],
     });
     const busyCells = new Set(cells.filter((c) => c.cellStart < window.endsAt).map((c) => c.cellStart.getTime()));
-    const meetings = await this.matchmakingOverlapping(em, [deal.companyAId, deal.companyBId], window);
-    return freeStarts(window, minutes, busyCells, meetings).map((i) => ({
+    const firms = [deal.companyAId, deal.companyBId];
+    const meetings = await this.matchmakingOverlapping(em, firms, window);
+    // A booking also takes each firm's place in every slot of the event it overlaps (hold below), so a
+    // slot where a firm's place is already taken — by another signing meeting that merely overlaps
+    // it — is busy for the whole slot, not only for the other meeting's own quarter hours.
+    const heldSlots = await this.heldSlots(em, eventId, firms);
+    return freeStarts(window, minutes, busyCells, [...meetings, ...heldSlots]).map((i) => ({
       startsAt: toInstant(i.startsAt),
       endsAt: toInstant(i.endsAt),
     }));
@@ -429,6 +434,18 @@ export class SigningService implements OnModuleInit {
       },
       (companyId) => DealsErrors.partyBusy(companyId),
     );
+  }
+
+  /** The event's slots in which one of these firms' places is taken (by a meeting or a signing meeting). */
+  private async heldSlots(em: EntityManager, eventId: string, companyIds: string[]): Promise<Interval[]> {
+    const slots = await em
+      .createQueryBuilder(SlotEntity, 's')
+      .innerJoin(OccupancyEntity, 'o', 'o.slot_id = s.id')
+      .where('s.event_id = :eventId', { eventId })
+      .andWhere('o.holder_id IN (:...companyIds)', { companyIds })
+      .select(['s.id', 's.startsAt', 's.endsAt'])
+      .getMany();
+    return slots.map((slot) => ({ startsAt: slot.startsAt, endsAt: slot.endsAt }));
   }
 
   /** Scheduled matchmaking meetings (any event) of these firms overlapping the interval. */
