@@ -6,7 +6,7 @@
  * within a bounded time and records nothing; everything else goes on meanwhile; and once LiveKit
  * is back the same actions work.
  */
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { TcpProxy } from './tcp-proxy';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { createEvent, loginOrganiser, registerFor, signUp, type Session } from './factories';
 import { startApp, type TestApp } from './harness';
@@ -22,59 +22,10 @@ import {
 /** LiveKit's request timeout in livekit.service.ts is 8 s; the answer may take a little longer on a busy machine. */
 const BOUND_MS = 15_000;
 
-/** A TCP link to LiveKit: forwarding, closed (refused), or hanging (accepts, never answers). */
-class LiveKitLink {
-  private server: Server | null = null;
-  private readonly open = new Set<Socket>();
-  private mode: 'forward' | 'hang' = 'forward';
-  port = 0;
-
-  constructor(private readonly targetPort: number) {}
-
-  async up(mode: 'forward' | 'hang' = 'forward'): Promise<void> {
-    this.drop();
-    this.mode = mode;
-    if (this.server) return;
-    const server = createServer((client) => {
-      this.track(client);
-      if (this.mode === 'hang') return; // held open, not a byte back
-      const upstream = this.track(createConnection(this.targetPort, '127.0.0.1'));
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    this.port = (server.address() as { port: number }).port;
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    this.drop();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  /** Existing connections go (the app's pooled keep-alive ones too), so the next call sees the new mode. */
-  private drop(): void {
-    for (const socket of this.open) socket.destroy();
-    this.open.clear();
-  }
-
-  private track(socket: Socket): Socket {
-    this.open.add(socket);
-    socket.on('close', () => this.open.delete(socket));
-    socket.on('error', () => undefined);
-    return socket;
-  }
-}
-
 describe('LiveKit unreachable', () => {
   let livekit: FakeLiveKit;
-  let link: LiveKitLink;
+  /** LiveKit behind a link the test closes (refused) or makes hang (accepts, never answers). */
+  let link: TcpProxy;
   let t: TestApp;
   let organiser: Session;
   let member: Session;
@@ -83,7 +34,7 @@ describe('LiveKit unreachable', () => {
 
   beforeAll(async () => {
     livekit = await startFakeLiveKit();
-    link = new LiveKitLink(Number(new URL(livekit.url).port));
+    link = new TcpProxy('127.0.0.1', Number(new URL(livekit.url).port));
     await link.up();
     t = await startApp({ ...livekit.env(), LIVEKIT_URL: `http://127.0.0.1:${link.port}` });
     organiser = await loginOrganiser(t);
