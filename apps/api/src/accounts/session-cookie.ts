@@ -13,6 +13,7 @@
  * than an Origin check: it holds behind proxies that rewrite Host, and for clients that send no
  * Origin at all.
  */
+import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../config/config';
 import { forbidden } from '../common/domain-error';
@@ -21,27 +22,11 @@ export const SESSION_COOKIE = 'ilr_session';
 export const SESSION_COOKIE_PATH = '/api/auth';
 export const CSRF_HEADER = 'X-Requested-With';
 
-/** The value of cookie `name` in a Cookie header, or undefined (malformed percent-encoding: ignored). */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const pair of (header ?? '').split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
-    let value = pair.slice(eq + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
 export class SessionCookie {
   constructor(private readonly config: AppConfig) {}
 
   read(req: Request): string | undefined {
-    return readCookie(req.headers.cookie, SESSION_COOKIE);
+    return parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
   }
 
   set(req: Request, res: Response, token: string, expiresAt: Date): void {
