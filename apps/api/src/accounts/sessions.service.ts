@@ -17,6 +17,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { unauthenticated } from '../common/domain-error';
 import { DatabaseService } from '../database/database.service';
+import { hydrate } from '../database/raw-sql';
 import { toUser } from './accounts.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenService } from './token.service';
@@ -43,10 +44,6 @@ export interface SessionView {
   userAgent: string | null;
   ip: string | null;
 }
-
-/** A raw MIN() over a datetime: a Date on MySQL, UTC text on SQLite. */
-const asDate = (value: string | Date): Date =>
-  value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -161,14 +158,17 @@ export class SessionsService {
     const starts = await this.db.manager
       .createQueryBuilder(RefreshTokenEntity, 't')
       .select('t.family_id', 'familyId')
-      .addSelect('MIN(t.created_at)', 'signedInAt')
+      .addSelect('MIN(t.created_at)', 't_created_at')
       .where('t.family_id IN (:...families)', { families: current.map((row) => row.familyId) })
       .groupBy('t.family_id')
-      .getRawMany<{ familyId: string; signedInAt: string | Date }>();
-    const signedIn = new Map(starts.map((row) => [row.familyId, row.signedInAt]));
+      .getRawMany<Record<string, unknown> & { familyId: string }>();
+    // The first token's time, converted as TypeORM converts the column (a Date on MySQL, text on SQLite).
+    const firstOf = (row: Record<string, unknown>) =>
+      hydrate(this.db.manager, RefreshTokenEntity, row, 't', ['createdAt'])!.createdAt;
+    const signedIn = new Map(starts.map((row) => [row.familyId, firstOf(row)]));
     return current.map((row) => ({
       id: row.familyId,
-      signedInAt: asDate(signedIn.get(row.familyId) ?? row.createdAt),
+      signedInAt: signedIn.get(row.familyId) ?? row.createdAt,
       lastActiveAt: row.createdAt,
       expiresAt: row.expiresAt,
       userAgent: row.userAgent,
