@@ -89,6 +89,16 @@ export class AccountsService {
     return user;
   }
 
+  /**
+   * Re-authentication before a sensitive action (deleting the account): whether `password` is the
+   * account's. An erased account has no password hash, so nothing matches it. Through the one
+   * hasher, so these verifications share its bound on hashes at once with the logins.
+   */
+  async checkPassword(userId: string, password: string): Promise<boolean> {
+    const user = await this.db.manager.findOneBy(UserEntity, { id: userId });
+    return Boolean(user?.passwordHash) && (await this.passwords.verify(user!.passwordHash, password));
+  }
+
   /** `address`: the client's, for the back-off after failed logins (login-backoff.ts). */
   async login(email: string, password: string, address = ''): Promise<AuthResponse> {
     const normal = normalEmail(email);

@@ -12,7 +12,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '@ilr/shared';
 import { eraseAccountInTransaction } from '../accounts/account-erasure';
-import { PasswordHasher } from '../accounts/passwords';
+import { AccountsService } from '../accounts/accounts.service';
 import { SessionsService } from '../accounts/sessions.service';
 import { toUser } from '../accounts/accounts.service';
 import { UserEntity } from '../accounts/user.entity';
@@ -40,18 +40,14 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 @Injectable()
 export class PrivacyService {
-  private readonly passwords: PasswordHasher;
-
   constructor(
     private readonly db: DatabaseService,
+    private readonly accounts: AccountsService,
     private readonly consents: ConsentsService,
     private readonly sessions: SessionsService,
     private readonly changes: AccessChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    const { concurrency, ...params } = config.passwordHash;
-    this.passwords = new PasswordHasher(params, concurrency);
-  }
+  ) {}
 
   policy(): { version: string; effectiveAt: string } {
     return { ...this.config.privacyPolicy };
@@ -183,9 +179,7 @@ export class PrivacyService {
    * nothing changes) when it is wrong, 409 LAST_ORGANISER for the last organiser.
    */
   async deleteAccount(actor: Actor, password: string): Promise<void> {
-    const user = await this.db.manager.findOneBy(UserEntity, { id: actor.id });
-    if (!user || !user.passwordHash || !(await this.passwords.verify(user.passwordHash, password)))
-      throw PrivacyErrors.wrongPassword();
+    if (!(await this.accounts.checkPassword(actor.id, password))) throw PrivacyErrors.wrongPassword();
     await this.db.transaction(async (em) => {
       await eraseAccountInTransaction(em, actor.id);
       await this.sessions.revokeAll(em, actor.id);
