@@ -104,7 +104,7 @@ export class MeetingsService {
     dto: BookMeetingDto,
     tableId: string,
   ): Promise<{ meeting: MeetingDto; pending: PendingNotification[] }> {
-    const request = await this.lockRequestRaw(em, actor, dto.requestId, event.id);
+    const request = await this.lockRequest(em, actor, dto.requestId, event.id);
     if (request.status !== 'accepted') throw MatchmakingErrors.notAccepted();
     const { fromCompanyId: aId, toCompanyId: bId } = request;
     const q = (name: string) => em.connection.driver.escape(name);
@@ -334,19 +334,11 @@ export class MeetingsService {
   }
 
   /** The request, locked; 404 unless it is in this event and the caller may act for one of its firms. */
-  private async lockRequest(em: EntityManager, actor: Actor, requestId: string, eventId: string) {
-    const request = await forUpdate(
-      em.createQueryBuilder(MeetingRequestEntity, 'r').where('r.id = :requestId', { requestId }),
-    ).getOne();
-    if (!request || request.eventId !== eventId) throw MatchmakingErrors.requestNotFound();
-    if (!this.access.mayActFor(actor, request.fromCompanyId) && !this.access.mayActFor(actor, request.toCompanyId)) {
-      throw MatchmakingErrors.requestNotFound();
-    }
-    return request;
-  }
-
-  /** lockRequest by one raw `SELECT … FOR UPDATE` (no lock on SQLite, whose writers run one after another). */
-  private async lockRequestRaw(
+  /**
+   * The request, locked for the booking by one raw `SELECT … FOR UPDATE` (no lock on SQLite, whose
+   * writers run one after another); 404 unless the caller may act for one of its firms.
+   */
+  private async lockRequest(
     em: EntityManager,
     actor: Actor,
     requestId: string,
