@@ -14,7 +14,9 @@
  *     row, three `meeting_occupancy` rows, two `meeting_sides` rows) inserted by plain driver
  *     transactions at the same concurrency into a twin event of the same database
  *     (bench/booking/baseline.ts). Target: ≥ 50 % of the baseline's rate on MySQL, 0 errors.
- *     Not a target, reported: the same bookings each with a fresh `Idempotency-Key`.
+ *     Not a target, reported: the same bookings each with a fresh `Idempotency-Key`; and on MySQL
+ *     the floor (bench/booking/floor.ts), a bare node:http + mysql2 server doing the least an HTTP
+ *     booking can do, loaded the same way: what any Node server reaches on this machine.
  *
  * Load generator and baseline run in their own processes, on loopback. The setup (events, slots,
  * tables, firms, participation) goes through the API, except the firms' members and the bulk of
@@ -69,6 +71,7 @@ import { scratchMysql } from './fanout/processes';
 
 const LOAD = join(ROOT, 'bench/booking/load.ts');
 const BASELINE = join(ROOT, 'bench/booking/baseline.ts');
+const FLOOR = join(ROOT, 'bench/booking/floor.ts');
 const MYSQL_URL = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const TARGETS = {
   contention: 'every round: exactly 1 × 201, the rest 409, 0 × 5xx, one meeting stored',
@@ -261,6 +264,8 @@ interface DbRun {
     api: Throughput;
     apiIdempotent: Throughput;
     baseline: Throughput;
+    /** MySQL: the bare server (bench/booking/floor.ts), same load; null on SQLite. */
+    floor: Throughput | null;
     ratio: number;
     cpuRatio: number | null;
     loadAverage: number;
@@ -268,6 +273,7 @@ interface DbRun {
   api: Throughput;
   apiIdempotent: Throughput;
   baseline: Throughput;
+  floor: Throughput | null;
   ratio: number;
   /**
    * What the ratio would be with equal CPU for both: the baseline's CPU per booking (its process
@@ -394,6 +400,29 @@ async function measureBaseline(
   };
 }
 
+/** The floor server on the twin event, loaded as the API is; stopped afterwards. */
+async function measureFloor(
+  databaseUrl: string,
+  jwtSecret: string,
+  db: SetupDb,
+  mysqld: number | null,
+  event: MatchmakingEvent,
+  plan: Booking[],
+  requestIds: string[],
+  clients: number,
+): Promise<Throughput> {
+  const child = spawnNode(['--import', 'tsx', FLOOR, databaseUrl, jwtSecret, String(clients)], process.env);
+  const { port } = await firstJsonLine<{ port: number }>(child, 'the floor server');
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    const node = { base: `http://127.0.0.1:${port}`, pid: child.pid!, process: child } as ApiNode;
+    return await measureApi(node, db, mysqld, 'floor: node:http + mysql2', event, plan, requestIds, clients, false);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
 /** (a): each round a phase of `contenders` bookings sent at once; then the database is asked. */
 async function contention(server: ApiNode, db: SetupDb, token: string, firms: Firm[], args: Args): Promise<Round[]> {
   const event = await matchmakingEvent(
@@ -488,10 +517,13 @@ async function runOn(kind: 'sqlite' | 'mysql', args: Args): Promise<DbRun> {
     let setupSeconds = 0;
     for (let pass = 1; pass <= args.passes; pass++) {
       const started = Date.now();
-      const [forBaseline, forApi, forIdempotent] = [
+      const [forBaseline, forApi, forIdempotent, forFloor] = [
         await throughputEvent(server.base, accessToken, db, plan, `Throughput ${pass}: baseline twin`),
         await throughputEvent(server.base, accessToken, db, plan, `Throughput ${pass}: API`),
         await throughputEvent(server.base, accessToken, db, plan, `Throughput ${pass}: API, Idempotency-Key`),
+        kind === 'mysql'
+          ? await throughputEvent(server.base, accessToken, db, plan, `Throughput ${pass}: floor`)
+          : null,
       ];
       setupSeconds += (Date.now() - started) / 1000;
       console.log(`[${kind}] (b) pass ${pass}: ${args.bookings} bookings, ${args.clients} concurrent…`);
@@ -504,15 +536,38 @@ async function runOn(kind: 'sqlite' | 'mysql', args: Args): Promise<DbRun> {
       const early = pass % 2 === 1 ? await runBaselinePass() : null;
       const apiRun = await runApiPass('API POST /meetings', forApi, false);
       const apiIdempotent = await runApiPass('API + Idempotency-Key', forIdempotent, true);
+      const floor = forFloor
+        ? await measureFloor(
+            databaseUrl,
+            jwtSecret,
+            db,
+            mysqld,
+            forFloor.event,
+            plan,
+            forFloor.requestIds,
+            args.clients,
+          )
+        : null;
       const baseline = early ?? (await runBaselinePass());
       const ratio = apiRun.perSecond / baseline.perSecond;
       const cost = (...ms: (number | null)[]) => (ms.some((x) => x === null) ? null : ms.reduce((a, b) => a! + b!, 0));
       const baselineCost = cost(baseline.clientCpuMsPerBooking, kind === 'mysql' ? baseline.mysqldCpuMsPerBooking : 0);
       const apiCost = cost(apiRun.serverCpuMsPerBooking, kind === 'mysql' ? apiRun.mysqldCpuMsPerBooking : 0);
       const cpuRatio = baselineCost && apiCost ? Math.round((baselineCost / apiCost) * 1000) / 1000 : null;
-      passes.push({ api: apiRun, apiIdempotent, baseline, ratio, cpuRatio, loadAverage: machine().loadAverage1m });
+      passes.push({
+        api: apiRun,
+        apiIdempotent,
+        baseline,
+        floor,
+        ratio,
+        cpuRatio,
+        loadAverage: machine().loadAverage1m,
+      });
       console.log(
-        `[${kind}] (b) pass ${pass}: ${apiRun.perSecond}/s against ${baseline.perSecond}/s (${(ratio * 100).toFixed(1)} %)`,
+        `[${kind}] (b) pass ${pass}: ${apiRun.perSecond}/s against ${baseline.perSecond}/s (${(ratio * 100).toFixed(1)} %)` +
+          (floor
+            ? `; floor ${floor.perSecond}/s (${((floor.perSecond / baseline.perSecond) * 100).toFixed(1)} %)`
+            : ''),
       );
     }
     const median = [...passes].sort((a, b) => a.ratio - b.ratio)[Math.floor((passes.length - 1) / 2)];
@@ -562,7 +617,7 @@ function printRun(run: DbRun, args: Args): void {
   console.log(header.join(' '));
   const pct = (x: number | null) => (x === null ? '—' : `${x}%`);
   const num = (x: number | null) => (x === null ? '—' : `${x}`);
-  for (const t of [run.api, run.apiIdempotent, run.baseline]) {
+  for (const t of [run.api, run.apiIdempotent, ...(run.floor ? [run.floor] : []), run.baseline]) {
     console.log(
       [
         `${t.name} (c=${t.concurrency})`.padEnd(40),
@@ -586,6 +641,11 @@ function printRun(run: DbRun, args: Args): void {
         : '') +
       `; with Idempotency-Key ${((run.apiIdempotent.perSecond / run.baseline.perSecond) * 100).toFixed(1)} %`,
   );
+  if (run.floor)
+    console.log(
+      `    floor (bare node:http + mysql2) / baseline ${((run.floor.perSecond / run.baseline.perSecond) * 100).toFixed(1)} %;` +
+        ` API / floor ${((run.api.perSecond / run.floor.perSecond) * 100).toFixed(1)} %`,
+    );
   if (run.cpuRatio !== null)
     console.log(
       `    with equal CPU for both (CPU per booking: baseline ${run.db === 'mysql' ? 'process + mysqld' : 'process'} / API server${run.db === 'mysql' ? ' + mysqld' : ''}): ${(run.cpuRatio * 100).toFixed(1)} %`,

@@ -6,7 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { UserEntity } from '../src/accounts/user.entity';
 import { TokenService } from '../src/accounts/token.service';
+import type { EntityManager } from 'typeorm';
 import { DatabaseService } from '../src/database/database.service';
+import { isUniqueViolation } from '../src/database/driver-errors';
+import { batch, insertStatement, type Statement } from '../src/database/raw-sql';
 import { loginOrganiser, ORGANISER, quickUser, signUp, type Caller } from './factories';
 import { freshDatabase, startApp, type TestApp } from './harness';
 
@@ -90,6 +93,41 @@ describe('database layer', () => {
     expect(await db.manager.existsBy(UserEntity, { id: registered.user.id })).toBe(true);
     expect(await db.manager.existsBy(UserEntity, { id: outside.id })).toBe(direct === 'written');
     await t.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('runs a batch in order in one transaction (one query on MySQL), stopping at the first failing statement', async () => {
+    const [first, second] = [newUser(), newUser()];
+    // The row as set (columns left unset take their defaults).
+    const insert = (em: EntityManager, user: UserEntity) =>
+      insertStatement(em, UserEntity, [
+        Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)) as Partial<UserEntity>,
+      ]);
+    const count: Statement = { sql: 'SELECT COUNT(*) AS n FROM users WHERE id = ?', params: [first.id] };
+
+    const results = await db.batchTransaction(async (em) => {
+      const query = jest.spyOn(em.queryRunner!, 'query');
+      const out = await batch(em, [insert(em, first), count]);
+      // MySQL: both statements in one round trip; SQLite: one after another.
+      expect(query).toHaveBeenCalledTimes(t.databaseKind === 'mysql' ? 1 : 2);
+      return out;
+    });
+    expect(Number((results[1] as { n: number | string }[])[0].n)).toBe(1);
+
+    // The duplicate fails; the statement after it never runs, and the rollback takes the one before it.
+    const third = newUser();
+    const failed = await db
+      .batchTransaction((em) => batch(em, [insert(em, second), insert(em, first), insert(em, third)]))
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(isUniqueViolation(failed)).toBe(true);
+    expect(await db.manager.existsBy(UserEntity, { id: second.id })).toBe(false);
+    expect(await db.manager.existsBy(UserEntity, { id: third.id })).toBe(false);
+    expect(await db.manager.existsBy(UserEntity, { id: first.id })).toBe(true);
+
+    // Every other transaction keeps one statement per query (both drivers' default).
+    await expect(db.transaction((em) => em.query('SELECT 1; SELECT 2'))).rejects.toThrow();
   });
 
   it('shows a committed write to the next read at once', async () => {

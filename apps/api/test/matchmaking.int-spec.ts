@@ -508,4 +508,55 @@ describe('matchmaking', () => {
     const held = await t.http().get(`/api/events/${event.id}/meetings?status=scheduled`).set(promoter.auth).expect(200);
     expect(held.body.total).toBe(1);
   });
+
+  it('lets exactly one of concurrent bookings at named tables through, each other one with its 409 (none 5xx)', async () => {
+    const N = 30;
+    const event = await matchmakingEvent(t, {
+      slots: 3,
+      tables: Array.from({ length: N }, (_, i) => ({ label: `T${i}`, kind: 'physical' as const })),
+    });
+    const [s0, s1, s2] = event.slots;
+    const hub = await firm(t, { country: 'KR' });
+    await takePart(t, event, hub);
+    const pairs = await Promise.all(
+      Array.from({ length: N }, async () => {
+        const [x, y] = await Promise.all([firm(t, { country: 'CN' }), firm(t, { country: 'KR' })]);
+        await takePart(t, event, x);
+        await takePart(t, event, y);
+        return { x, y, xy: await acceptedRequest(t, event, x, y), xHub: await acceptedRequest(t, event, x, hub) };
+      }),
+    );
+    const named = (as: Firm, requestId: string, slotId: string, tableId: string) =>
+      t.http().post(`/api/events/${event.id}/meetings`).set(as.member.auth).send({ requestId, slotId, tableId });
+    const outcome = (results: { status: number; body: { error?: { code: string } } }[]) => ({
+      created: results.filter((r) => r.status === 201).length,
+      refused: [...new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.error?.code}`))],
+    });
+    const promoter = await quickUser(t, 'promoter');
+    const inSlot = async (slotId: string) => {
+      const list = await t
+        .http()
+        .get(`/api/events/${event.id}/meetings?status=scheduled&pageSize=100`)
+        .set(promoter.auth)
+        .expect(200);
+      return list.body.items.filter((m: { slotId: string }) => m.slotId === slotId);
+    };
+
+    // N different pairs want one table in one slot.
+    const table = await Promise.all(pairs.map((p) => named(p.x, p.xy, s0.id, event.tables[0].id)));
+    expect(outcome(table)).toEqual({ created: 1, refused: ['409 TABLE_TAKEN'] });
+    expect(await inSlot(s0.id)).toHaveLength(1);
+
+    // N firms want the hub in one slot, each at its own table.
+    const hubs = await Promise.all(pairs.map((p, i) => named(p.x, p.xHub, s1.id, event.tables[i].id)));
+    expect(outcome(hubs)).toEqual({ created: 1, refused: ['409 COMPANY_BUSY'] });
+    expect(hubs.find((r) => r.status === 409)!.body.error.details).toEqual({ companyId: hub.company.id });
+    expect(await inSlot(s1.id)).toHaveLength(1);
+
+    // One request booked N times at once, at N tables.
+    const unbooked = pairs.find((p) => !table.some((r) => r.status === 201 && r.body.requestId === p.xy))!;
+    const again = await Promise.all(pairs.map((_, i) => named(unbooked.y, unbooked.xy, s2.id, event.tables[i].id)));
+    expect(outcome(again)).toEqual({ created: 1, refused: ['409 REQUEST_ALREADY_BOOKED'] });
+    expect(await inSlot(s2.id)).toHaveLength(1);
+  });
 });

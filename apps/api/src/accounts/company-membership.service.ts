@@ -6,9 +6,12 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { forUpdate } from '../database/database.service';
-import { hydrate, placeholders, selectList, tableOf } from '../database/raw-sql';
+import { hydrate, placeholders, selectList, tableOf, type Statement } from '../database/raw-sql';
 import type { Locale } from '@ilr/shared';
 import { UserEntity } from './user.entity';
+
+/** What a notification needs of each member; one raw read on the booking path, TypeORM's column mapping. */
+const MEMBER_COLUMNS = ['id', 'email', 'displayName', 'locale', 'timeZone', 'companyId'] as const;
 
 @Injectable()
 export class CompanyMembershipService {
@@ -49,15 +52,26 @@ export class CompanyMembershipService {
   /** The members of these companies, with what a notification needs (language, clock, address). */
   async members(em: EntityManager, companyIds: readonly string[]): Promise<Member[]> {
     if (companyIds.length === 0) return [];
-    // One raw read (on the booking path for every notification): TypeORM's column mapping, no query builder.
-    const columns = ['id', 'email', 'displayName', 'locale', 'timeZone', 'companyId'] as const;
-    const rows: Record<string, unknown>[] = await em.query(
-      `SELECT ${selectList(em, UserEntity, 'u', columns)} FROM ${tableOf(em, UserEntity)} u
-       WHERE u.${em.connection.driver.escape('company_id')} IN (${placeholders(companyIds.length)})`,
-      [...companyIds],
-    );
+    const { sql, params } = this.membersQuery(em, { ids: placeholders(companyIds.length), params: [...companyIds] });
+    return this.toMembers(em, await em.query(sql, params));
+  }
+
+  /**
+   * `members` as one raw statement, for a batch (raw-sql): the members of the companies whose ids
+   * `ids` lists inside `IN (…)` — placeholders, or columns of a row that `join` brings in (its
+   * parameters come first). Its rows become members through `toMembers`.
+   */
+  membersQuery(em: EntityManager, of: { join?: string; ids: string; params: unknown[] }): Statement {
+    return {
+      sql: `SELECT ${selectList(em, UserEntity, 'u', MEMBER_COLUMNS)} FROM ${tableOf(em, UserEntity)} u ${of.join ?? ''}
+       WHERE u.${em.connection.driver.escape('company_id')} IN (${of.ids})`,
+      params: of.params,
+    };
+  }
+
+  toMembers(em: EntityManager, rows: Record<string, unknown>[]): Member[] {
     return rows.map((row) => {
-      const u = hydrate(em, UserEntity, row, 'u', columns)!;
+      const u = hydrate(em, UserEntity, row, 'u', MEMBER_COLUMNS)!;
       return {
         id: u.id,
         email: u.email,

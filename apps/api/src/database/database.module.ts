@@ -3,7 +3,13 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
-import { DatabaseService, READ_DATA_SOURCE, readDataSource } from './database.service';
+import {
+  BATCH_DATA_SOURCE,
+  batchDataSource,
+  DatabaseService,
+  READ_DATA_SOURCE,
+  readDataSource,
+} from './database.service';
 import { runMigrations } from './migrate';
 import { SnakeNamingStrategy } from './naming';
 
@@ -39,6 +45,7 @@ export class DatabaseModule {
       ],
       providers: [
         { provide: READ_DATA_SOURCE, useFactory: readDataSource, inject: [getDataSourceToken()] },
+        { provide: BATCH_DATA_SOURCE, useFactory: batchDataSource, inject: [getDataSourceToken()] },
         DatabaseService,
       ],
       exports: [DatabaseService],

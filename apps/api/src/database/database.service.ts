@@ -36,6 +36,27 @@ export async function readDataSource(main: DataSource): Promise<DataSource> {
   }).initialize();
 }
 
+/** The DataSource of `batchTransaction` (on SQLite: the main one). */
+export const BATCH_DATA_SOURCE = Symbol('BATCH_DATA_SOURCE');
+
+/**
+ * On MySQL, a second pool whose connections accept several statements per query, so that a hot
+ * transaction can send its reads, then its writes, in one round trip each (`batch` in raw-sql).
+ * Only `batchTransaction` uses it: everywhere else a query is one statement, as the driver's
+ * default wants (a mistake in a query then cannot become a second statement).
+ */
+export async function batchDataSource(main: DataSource): Promise<DataSource> {
+  const options = main.options;
+  if (options.type !== 'mysql') return main;
+  return new DataSource({
+    ...options,
+    extra: { ...options.extra, multipleStatements: true },
+    migrations: [],
+    migrationsRun: false,
+    synchronize: false,
+  }).initialize();
+}
+
 /**
  * `SELECT … FOR UPDATE` inside a transaction, for reads that decide a write. SQLite has no row
  * locks and needs none: its write transactions run one after another.
@@ -54,6 +75,7 @@ export class DatabaseService implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() readonly dataSource: DataSource,
     @Inject(READ_DATA_SOURCE) private readonly reads: DataSource,
+    @Inject(BATCH_DATA_SOURCE) private readonly batches: DataSource,
   ) {}
 
   get isSqlite(): boolean {
@@ -68,19 +90,31 @@ export class DatabaseService implements OnApplicationShutdown {
    * Runs `work` in one transaction; all writes go through here. `work` may run more than once
    * (after a deadlock), so it must not have effects outside the database before it returns.
    */
-  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.retried(this.dataSource, work);
+  }
+
+  /**
+   * `transaction`, on a connection where `batch` (raw-sql) sends several statements in one round
+   * trip: for hot paths whose reads and writes each fit in one batch (a booking).
+   */
+  batchTransaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.retried(this.batches, work);
+  }
+
+  private async retried<T>(source: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(work);
+        return await this.once(source, work);
       } catch (error) {
         if (attempt >= ATTEMPTS || !isRetryableLockError(error)) throw error;
       }
     }
   }
 
-  private once<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.dataSource.transaction(work);
-    const run = this.queue.then(() => this.dataSource.transaction(work));
+  private once<T>(source: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.isSqlite) return source.transaction(work);
+    const run = this.queue.then(() => source.transaction(work));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -120,7 +154,9 @@ export class DatabaseService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.reads !== this.dataSource && this.reads.isInitialized) await this.reads.destroy();
+    for (const source of [this.reads, this.batches]) {
+      if (source !== this.dataSource && source.isInitialized) await source.destroy();
+    }
   }
 }
 

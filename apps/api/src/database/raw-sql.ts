@@ -66,17 +66,21 @@ export function hydrate<T extends ObjectLiteral>(
   return entity;
 }
 
+/** One SQL statement with its positional `?` parameters. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * One multi-row INSERT of the given rows (each with the same properties; columns left out take
- * their defaults), values converted as TypeORM's `insert` would. Throws the driver's error as a
- * QueryFailedError, as `insert` does (unique violations: `isUniqueViolation`).
+ * The multi-row INSERT of the given rows (each with the same properties; columns left out take
+ * their defaults), values converted as TypeORM's `insert` would.
  */
-export async function insertRows<T extends ObjectLiteral>(
+export function insertStatement<T extends ObjectLiteral>(
   em: EntityManager,
   target: EntityTarget<T>,
   rows: readonly Partial<T>[],
-): Promise<void> {
-  if (rows.length === 0) return;
+): Statement {
   const driver = em.connection.driver;
   const columns = columnsOf(em, target, Object.keys(rows[0]) as (keyof T & string)[]);
   const params: unknown[] = [];
@@ -88,7 +92,41 @@ export async function insertRows<T extends ObjectLiteral>(
     }
   }
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-  await em.query(`INSERT INTO ${tableOf(em, target)} (${names}) VALUES ${rows.map(() => tuple).join(', ')}`, params);
+  return { sql: `INSERT INTO ${tableOf(em, target)} (${names}) VALUES ${rows.map(() => tuple).join(', ')}`, params };
+}
+
+/**
+ * One multi-row INSERT (see `insertStatement`). Throws the driver's error as a QueryFailedError,
+ * as `insert` does (unique violations: `isUniqueViolation`).
+ */
+export async function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const { sql, params } = insertStatement(em, target, rows);
+  await em.query(sql, params);
+}
+
+/**
+ * Runs the statements in order and gives each one's result (rows for a SELECT). Where the
+ * connection allows several statements per query (the MySQL DataSource of `batchTransaction`),
+ * they go to the database in one round trip; elsewhere one after another. Either way the first
+ * failing statement throws and the ones after it do not run, while the ones before it stay done
+ * in the caller's transaction.
+ */
+export async function batch(em: EntityManager, statements: readonly Statement[]): Promise<unknown[]> {
+  const extra = (em.connection.options as { extra?: { multipleStatements?: boolean } }).extra;
+  if (statements.length > 1 && extra?.multipleStatements) {
+    return (await em.query(
+      statements.map((s) => s.sql).join(';\n'),
+      statements.flatMap((s) => s.params),
+    )) as unknown[];
+  }
+  const results: unknown[] = [];
+  for (const s of statements) results.push(await em.query(s.sql, s.params));
+  return results;
 }
 
 /**

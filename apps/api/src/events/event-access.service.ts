@@ -30,7 +30,11 @@ export class EventAccessService {
   /** Drafts exist only for those who may see them; everyone else gets a 404. */
   async visibleEvent(actor: Actor | undefined, eventId: string): Promise<EventEntity> {
     // One raw read (every event-scoped request asks): TypeORM's column mapping, no query builder.
-    const event = await findById(this.db.manager, EventEntity, eventId);
+    return this.visible(actor, await findById(this.db.manager, EventEntity, eventId));
+  }
+
+  /** The event read by the caller (null: none), if the caller may see it; 404 otherwise. */
+  visible(actor: Actor | undefined, event: EventEntity | null): EventEntity {
     if (!event || !can(actor, 'event.view', event)) throw EventsErrors.notFound();
     return event;
   }

@@ -5,14 +5,15 @@
  */
 import { Injectable } from '@nestjs/common';
 import { Brackets, In } from 'typeorm';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isStaff, type Actor, type NotificationKind, type Page } from '@ilr/shared';
 import { AuditService } from '../audit/audit.service';
 import { CompanyEntity } from '../companies/company.entity';
 import { DomainError } from '../common/domain-error';
 import { pageWindow } from '../common/pagination';
 import { DatabaseService, forUpdate } from '../database/database.service';
-import { hydrate, selectList, tableOf } from '../database/raw-sql';
+import { batch, hydrate, selectList, tableOf, type Statement } from '../database/raw-sql';
+import { isUniqueViolation } from '../database/driver-errors';
 import { EventAccessService } from '../events/event-access.service';
 import { EventEntity } from '../events/event.entities';
 import { CompanyMembershipService } from '../accounts/company-membership.service';
@@ -31,7 +32,7 @@ import {
 } from './matchmaking.entities';
 import { MatchmakingErrors } from './matchmaking.errors';
 import { MeetingViews, noticeFrom, type MeetingParts } from './meeting-views';
-import { freeMeeting, insertMeeting, moveMeeting, neededKind, placeMeetingAt } from './occupancy';
+import { freeMeeting, meetingStatements, moveMeeting, neededKind, placeMeetingAt, takenPlace } from './occupancy';
 
 /** What a booking reads of each party's participation, and of each firm for the answer and the notices. */
 const PARTY = ['companyId', 'attendance', 'availableSlotIds'] as const;
@@ -42,6 +43,8 @@ const PICK_ATTEMPTS = 5;
 
 @Injectable()
 export class MeetingsService {
+  private readonly sql = new WeakMap<DataSource, [string, string, string]>();
+
   constructor(
     private readonly db: DatabaseService,
     private readonly access: MatchmakingAccess,
@@ -53,11 +56,11 @@ export class MeetingsService {
   ) {}
 
   async book(actor: Actor, eventId: string, dto: BookMeetingDto): Promise<MeetingDto> {
+    if (dto.tableId) return this.bookAtTable(actor, eventId, dto, dto.tableId);
     const event = await this.access.event(actor, eventId);
     for (let attempt = 1; ; attempt++) {
       try {
         const { meeting, pending } = await this.db.transaction(async (em) => {
-          if (dto.tableId) return this.bookAtTable(em, actor, event, dto, dto.tableId);
           const request = await this.lockRequest(em, actor, dto.requestId, eventId);
           if (request.status !== 'accepted') throw MatchmakingErrors.notAccepted();
           if (await em.existsBy(MeetingEntity, { bookedRequest: request.id })) throw MatchmakingErrors.alreadyBooked();
@@ -84,7 +87,7 @@ export class MeetingsService {
         await this.notifications.deliver(pending);
         return meeting;
       } catch (error) {
-        const racedForTable = error instanceof DomainError && error.code === 'TABLE_TAKEN' && !dto.tableId;
+        const racedForTable = error instanceof DomainError && error.code === 'TABLE_TAKEN';
         if (!racedForTable || attempt >= PICK_ATTEMPTS) throw error;
       }
     }
@@ -92,93 +95,144 @@ export class MeetingsService {
 
   /**
    * A booking at a named table (the usual case from the web and the desk), with the same checks,
-   * in the same order, as the general path: the request locked by one raw read, then one raw read
-   * of everything the checks and the answer need (is the request booked, the slot, both
-   * participations, whether either firm or the table is taken in the slot, the table, both firms),
-   * then the raw INSERTs. The unique keys still decide under concurrency.
+   * in the same order, as the general path, in two round trips to the database inside its
+   * transaction (`batch`): first the reads — the request locked, then everything the checks and
+   * the answer need in one row (the event, is the request booked, the slot, both participations,
+   * whether either firm or the table is taken in the slot, the table, both firms), and the firms'
+   * members to notify —, then the writes — the meeting, its occupancy and sides, the
+   * notifications, and the recipients' unread counts. The unique keys still decide under
+   * concurrency: when the writes fail on one, `takenPlace` tells which 409 it is.
    */
-  private async bookAtTable(
-    em: EntityManager,
-    actor: Actor,
-    event: EventEntity,
-    dto: BookMeetingDto,
-    tableId: string,
-  ): Promise<{ meeting: MeetingDto; pending: PendingNotification[] }> {
-    const request = await this.lockRequest(em, actor, dto.requestId, event.id);
-    if (request.status !== 'accepted') throw MatchmakingErrors.notAccepted();
-    const { fromCompanyId: aId, toCompanyId: bId } = request;
+  private async bookAtTable(actor: Actor, eventId: string, dto: BookMeetingDto, tableId: string): Promise<MeetingDto> {
+    const { meeting, pending, unread } = await this.db.batchTransaction(async (em) => {
+      const [locked, [row], people] = (await batch(em, this.bookingReads(em, eventId, dto, tableId))) as Record<
+        string,
+        unknown
+      >[][];
+      const event = this.events.visible(actor, hydrate(em, EventEntity, row, 'e'));
+      const request = this.mayBook(
+        actor,
+        locked.length ? hydrate(em, MeetingRequestEntity, locked[0], 'r') : null,
+        eventId,
+      );
+      if (request.status !== 'accepted') throw MatchmakingErrors.notAccepted();
+      const { fromCompanyId: aId, toCompanyId: bId } = request;
+      if (Number(row.booked) > 0) throw MatchmakingErrors.alreadyBooked();
+      const slot = hydrate(em, SlotEntity, row, 's');
+      if (!slot) throw MatchmakingErrors.slotNotFound();
+      const a = hydrate(em, ParticipantEntity, row, 'pa', PARTY);
+      const b = hydrate(em, ParticipantEntity, row, 'pb', PARTY);
+      if (!a) throw MatchmakingErrors.notParticipating(aId);
+      if (!b) throw MatchmakingErrors.notParticipating(bId);
+      for (const p of [a, b])
+        if (!p.availableSlotIds.includes(slot.id)) throw MatchmakingErrors.notAvailable(p.companyId);
+      if (Number(row.held_a) > 0) throw MatchmakingErrors.companyBusy(aId);
+      if (Number(row.held_b) > 0) throw MatchmakingErrors.companyBusy(bId);
+      const table = hydrate(em, TableEntity, row, 't');
+      if (!table) throw MatchmakingErrors.tableNotFound();
+      const kind = neededKind(a, b);
+      if (table.kind !== kind) throw MatchmakingErrors.wrongTableKind(kind);
+      if (Number(row.held_t) > 0) throw MatchmakingErrors.tableTaken();
+
+      const placement = { request, slot, tableId, createdById: actor.id, source: 'hand' as const };
+      const { meeting, statements } = meetingStatements(em, placement, a, b, table.id);
+      // Only a promoter's booking for the firms is audited: no statement otherwise.
+      await this.audit.record(em, actor, [aId, bId], { action: 'meeting.book', eventId, subjectId: meeting.id });
+      const companies = new Map<string, CompanyEntity>();
+      for (const c of [hydrate(em, CompanyEntity, row, 'ca', BRIEF), hydrate(em, CompanyEntity, row, 'cb', BRIEF)]) {
+        if (c) companies.set(c.id, c);
+      }
+      const parts = { companies, table };
+      const notices = this.notifications.compose(
+        em,
+        'meeting.scheduled',
+        this.notices(actor, event, meeting, parts),
+        this.membership.toMembers(em, people),
+      );
+      const counts = this.notifications.unreadQuery(
+        em,
+        notices.pending.map((p) => p.recipient.id),
+      );
+      let written: unknown[];
+      try {
+        written = await batch(em, [...statements, ...notices.statements, counts]);
+      } catch (error) {
+        throw (isUniqueViolation(error) && (await takenPlace(em, meeting))) || error;
+      }
+      return {
+        meeting: this.views.placed(meeting, parts),
+        pending: notices.pending,
+        unread: this.notifications.toUnread(written[written.length - 1] as { userId: string; n: number }[]),
+      };
+    });
+    await this.notifications.deliver(pending, unread);
+    return meeting;
+  }
+
+  /** The reads of `bookAtTable`, for one batch: the request locked; the row of the checks; the members. */
+  private bookingReads(em: EntityManager, eventId: string, dto: BookMeetingDto, tableId: string): Statement[] {
+    const [lock, checks, members] = this.bookingSql(em);
+    const { requestId, slotId } = dto;
+    return [
+      { sql: lock, params: [requestId] },
+      {
+        sql: checks,
+        params: [
+          requestId,
+          slotId,
+          slotId,
+          slotId,
+          tableId,
+          eventId,
+          requestId,
+          slotId,
+          eventId,
+          eventId,
+          eventId,
+          tableId,
+          eventId,
+        ],
+      },
+      { sql: members, params: [requestId] },
+    ];
+  }
+
+  /** The SQL of `bookingReads`, built once per DataSource (it depends only on the driver). */
+  private bookingSql(em: EntityManager): [string, string, string] {
+    const known = this.sql.get(em.connection);
+    if (known) return known;
     const q = (name: string) => em.connection.driver.escape(name);
-    const held = `(SELECT COUNT(*) FROM ${tableOf(em, OccupancyEntity)} WHERE ${q('slot_id')} = ? AND ${q('holder_id')} = ?)`;
-    const party = (alias: string) =>
-      `LEFT JOIN ${tableOf(em, ParticipantEntity)} ${alias} ON ${alias}.${q('event_id')} = ? AND ${alias}.${q('company_id')} = ?`;
-    const rows: Record<string, unknown>[] = await em.query(
-      `SELECT (SELECT COUNT(*) FROM ${tableOf(em, MeetingEntity)} WHERE ${q('booked_request')} = ?) AS ${q('booked')},
-        ${held} AS ${q('held_a')}, ${held} AS ${q('held_b')}, ${held} AS ${q('held_t')},
+    const requests = tableOf(em, MeetingRequestEntity);
+    const held = (holder: string) =>
+      `(SELECT COUNT(*) FROM ${tableOf(em, OccupancyEntity)} WHERE ${q('slot_id')} = ? AND ${q('holder_id')} = ${holder})`;
+    const party = (alias: string, column: string) =>
+      `LEFT JOIN ${tableOf(em, ParticipantEntity)} ${alias} ON ${alias}.${q('event_id')} = ? AND ${alias}.${q('company_id')} = r.${q(column)}`;
+    const lock = em.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
+    const sql: [string, string, string] = [
+      `SELECT ${selectList(em, MeetingRequestEntity, 'r')} FROM ${requests} r WHERE r.${q('id')} = ?${lock}`,
+      `SELECT ${selectList(em, EventEntity, 'e')},
+        (SELECT COUNT(*) FROM ${tableOf(em, MeetingEntity)} WHERE ${q('booked_request')} = ?) AS ${q('booked')},
+        ${held(`r.${q('from_company_id')}`)} AS ${q('held_a')}, ${held(`r.${q('to_company_id')}`)} AS ${q('held_b')},
+        ${held('?')} AS ${q('held_t')},
         ${selectList(em, SlotEntity, 's')}, ${selectList(em, ParticipantEntity, 'pa', PARTY)},
         ${selectList(em, ParticipantEntity, 'pb', PARTY)}, ${selectList(em, TableEntity, 't')},
         ${selectList(em, CompanyEntity, 'ca', BRIEF)}, ${selectList(em, CompanyEntity, 'cb', BRIEF)}
       FROM (SELECT 1 AS ${q('one')}) x
+      LEFT JOIN ${tableOf(em, EventEntity)} e ON e.${q('id')} = ?
+      LEFT JOIN ${requests} r ON r.${q('id')} = ?
       LEFT JOIN ${tableOf(em, SlotEntity)} s ON s.${q('id')} = ? AND s.${q('event_id')} = ?
-      ${party('pa')} ${party('pb')}
+      ${party('pa', 'from_company_id')} ${party('pb', 'to_company_id')}
       LEFT JOIN ${tableOf(em, TableEntity)} t ON t.${q('id')} = ? AND t.${q('event_id')} = ?
-      LEFT JOIN ${tableOf(em, CompanyEntity)} ca ON ca.${q('id')} = ?
-      LEFT JOIN ${tableOf(em, CompanyEntity)} cb ON cb.${q('id')} = ?`,
-      [
-        request.id,
-        dto.slotId,
-        aId,
-        dto.slotId,
-        bId,
-        dto.slotId,
-        tableId,
-        dto.slotId,
-        event.id,
-        event.id,
-        aId,
-        event.id,
-        bId,
-        tableId,
-        event.id,
-        aId,
-        bId,
-      ],
-    );
-    const row = rows[0];
-    if (Number(row.booked) > 0) throw MatchmakingErrors.alreadyBooked();
-    const slot = hydrate(em, SlotEntity, row, 's');
-    if (!slot) throw MatchmakingErrors.slotNotFound();
-    const a = hydrate(em, ParticipantEntity, row, 'pa', PARTY);
-    const b = hydrate(em, ParticipantEntity, row, 'pb', PARTY);
-    if (!a) throw MatchmakingErrors.notParticipating(aId);
-    if (!b) throw MatchmakingErrors.notParticipating(bId);
-    for (const p of [a, b])
-      if (!p.availableSlotIds.includes(slot.id)) throw MatchmakingErrors.notAvailable(p.companyId);
-    if (Number(row.held_a) > 0) throw MatchmakingErrors.companyBusy(aId);
-    if (Number(row.held_b) > 0) throw MatchmakingErrors.companyBusy(bId);
-    const table = hydrate(em, TableEntity, row, 't');
-    if (!table) throw MatchmakingErrors.tableNotFound();
-    const kind = neededKind(a, b);
-    if (table.kind !== kind) throw MatchmakingErrors.wrongTableKind(kind);
-    if (Number(row.held_t) > 0) throw MatchmakingErrors.tableTaken();
-    const meeting = await insertMeeting(
-      em,
-      { request, slot, tableId, createdById: actor.id, source: 'hand' },
-      a,
-      b,
-      table.id,
-    );
-    await this.audit.record(em, actor, [aId, bId], {
-      action: 'meeting.book',
-      eventId: event.id,
-      subjectId: meeting.id,
-    });
-    const companies = new Map<string, CompanyEntity>();
-    for (const c of [hydrate(em, CompanyEntity, row, 'ca', BRIEF), hydrate(em, CompanyEntity, row, 'cb', BRIEF)]) {
-      if (c) companies.set(c.id, c);
-    }
-    const parts = { companies, table };
-    const pending = await this.notifyBoth(em, actor, event, meeting, 'meeting.scheduled', parts);
-    return { meeting: this.views.placed(meeting, parts), pending };
+      LEFT JOIN ${tableOf(em, CompanyEntity)} ca ON ca.${q('id')} = r.${q('from_company_id')}
+      LEFT JOIN ${tableOf(em, CompanyEntity)} cb ON cb.${q('id')} = r.${q('to_company_id')}`,
+      this.membership.membersQuery(em, {
+        join: `JOIN ${requests} r ON r.${q('id')} = ?`,
+        ids: `r.${q('from_company_id')}, r.${q('to_company_id')}`,
+        params: [],
+      }).sql,
+    ];
+    this.sql.set(em.connection, sql);
+    return sql;
   }
 
   async move(actor: Actor, meetingId: string, dto: MoveMeetingDto): Promise<MeetingDto> {
@@ -333,7 +387,6 @@ export class MeetingsService {
     });
   }
 
-  /** The request, locked; 404 unless it is in this event and the caller may act for one of its firms. */
   /**
    * The request, locked for the booking by one raw `SELECT … FOR UPDATE` (no lock on SQLite, whose
    * writers run one after another); 404 unless the caller may act for one of its firms.
@@ -349,7 +402,11 @@ export class MeetingsService {
       `SELECT ${selectList(em, MeetingRequestEntity, 'r')} FROM ${tableOf(em, MeetingRequestEntity)} r WHERE r.${em.connection.driver.escape('id')} = ?${lock}`,
       [requestId],
     );
-    const request = rows.length ? hydrate(em, MeetingRequestEntity, rows[0], 'r') : null;
+    return this.mayBook(actor, rows.length ? hydrate(em, MeetingRequestEntity, rows[0], 'r') : null, eventId);
+  }
+
+  /** The request read; 404 unless it is in this event and the caller may act for one of its firms. */
+  private mayBook(actor: Actor, request: MeetingRequestEntity | null, eventId: string): MeetingRequestEntity {
     if (!request || request.eventId !== eventId) throw MatchmakingErrors.requestNotFound();
     if (!this.access.mayActFor(actor, request.fromCompanyId) && !this.access.mayActFor(actor, request.toCompanyId)) {
       throw MatchmakingErrors.requestNotFound();
@@ -386,9 +443,20 @@ export class MeetingsService {
     parts?: MeetingParts,
   ): Promise<PendingNotification[]> {
     const known = parts ?? (await this.views.parts(em, meeting));
-    const onBehalf = (companyId: string) => (this.audit.actsOnBehalf(actor, companyId) ? actor.displayName : undefined);
-    return this.notifications.add(em, [meeting.companyAId, meeting.companyBId], kind, (companyId) =>
-      noticeFrom(event, meeting, companyId, known, onBehalf(companyId)),
-    );
+    return this.notifications.addMany(em, kind, this.notices(actor, event, meeting, known));
+  }
+
+  /** What each side is told of the meeting (and who acted for it, when that was a promoter). */
+  private notices(actor: Actor, event: EventEntity, meeting: MeetingEntity, parts: MeetingParts) {
+    return [meeting.companyAId, meeting.companyBId].map((companyId) => ({
+      companyId,
+      params: noticeFrom(
+        event,
+        meeting,
+        companyId,
+        parts,
+        this.audit.actsOnBehalf(actor, companyId) ? actor.displayName : undefined,
+      ),
+    }));
   }
 }

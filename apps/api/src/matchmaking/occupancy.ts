@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../database/driver-errors';
-import { insertRows } from '../database/raw-sql';
+import { batch, insertRows, insertStatement, placeholders, tableOf, type Statement } from '../database/raw-sql';
 import {
   MeetingEntity,
   MeetingSideEntity,
@@ -132,9 +132,23 @@ export async function insertMeeting(
   b: ParticipantEntity,
   tableId: string,
 ): Promise<MeetingEntity> {
+  const meeting = newMeeting(p, tableId);
+  try {
+    await insertRows(em, MeetingEntity, [meeting]);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw MatchmakingErrors.alreadyBooked();
+    throw error;
+  }
+  await occupy(em, meeting);
+  await insertRows(em, MeetingSideEntity, sidesOf(meeting, a, b));
+  return meeting;
+}
+
+/** The scheduled meeting a placement makes, not yet stored. */
+function newMeeting(p: Placement, tableId: string): MeetingEntity {
   const { request, slot } = p;
   const now = new Date();
-  const meeting = Object.assign(new MeetingEntity(), {
+  return Object.assign(new MeetingEntity(), {
     id: randomUUID(),
     eventId: request.eventId,
     requestId: request.id,
@@ -154,19 +168,74 @@ export async function insertMeeting(
     cancelledAt: null,
     remindedAt: null,
   });
-  try {
-    await insertRows(em, MeetingEntity, [meeting]);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw MatchmakingErrors.alreadyBooked();
-    throw error;
-  }
-  await occupy(em, meeting);
-  await insertRows(
-    em,
-    MeetingSideEntity,
-    [a, b].map((party) => ({ meetingId: meeting.id, companyId: party.companyId, noShow: false })),
-  );
-  return meeting;
+}
+
+const sidesOf = (meeting: MeetingEntity, a: ParticipantEntity, b: ParticipantEntity) =>
+  [a, b].map((party) => ({ meetingId: meeting.id, companyId: party.companyId, noShow: false }));
+
+/** Where the meeting is held: both parties, then its table. */
+const placesOf = (meeting: MeetingEntity): string[] => [
+  meeting.companyAId,
+  meeting.companyBId,
+  ...(meeting.tableId ? [meeting.tableId] : []),
+];
+
+/**
+ * `insertMeeting` as statements for one batch (raw-sql): the meeting's row, its occupancy rows
+ * and its sides. When the batch fails on a unique key, `takenPlace` says which place was taken.
+ */
+export function meetingStatements(
+  em: EntityManager,
+  p: Placement,
+  a: ParticipantEntity,
+  b: ParticipantEntity,
+  tableId: string,
+): { meeting: MeetingEntity; statements: Statement[] } {
+  const meeting = newMeeting(p, tableId);
+  const occupancy = placesOf(meeting).map((holderId) => ({
+    slotId: meeting.slotId,
+    holderId,
+    meetingId: meeting.id,
+    signingMeetingId: null,
+  }));
+  return {
+    meeting,
+    statements: [
+      insertStatement(em, MeetingEntity, [meeting]),
+      insertStatement(em, OccupancyEntity, occupancy),
+      insertStatement(em, MeetingSideEntity, sidesOf(meeting, a, b)),
+    ],
+  };
+}
+
+/**
+ * After the meeting's INSERTs failed on a unique key: the contract's 409 for what another
+ * meeting holds — its request booked (ALREADY_BOOKED), a party's place (COMPANY_BUSY), then the
+ * table (TABLE_TAKEN) — read with a locking read, which sees the other transaction's row once it
+ * has committed. Null when nothing is held (the violation was something else).
+ */
+export async function takenPlace(em: EntityManager, meeting: MeetingEntity): Promise<Error | null> {
+  const q = (name: string) => em.connection.driver.escape(name);
+  const lock = em.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+  const places = placesOf(meeting);
+  const [booked, held] = (await batch(em, [
+    {
+      sql: `SELECT ${q('id')} FROM ${tableOf(em, MeetingEntity)} WHERE ${q('booked_request')} = ? AND ${q('id')} <> ?${lock}`,
+      params: [meeting.requestId, meeting.id],
+    },
+    {
+      sql: `SELECT ${q('holder_id')} AS ${q('holderId')} FROM ${tableOf(em, OccupancyEntity)}
+       WHERE ${q('slot_id')} = ? AND ${q('holder_id')} IN (${placeholders(places.length)})
+       AND (${q('meeting_id')} IS NULL OR ${q('meeting_id')} <> ?)${lock}`,
+      params: [meeting.slotId, ...places, meeting.id],
+    },
+  ])) as [unknown[], { holderId: string }[]];
+  if (booked.length) return MatchmakingErrors.alreadyBooked();
+  const holders = new Set(held.map((h) => h.holderId));
+  const busy = [meeting.companyAId, meeting.companyBId].find((id) => holders.has(id));
+  if (busy) return MatchmakingErrors.companyBusy(busy);
+  if (meeting.tableId && holders.has(meeting.tableId)) return MatchmakingErrors.tableTaken();
+  return null;
 }
 
 /**

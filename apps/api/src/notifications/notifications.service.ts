@@ -17,7 +17,7 @@ import {
 import { CompanyMembershipService, type Member } from '../accounts/company-membership.service';
 import { pageWindow, type PageQuery } from '../common/pagination';
 import { DatabaseService, yieldToEventLoop } from '../database/database.service';
-import { insertRows, placeholders, tableOf } from '../database/raw-sql';
+import { insertStatement, placeholders, tableOf, type Statement } from '../database/raw-sql';
 import { RealtimeBroadcaster } from '../realtime/broadcaster';
 import { Mailer } from './mailer';
 import { NotificationEntity } from './notification.entity';
@@ -68,6 +68,24 @@ export class NotificationsService {
     entries: readonly { companyId: string; params: NotificationParams }[],
   ): Promise<PendingNotification[]> {
     const members = await this.membership.members(em, [...new Set(entries.map((e) => e.companyId))]);
+    const { pending, statements } = this.compose(em, kind, entries, members);
+    for (const { sql, params } of statements) {
+      await em.query(sql, params);
+      if (statements.length > 1) await yieldToEventLoop();
+    }
+    return pending;
+  }
+
+  /**
+   * The notifications for every member (of `members`) of the entries' firms, and the INSERTs that
+   * store them (one per 200), for the caller to run in its transaction, alone or in a batch.
+   */
+  compose(
+    em: EntityManager,
+    kind: NotificationKind,
+    entries: readonly { companyId: string; params: NotificationParams }[],
+    members: readonly Member[],
+  ): { pending: PendingNotification[]; statements: Statement[] } {
     const byCompany = new Map<string, Member[]>();
     for (const m of members) byCompany.set(m.companyId, [...(byCompany.get(m.companyId) ?? []), m]);
     const now = new Date();
@@ -84,24 +102,29 @@ export class NotificationsService {
         }),
       })),
     );
+    const statements: Statement[] = [];
     for (let i = 0; i < pending.length; i += 200) {
-      await insertRows(
-        em,
-        NotificationEntity,
-        pending.slice(i, i + 200).map((p) => p.entity),
+      statements.push(
+        insertStatement(
+          em,
+          NotificationEntity,
+          pending.slice(i, i + 200).map((p) => p.entity),
+        ),
       );
-      if (pending.length > 200) await yieldToEventLoop();
     }
-    return pending;
+    return { pending, statements };
   }
 
-  /** After the commit: live to each recipient's sockets, and mail when configured. */
-  async deliver(pending: readonly PendingNotification[]): Promise<void> {
-    const unread = await this.unreadCounts(pending.map((p) => p.recipient.id));
+  /**
+   * After the commit: live to each recipient's sockets, and mail when configured. `unread`: the
+   * recipients' unread counts when the caller has read them (`unreadQuery`), else read here.
+   */
+  async deliver(pending: readonly PendingNotification[], unread?: ReadonlyMap<string, number>): Promise<void> {
+    const counts = unread ?? (await this.unreadCounts(pending.map((p) => p.recipient.id)));
     for (const { entity, recipient } of pending) {
       this.broadcaster.toUser(recipient.id, 'notification:new', {
         ...toNotification(entity),
-        unread: unread.get(recipient.id) ?? 0,
+        unread: counts.get(recipient.id) ?? 0,
       });
     }
     if (!this.mailer.enabled) return;
@@ -143,15 +166,24 @@ export class NotificationsService {
 
   private async unreadCounts(userIds: readonly string[]): Promise<Map<string, number>> {
     if (userIds.length === 0) return new Map();
-    // Raw (after every booking's commit): one grouped count, no query builder.
     const em = this.db.manager;
+    const { sql, params } = this.unreadQuery(em, userIds);
+    return this.toUnread(await em.query(sql, params));
+  }
+
+  /** The unread counts of these users as one raw statement (grouped, no query builder), for a batch too. */
+  unreadQuery(em: EntityManager, userIds: readonly string[]): Statement {
     const ids = [...new Set(userIds)];
     const q = (name: string) => em.connection.driver.escape(name);
-    const rows: { userId: string; n: string | number }[] = await em.query(
-      `SELECT ${q('user_id')} AS ${q('userId')}, COUNT(*) AS ${q('n')} FROM ${tableOf(em, NotificationEntity)}
-       WHERE ${q('user_id')} IN (${placeholders(ids.length)}) AND ${q('read_at')} IS NULL GROUP BY ${q('user_id')}`,
-      ids,
-    );
+    return {
+      sql: `SELECT ${q('user_id')} AS ${q('userId')}, COUNT(*) AS ${q('n')} FROM ${tableOf(em, NotificationEntity)}
+       WHERE ${q('user_id')} IN (${ids.length ? placeholders(ids.length) : 'NULL'}) AND ${q('read_at')} IS NULL GROUP BY ${q('user_id')}`,
+      params: ids,
+    };
+  }
+
+  /** The rows of `unreadQuery`, per user. */
+  toUnread(rows: { userId: string; n: string | number }[]): Map<string, number> {
     return new Map(rows.map((r) => [r.userId, Number(r.n)]));
   }
 }
