@@ -189,6 +189,19 @@ describe('personal data (privacy)', () => {
     await t.http().post('/api/auth/login').send({ email: user.user.email, password: PASSWORD }).expect(200);
   });
 
+  it('counts wrong passwords at deletion as failed logins: after five, the back-off makes the account wait', async () => {
+    const user = await signUp(t, { displayName: 'Guessed At' });
+    const remove = (password: string) => t.http().delete('/api/me').set(user.auth).send({ password });
+    for (let i = 0; i < 4; i++) await remove(`guess number ${i}`).expect(403);
+    // The fifth failure in a row is a login's: one count for both.
+    await t.http().post('/api/auth/login').send({ email: user.user.email, password: 'guess number 4' }).expect(401);
+    const limited = await remove('guess number 5').expect(429);
+    expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 1 } });
+    // While it waits, not even the right password is tried (no guess can be confirmed meanwhile).
+    await remove(PASSWORD).expect(429);
+    await t.http().get('/api/me').set(user.auth).expect(200);
+  });
+
   it('deletes my account: personal data erased, chat anonymised, tokens and login refused; the firms keep meetings and agreements', async () => {
     const mm = await matchmakingEvent(t);
     const leaver = await personWithData('Leaving Lee', mm.id);
@@ -201,8 +214,12 @@ describe('personal data (privacy)', () => {
       .http()
       .post(`/api/events/${mm.id}/meetings`)
       .set(leaver.session.auth)
+      .set('Idempotency-Key', `leaving-${randomUUID()}`)
       .send({ requestId, slotId: mm.slots[0].id })
       .expect(201);
+    expect(
+      await query('SELECT idem_key FROM idempotency_keys WHERE user_id = ?', [leaver.session.user.id]),
+    ).toHaveLength(1);
     const organiser = await loginOrganiser(t);
     const ceremony = await createEvent(t, { kind: 'ceremony' });
     const agreement = await t
@@ -250,6 +267,10 @@ describe('personal data (privacy)', () => {
       [leaver.session.user.id],
     );
     expect(consents).toEqual([{ ip: null, user_agent: null, policy_version: version }]);
+    // … and the replies kept for their idempotency keys.
+    expect(await query('SELECT idem_key FROM idempotency_keys WHERE user_id = ?', [leaver.session.user.id])).toEqual(
+      [],
+    );
 
     // The firms keep their meeting and their agreement, and the firm stays.
     const stillMeeting = await t.http().get(`/api/meetings/${meeting.body.id}`).set(other.member.auth).expect(200);

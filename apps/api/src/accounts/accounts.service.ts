@@ -92,11 +92,18 @@ export class AccountsService {
   /**
    * Re-authentication before a sensitive action (deleting the account): whether `password` is the
    * account's. An erased account has no password hash, so nothing matches it. Through the one
-   * hasher, so these verifications share its bound on hashes at once with the logins.
+   * hasher, so these verifications share its bound on hashes at once with the logins, and through
+   * the login back-off (`address`: the client's): a wrong password here counts as a failed login,
+   * so a stolen access token cannot be used to guess the password faster than the login allows
+   * (429 RATE_LIMITED while it must wait).
    */
-  async checkPassword(userId: string, password: string): Promise<boolean> {
+  async checkPassword(userId: string, password: string, address = ''): Promise<boolean> {
     const user = await this.db.manager.findOneBy(UserEntity, { id: userId });
-    return Boolean(user?.passwordHash) && (await this.passwords.verify(user!.passwordHash, password));
+    if (!user?.passwordHash) return false;
+    await this.backoff.check(user.email, address);
+    const valid = await this.passwords.verify(user.passwordHash, password);
+    await (valid ? this.backoff.succeeded(user.email, address) : this.backoff.failed(user.email, address));
+    return valid;
   }
 
   /** `address`: the client's, for the back-off after failed logins (login-backoff.ts). */

@@ -33,7 +33,7 @@ import type { Request, Response } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
-import { Column, Entity, Index, IsNull, LessThan, Like, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, IsNull, LessThan, Like, PrimaryColumn, type EntityManager } from 'typeorm';
 import type { Actor } from '@ilr/shared';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
@@ -84,6 +84,14 @@ function canonical(value: unknown): string {
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+/**
+ * A deleted account's keys go with it: their stored replies may hold what it saw, and nobody can
+ * replay them any more (its tokens are refused).
+ */
+export async function eraseIdempotencyKeysInTransaction(em: EntityManager, userId: string): Promise<void> {
+  await em.delete(IdempotencyKeyEntity, { userId });
 }
 
 const IDEMPOTENT = 'ilr:idempotent';

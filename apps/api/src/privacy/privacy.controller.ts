@@ -81,8 +81,8 @@ export class PrivacyController {
       'Delete my account (password again): personal data erased, my messages anonymised, my tokens refused; meetings, deals and agreements stay with the firms',
   })
   @ApiNoContentResponse({ description: 'deleted' })
-  @ApiErrors(400, 401, 403, 409, 413)
-  async remove(@CurrentUser() user: Actor, @Body() dto: DeleteAccountDto): Promise<void> {
-    await this.privacy.deleteAccount(user, dto.password);
+  @ApiErrors(400, 401, 403, 409, 413, 429)
+  async remove(@CurrentUser() user: Actor, @Body() dto: DeleteAccountDto, @Ip() address: string): Promise<void> {
+    await this.privacy.deleteAccount(user, dto.password, address);
   }
 }

@@ -30,6 +30,7 @@ import { eraseVisitorInTransaction } from '../exhibition/personal-data';
 import { MeetingEntity, MeetingRequestEntity, MeetingSideEntity } from '../matchmaking/matchmaking.entities';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { eraseInboxInTransaction } from '../notifications/personal-data';
+import { eraseIdempotencyKeysInTransaction } from '../common/idempotency';
 import { anonymiseAuthorInTransaction } from '../realtime/personal-data';
 import { RoomMessageEntity, RoomQuestionEntity } from '../realtime/realtime.entities';
 import { ConsentsService } from './consents.service';
@@ -176,10 +177,11 @@ export class PrivacyService {
 
   /**
    * Deletes the caller's account after checking their password again: 403 WRONG_PASSWORD (and
-   * nothing changes) when it is wrong, 409 LAST_ORGANISER for the last organiser.
+   * nothing changes) when it is wrong, 429 while the login back-off makes the account wait (wrong
+   * passwords here count as failed logins from `address`), 409 LAST_ORGANISER for the last organiser.
    */
-  async deleteAccount(actor: Actor, password: string): Promise<void> {
-    if (!(await this.accounts.checkPassword(actor.id, password))) throw PrivacyErrors.wrongPassword();
+  async deleteAccount(actor: Actor, password: string, address = ''): Promise<void> {
+    if (!(await this.accounts.checkPassword(actor.id, password, address))) throw PrivacyErrors.wrongPassword();
     await this.db.transaction(async (em) => {
       await eraseAccountInTransaction(em, actor.id);
       await this.sessions.revokeAll(em, actor.id);
@@ -188,6 +190,7 @@ export class PrivacyService {
       await eraseRegistrationsInTransaction(em, actor.id);
       await eraseVisitorInTransaction(em, actor.id);
       await eraseInboxInTransaction(em, actor.id);
+      await eraseIdempotencyKeysInTransaction(em, actor.id);
       await this.consents.minimiseInTransaction(em, actor.id);
     });
     // Open sockets re-decide their rights: a deleted account's token no longer authenticates.
