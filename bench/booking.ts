@@ -415,7 +415,7 @@ async function measureFloor(
   const { port } = await firstJsonLine<{ port: number }>(child, 'the floor server');
   const exited = new Promise((r) => child.once('exit', r));
   try {
-    const node = { base: `http://127.0.0.1:${port}`, pid: child.pid!, process: child } as ApiNode;
+    const node: ApiNode = { base: `http://127.0.0.1:${port}`, pid: child.pid!, process: child };
     return await measureApi(node, db, mysqld, 'floor: node:http + mysql2', event, plan, requestIds, clients, false);
   } finally {
     child.kill('SIGTERM');

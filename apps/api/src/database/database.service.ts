@@ -13,7 +13,13 @@
  */
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  type DataSourceOptions,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { isRetryableLockError } from './driver-errors';
 
 /** The DataSource that serves reads outside transactions (on MySQL: the main one). */
@@ -23,17 +29,19 @@ export const READ_DATA_SOURCE = Symbol('READ_DATA_SOURCE');
 export async function readDataSource(main: DataSource): Promise<DataSource> {
   const options = main.options;
   if (options.type !== 'better-sqlite3' || options.database === ':memory:') return main;
-  return new DataSource({
+  return sibling({
     ...options,
     readonly: true,
-    migrations: [],
-    migrationsRun: false,
-    synchronize: false,
     // The writing connection set WAL (a property of the file); readers wait rather than fail.
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('busy_timeout = 5000');
     },
-  }).initialize();
+  });
+}
+
+/** Another DataSource on the main one's database, with `options`; it never migrates the schema. */
+function sibling(options: DataSourceOptions): Promise<DataSource> {
+  return new DataSource({ ...options, migrations: [], migrationsRun: false, synchronize: false }).initialize();
 }
 
 /** The DataSource of `batchTransaction` (on SQLite: the main one). */
@@ -48,13 +56,7 @@ export const BATCH_DATA_SOURCE = Symbol('BATCH_DATA_SOURCE');
 export async function batchDataSource(main: DataSource): Promise<DataSource> {
   const options = main.options;
   if (options.type !== 'mysql') return main;
-  return new DataSource({
-    ...options,
-    extra: { ...options.extra, multipleStatements: true },
-    migrations: [],
-    migrationsRun: false,
-    synchronize: false,
-  }).initialize();
+  return sibling({ ...options, extra: { ...options.extra, multipleStatements: true } });
 }
 
 /**
@@ -63,6 +65,11 @@ export async function batchDataSource(main: DataSource): Promise<DataSource> {
  */
 export function forUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return qb.connection.options.type === 'better-sqlite3' ? qb : qb.setLock('pessimistic_write');
+}
+
+/** `forUpdate` for raw SQL: the clause to end a locking read with (empty on SQLite). */
+export function forUpdateClause(em: EntityManager): string {
+  return em.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
 }
 
 const ATTEMPTS = 4;

@@ -11,7 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { CompanyEntity } from '../companies/company.entity';
 import { DomainError } from '../common/domain-error';
 import { pageWindow } from '../common/pagination';
-import { DatabaseService, forUpdate } from '../database/database.service';
+import { DatabaseService, forUpdate, forUpdateClause } from '../database/database.service';
 import { batch, hydrate, selectList, tableOf, type Statement } from '../database/raw-sql';
 import { isUniqueViolation } from '../database/driver-errors';
 import { EventAccessService } from '../events/event-access.service';
@@ -207,9 +207,8 @@ export class MeetingsService {
       `(SELECT COUNT(*) FROM ${tableOf(em, OccupancyEntity)} WHERE ${q('slot_id')} = ? AND ${q('holder_id')} = ${holder})`;
     const party = (alias: string, column: string) =>
       `LEFT JOIN ${tableOf(em, ParticipantEntity)} ${alias} ON ${alias}.${q('event_id')} = ? AND ${alias}.${q('company_id')} = r.${q(column)}`;
-    const lock = em.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
     const sql: [string, string, string] = [
-      `SELECT ${selectList(em, MeetingRequestEntity, 'r')} FROM ${requests} r WHERE r.${q('id')} = ?${lock}`,
+      `SELECT ${selectList(em, MeetingRequestEntity, 'r')} FROM ${requests} r WHERE r.${q('id')} = ?${forUpdateClause(em)}`,
       `SELECT ${selectList(em, EventEntity, 'e')},
         (SELECT COUNT(*) FROM ${tableOf(em, MeetingEntity)} WHERE ${q('booked_request')} = ?) AS ${q('booked')},
         ${held(`r.${q('from_company_id')}`)} AS ${q('held_a')}, ${held(`r.${q('to_company_id')}`)} AS ${q('held_b')},
@@ -397,11 +396,9 @@ export class MeetingsService {
     requestId: string,
     eventId: string,
   ): Promise<MeetingRequestEntity> {
-    const lock = this.db.isSqlite ? '' : ' FOR UPDATE';
-    const rows: Record<string, unknown>[] = await em.query(
-      `SELECT ${selectList(em, MeetingRequestEntity, 'r')} FROM ${tableOf(em, MeetingRequestEntity)} r WHERE r.${em.connection.driver.escape('id')} = ?${lock}`,
-      [requestId],
-    );
+    // The same locked read as the first of a named-table booking's reads.
+    const [lock] = this.bookingSql(em);
+    const rows: Record<string, unknown>[] = await em.query(lock, [requestId]);
     return this.mayBook(actor, rows.length ? hydrate(em, MeetingRequestEntity, rows[0], 'r') : null, eventId);
   }
 

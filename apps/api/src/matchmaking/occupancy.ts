@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
+import { forUpdateClause } from '../database/database.service';
 import { isUniqueViolation } from '../database/driver-errors';
 import { batch, insertRows, insertStatement, placeholders, tableOf, type Statement } from '../database/raw-sql';
 import {
@@ -180,6 +181,15 @@ const placesOf = (meeting: MeetingEntity): string[] => [
   ...(meeting.tableId ? [meeting.tableId] : []),
 ];
 
+/** The meeting's occupancy rows, in the order of `placesOf` (parties first). */
+const occupancyOf = (meeting: MeetingEntity) =>
+  placesOf(meeting).map((holderId) => ({
+    slotId: meeting.slotId,
+    holderId,
+    meetingId: meeting.id,
+    signingMeetingId: null,
+  }));
+
 /**
  * `insertMeeting` as statements for one batch (raw-sql): the meeting's row, its occupancy rows
  * and its sides. When the batch fails on a unique key, `takenPlace` says which place was taken.
@@ -192,17 +202,11 @@ export function meetingStatements(
   tableId: string,
 ): { meeting: MeetingEntity; statements: Statement[] } {
   const meeting = newMeeting(p, tableId);
-  const occupancy = placesOf(meeting).map((holderId) => ({
-    slotId: meeting.slotId,
-    holderId,
-    meetingId: meeting.id,
-    signingMeetingId: null,
-  }));
   return {
     meeting,
     statements: [
       insertStatement(em, MeetingEntity, [meeting]),
-      insertStatement(em, OccupancyEntity, occupancy),
+      insertStatement(em, OccupancyEntity, occupancyOf(meeting)),
       insertStatement(em, MeetingSideEntity, sidesOf(meeting, a, b)),
     ],
   };
@@ -216,7 +220,7 @@ export function meetingStatements(
  */
 export async function takenPlace(em: EntityManager, meeting: MeetingEntity): Promise<Error | null> {
   const q = (name: string) => em.connection.driver.escape(name);
-  const lock = em.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+  const lock = forUpdateClause(em);
   const places = placesOf(meeting);
   const [booked, held] = (await batch(em, [
     {
@@ -244,26 +248,18 @@ export async function takenPlace(em: EntityManager, meeting: MeetingEntity): Pro
  * rows go in one by one, parties first, to tell which one (COMPANY_BUSY for a party, TABLE_TAKEN).
  */
 async function occupy(em: EntityManager, meeting: MeetingEntity): Promise<void> {
-  const place = (holderId: string, taken: () => Error) => ({
-    row: { slotId: meeting.slotId, holderId, meetingId: meeting.id, signingMeetingId: null },
-    taken,
-  });
-  const places = [
-    place(meeting.companyAId, () => MatchmakingErrors.companyBusy(meeting.companyAId)),
-    place(meeting.companyBId, () => MatchmakingErrors.companyBusy(meeting.companyBId)),
-  ];
-  if (meeting.tableId) places.push(place(meeting.tableId, () => MatchmakingErrors.tableTaken()));
+  const rows = occupancyOf(meeting);
   try {
-    await insertRows(
-      em,
-      OccupancyEntity,
-      places.map((p) => p.row),
-    );
+    await insertRows(em, OccupancyEntity, rows);
     return;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-  for (const p of places) await insertOccupancy(em, p.row, p.taken);
+  for (const row of rows) {
+    const taken = () =>
+      row.holderId === meeting.tableId ? MatchmakingErrors.tableTaken() : MatchmakingErrors.companyBusy(row.holderId);
+    await insertOccupancy(em, row, taken);
+  }
 }
 
 /** Cancels a scheduled meeting: its places are freed and its request can be booked again. */
